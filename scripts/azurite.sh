@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs (from the committed lockfile) and starts Azurite for tables, queues and blobs.
+# Usage: source scripts/azurite.sh; azurite_start <data-dir> <blobPort> <queuePort> <tablePort>
+# Sets AZURITE_PID and AZURITE_CONNECTION_STRING; azurite_stop stops it.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+azurite_install() {
+  if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
+    echo "[azurite] installing from package-lock.json (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+free_port() {
+  python3 - <<'PY' 2>/dev/null || node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+PY
+}
+
+azurite_start() {
+  local data_dir="$1" blob_port="$2" queue_port="$3" table_port="$4"
+  azurite_install
+  mkdir -p "$data_dir"
+  "$REPO_ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+    --location "$data_dir" --debug "$data_dir/debug.log" \
+    --blobHost 127.0.0.1 --blobPort "$blob_port" \
+    --queueHost 127.0.0.1 --queuePort "$queue_port" \
+    --tableHost 127.0.0.1 --tablePort "$table_port" >"$data_dir/azurite.out" 2>&1 &
+  AZURITE_PID=$!
+  local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+  AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:${blob_port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue_port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;"
+  export AZURITE_PID AZURITE_CONNECTION_STRING
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$queue_port") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then
+      echo "[azurite] up (pid $AZURITE_PID): blob $blob_port, queue $queue_port, table $table_port, data in $data_dir"
+      return 0
+    fi
+    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
+      echo "[azurite] failed to start:"; cat "$data_dir/azurite.out"; return 1
+    fi
+    sleep 0.2
+  done
+  echo "[azurite] did not open its ports in 20 s"; return 1
+}
+
+azurite_stop() {
+  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
+}

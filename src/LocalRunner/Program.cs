@@ -1,0 +1,1 @@
+Console.WriteLine("Pilot local runner: not implemented yet");
