@@ -1,14 +1,61 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Hosting;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms;
+using Pilot.Shared.Storage;
+using Pilot.Shared.Venues;
 
 namespace Pilot.Shared;
 
 public static class PilotServiceCollectionExtensions
 {
+    /// <summary>Everything the functions need; the same call serves the Functions host, the local runner and the tests.</summary>
     public static IServiceCollection AddPilot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm");
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+
+        services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<ParentStore>();
+        services.AddSingleton<VenueStore>();
+        services.AddSingleton<AppointmentStore>();
+        services.AddSingleton<TextStore>();
+        services.AddSingleton<DispatchCursor>();
+        services.AddSingleton<ReminderQueue>();
+
+        services.AddSingleton<ParentRegistration>();
+        services.AddSingleton<AppointmentBooking>();
+        services.AddSingleton<DueReminderDispatcher>();
+        services.AddSingleton<ReminderSender>();
+        services.AddSingleton<DemoSeeder>();
+
+        // The embedded default until a provider is configured (Sms:Providers).
+        services.AddSingleton<OutboxSmsGateway>();
+        services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<OutboxSmsGateway>());
+        services.AddSingleton<IEmbeddedDefault>(sp => sp.GetRequiredService<OutboxSmsGateway>());
         return services;
+    }
+
+    private static bool TryQuietHours(SmsOptions options)
+    {
+        try
+        {
+            _ = options.QuietHours();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pilot.Shared.Parents;
+
+/// <summary>A parent's profile: PartitionKey is the parent id, RowKey <see cref="ProfileRow"/>.</summary>
+public sealed class ParentEntity : ITableEntity
+{
+    public const string ProfileRow = "profile";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = ProfileRow;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string FirstName { get; set; } = "";
+
+    /// <summary>E.164, e.g. +447700900123.</summary>
+    public string Mobile { get; set; } = "";
+
+    /// <summary>JSON array of the address lines, without the postcode.</summary>
+    public string AddressLines { get; set; } = "[]";
+
+    public string Postcode { get; set; } = "";
+
+    /// <summary>Centroid of the postcode's sector (or district): never the exact address.</summary>
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+
+    public string PreferredLanguage { get; set; } = "en";
+
+    public bool RemindersConsent { get; set; }
+
+    /// <summary>Set when the parent texts STOP; cleared by START.</summary>
+    public DateTimeOffset? OptedOutAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string Id => PartitionKey;
+
+    public bool MayReceiveReminders => RemindersConsent && OptedOutAt is null;
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Phones;
+using Pilot.Shared.Postcodes;
+using Pilot.Shared.Validation;
+
+namespace Pilot.Shared.Parents;
+
+/// <summary>Registers a parent: validates every field, stores the mobile as E.164 and the postcode's centroid.</summary>
+public sealed partial class ParentRegistration(ParentStore parents, TimeProvider time, ILogger<ParentRegistration> logger)
+{
+    public Task<Outcome<ParentRegistered>> RegisterAsync(RegisterParentRequest? request, CancellationToken ct)
+        => RegisterAsync(request, NewId(), ct);
+
+    /// <summary>With a known id: used by the demo seeder, whose parents keep fixed ids.</summary>
+    internal async Task<Outcome<ParentRegistered>> RegisterAsync(RegisterParentRequest? request, string id, CancellationToken ct)
+    {
+        if (request is null)
+        {
+            return Outcome<ParentRegistered>.Invalid("body", "a JSON object is required");
+        }
+
+        var errors = new List<FieldError>();
+        var firstName = TextField.Check(request.FirstName, "firstName", 50, errors);
+
+        string? mobile = null;
+        if (string.IsNullOrWhiteSpace(request.Mobile))
+        {
+            errors.Add(new FieldError("mobile", "is required"));
+        }
+        else if (UkMobile.TryParse(request.Mobile, out var e164, out var mobileError))
+        {
+            mobile = e164;
+        }
+        else
+        {
+            errors.Add(new FieldError("mobile", mobileError ?? "must be a UK mobile number"));
+        }
+
+        var lines = new List<string>();
+        PostcodeLocation? location = null;
+        if (request.Address is null)
+        {
+            errors.Add(new FieldError("address", "is required"));
+        }
+        else
+        {
+            var given = request.Address.Lines ?? [];
+            if (given.Count is < 1 or > 6)
+            {
+                errors.Add(new FieldError("address.lines", "must have 1 to 6 lines"));
+            }
+
+            for (var i = 0; i < given.Count && i < 6; i++)
+            {
+                if (TextField.Check(given[i], $"address.lines[{i}]", 100, errors) is { } line)
+                {
+                    lines.Add(line);
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Address.Postcode))
+            {
+                errors.Add(new FieldError("address.postcode", "is required"));
+            }
+            else if (!PostcodeDirectory.Default.TryResolve(request.Address.Postcode, out location, out var postcodeError))
+            {
+                errors.Add(new FieldError("address.postcode", postcodeError ?? "is not a known UK postcode"));
+            }
+        }
+
+        var language = request.PreferredLanguage?.Trim() ?? "en";
+        if (!LanguageTag().IsMatch(language))
+        {
+            errors.Add(new FieldError("preferredLanguage", "must be a language code such as en or pl"));
+        }
+
+        if (request.Consents?.Reminders is not bool remindersConsent)
+        {
+            errors.Add(new FieldError("consents.reminders", "is required: true or false"));
+            remindersConsent = false;
+        }
+
+        if (errors.Count > 0 || firstName is null || mobile is null || location is null)
+        {
+            return Outcome<ParentRegistered>.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var parent = new ParentEntity
+        {
+            PartitionKey = id,
+            FirstName = firstName,
+            Mobile = mobile,
+            AddressLines = JsonSerializer.Serialize(lines),
+            Postcode = location.Postcode,
+            Latitude = location.Point.Latitude,
+            Longitude = location.Point.Longitude,
+            PreferredLanguage = language.ToLowerInvariant(),
+            RemindersConsent = remindersConsent,
+            CreatedAt = now,
+        };
+        var consent = new ConsentChangeEntity
+        {
+            PartitionKey = parent.PartitionKey,
+            RowKey = ConsentChangeEntity.RowFor(now, "reminders"),
+            Consent = "reminders",
+            Given = remindersConsent,
+            Channel = "registration",
+            ChangedAt = now,
+        };
+        await parents.AddAsync(parent, [consent], ct);
+        logger.LogInformation("Registered parent {ParentId} (mobile {Mobile}, reminders consent {Consent})", parent.Id, PhoneMask.Mask(mobile), remindersConsent);
+        return Outcome<ParentRegistered>.Ok(new ParentRegistered(parent.Id));
+    }
+
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Pilot.Shared.Reminders.Dispatch;
+
+/// <summary>
+/// The timer's work: read the due buckets since the cursor (one partition query per minute, only
+/// texts still scheduled), enqueue one send message per text, then mark them queued in batches.
+/// Enqueue comes before marking so a crash in between can only repeat a message, never lose one;
+/// the sender's state machine makes a repeated message harmless (see <see cref="ReminderSender"/>).
+/// </summary>
+public sealed class DueReminderDispatcher(
+    TextStore texts,
+    DispatchCursor cursor,
+    ReminderQueue queue,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<DueReminderDispatcher> logger)
+{
+    /// <summary>On the very first tick, how far back to look for anything already due.</summary>
+    private static readonly TimeSpan FirstRunLookBack = TimeSpan.FromHours(24);
+
+    public async Task<DispatchTickResult> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var upTo = DueBuckets.LastDueMinute(now);
+        var (last, etag) = await cursor.ReadAsync(ct);
+        var from = last?.AddMinutes(1) ?? upTo - FirstRunLookBack;
+        var maxMinutes = Math.Max(1, options.Value.MaxMinutesPerTick);
+        if (upTo - from >= TimeSpan.FromMinutes(maxMinutes))
+        {
+            upTo = from.AddMinutes(maxMinutes - 1);
+            logger.LogWarning("Reminder dispatch is catching up: reading {Minutes} minutes from {From:u} this tick", maxMinutes, from);
+        }
+
+        if (from > upTo)
+        {
+            return new DispatchTickResult(0, 0, 0, 0, last);
+        }
+
+        int minutes = 0, read = 0, enqueued = 0, marked = 0;
+        for (var minute = from; minute <= upTo; minute = minute.AddMinutes(1))
+        {
+            var bucket = DueBuckets.Name(minute);
+            var due = await texts.ScheduledInBucketAsync(bucket, ct);
+            minutes++;
+            read += due.Count;
+            foreach (var text in due)
+            {
+                await queue.EnqueueAsync(new TextRef(bucket, text.RowKey), ct);
+                enqueued++;
+            }
+
+            marked += await texts.MarkQueuedAsync(bucket, due, now, ct);
+        }
+
+        await cursor.AdvanceAsync(upTo, etag, ct);
+        if (enqueued > 0)
+        {
+            logger.LogInformation("Reminder dispatch queued {Enqueued} text(s) due up to {UpTo:u} ({Minutes} minute partition(s) read)", enqueued, upTo, minutes);
+        }
+
+        return new DispatchTickResult(minutes, read + 1, enqueued, marked, upTo);
+    }
+}

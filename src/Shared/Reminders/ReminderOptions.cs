@@ -1,0 +1,34 @@
+using System.Globalization;
+using Pilot.Shared.Reminders.Planning;
+
+namespace Pilot.Shared.Reminders;
+
+/// <summary>Settings under <c>Reminders:</c>.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>NCRONTAB (6 fields) of the dispatch timer; read by the trigger as <c>%Reminders:DispatchSchedule%</c>.</summary>
+    public string DispatchSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>Queue the dispatch tick fills and the send function drains; <c>%Reminders:SendQueue%</c>.</summary>
+    public string SendQueue { get; set; } = "reminder-send";
+
+    /// <summary>Comma-separated calendar days before (same London clock time), e.g. "1".</summary>
+    public string DaysBefore { get; set; } = "1";
+
+    /// <summary>Comma-separated elapsed hours before, e.g. "2".</summary>
+    public string HoursBefore { get; set; } = "2";
+
+    /// <summary>How long a send in progress is left alone before another worker settles it.</summary>
+    public int SendingLeaseSeconds { get; set; } = 120;
+
+    /// <summary>Most minute-partitions one tick reads when catching up after downtime.</summary>
+    public int MaxMinutesPerTick { get; set; } = 180;
+
+    public ReminderSchedule Schedule() => new(ParseList(DaysBefore), ParseList(HoursBefore));
+
+    private static int[] ParseList(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture))];
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Storage;
+
+namespace Pilot.Shared.Reminders;
+
+/// <summary>The send queue: one message per text, naming where the text is stored.</summary>
+public sealed class ReminderQueue(StorageClients storage, IOptions<ReminderOptions> options)
+{
+    public async Task EnqueueAsync(TextRef text, CancellationToken ct)
+    {
+        var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(text, JsonDefaults.Web), ct);
+    }
+
+    /// <summary>
+    /// Texts due already (a confirmation) go straight to the queue rather than waiting up to a
+    /// minute for the tick; the tick may queue them again, which the sender makes harmless.
+    /// </summary>
+    public async Task EnqueueDueNowAsync(IEnumerable<TextEntity> texts, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var text in texts.Where(t => t.DueAt <= now))
+        {
+            await EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Phones;
+using Pilot.Shared.Reminders.Planning;
+using Pilot.Shared.Reminders.Templates;
+using Pilot.Shared.Sms;
+using Pilot.Shared.Venues;
+
+namespace Pilot.Shared.Reminders;
+
+/// <summary>
+/// Sends one text, once. The rules that make a repeated or interrupted message harmless:
+/// <list type="bullet">
+/// <item>A send starts only from scheduled or queued, by an ETag-checked move to sending; a second
+/// worker holding the same message loses that race and finds the text sending or sent.</item>
+/// <item>A text found sending whose lease has run out was interrupted (the process died, or the
+/// provider call failed): it is settled by asking the gateway whether our message id was accepted,
+/// and only if it was not is it sent again, under the same id, which the gateway de-duplicates.</item>
+/// <item>Everything that may have changed since planning is checked again at send time: the
+/// appointment's version and status, consent and opt-out, and quiet hours.</item>
+/// </list>
+/// </summary>
+public sealed class ReminderSender(
+    TextStore texts,
+    AppointmentStore appointments,
+    ParentStore parents,
+    VenueStore venues,
+    ISmsGateway gateway,
+    IOptions<ReminderOptions> reminderOptions,
+    IOptions<SmsOptions> smsOptions,
+    TimeProvider time,
+    ILogger<ReminderSender> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var text = await texts.GetAsync(reference, ct);
+            if (text is null)
+            {
+                logger.LogWarning("Text {TextId} in bucket {Bucket} no longer exists; nothing to send", reference.TextId, reference.Bucket);
+                return SendOutcome.Missing;
+            }
+
+            if (!TextStates.IsPending(text.State) && text.State != TextStates.Sending)
+            {
+                return SendOutcome.AlreadyDone;
+            }
+
+            var now = time.GetUtcNow();
+            if (text.State == TextStates.Sending)
+            {
+                return await SettleAsync(text, now, ct);
+            }
+
+            var appointment = await appointments.GetAsync(text.AppointmentId, ct);
+            var parent = appointment is null ? null : await parents.GetAsync(appointment.ParentId, ct);
+            if (WhyNotSend(text, appointment, parent, now) is { } reason)
+            {
+                if (await MoveAsync(text, TextStates.Cancelled, now, t => t.CancelReason = reason, ct))
+                {
+                    logger.LogInformation("Text {TextId} cancelled at send time: {Reason}", text.RowKey, reason);
+                    return SendOutcome.Cancelled;
+                }
+
+                continue;
+            }
+
+            var quiet = smsOptions.Value.QuietHours();
+            if (quiet.IsQuiet(now))
+            {
+                var outcome = await DeferAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
+                if (outcome is { } done)
+                {
+                    return done;
+                }
+
+                continue;
+            }
+
+            var venue = await venues.GetAsync(appointment!.VenueId, ct);
+            var body = ReminderTemplates.Render(text.Kind, new ReminderTextModel(
+                parent!.FirstName,
+                appointment.Kind,
+                appointment.StartsAt,
+                venue?.Name ?? "your children's centre",
+                venue?.Phone ?? "your children's centre",
+                appointment.AdviserName,
+                appointment.PreviousStartsAt));
+            var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
+            {
+                t.SendingSince = now;
+                t.Attempts++;
+                t.To = parent.Mobile;
+                t.Body = body;
+            }, ct);
+            if (!claimed)
+            {
+                continue;
+            }
+
+            await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(text.RowKey, parent.Mobile, body), ct), now, ct);
+            return SendOutcome.Sent;
+        }
+
+        throw new TextBusyException($"Text {reference.TextId} kept changing while being sent; the queue will retry it.");
+    }
+
+    private async Task<SendOutcome> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    {
+        var lease = TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        if (text.SendingSince is { } since && now - since < lease)
+        {
+            throw new TextBusyException($"Text {text.RowKey} is being sent by another worker since {since:u}.");
+        }
+
+        var earlier = await gateway.FindAsync(text.RowKey, ct);
+        if (earlier is not null)
+        {
+            logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
+            await RecordAsync(text, earlier, now, ct);
+            return SendOutcome.Settled;
+        }
+
+        logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; sending it again under the same id", text.RowKey);
+        var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
+        {
+            t.SendingSince = now;
+            t.Attempts++;
+        }, ct, allowSameState: true);
+        if (!claimed)
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(text.RowKey, text.To!, text.Body!), ct), now, ct);
+        return SendOutcome.Sent;
+    }
+
+    private async Task CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
+    {
+        SmsSendResult result;
+        try
+        {
+            result = await send();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // We cannot know whether the provider took it: release the lease so the retry settles it.
+            text.SendingSince = now - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+            text.LastError = ex.Message;
+            await texts.TryReplaceAsync(text, ct);
+            logger.LogWarning(ex, "Sending text {TextId} to {To} failed; it will be settled on retry", text.RowKey, PhoneMask.Mask(text.To));
+            throw;
+        }
+
+        await RecordAsync(text, result, now, ct);
+    }
+
+    private async Task RecordAsync(TextEntity text, SmsSendResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = result.Status switch
+        {
+            SmsDeliveryStatus.Sent => TextStates.Sent,
+            SmsDeliveryStatus.Delivered => TextStates.Delivered,
+            _ => TextStates.Failed,
+        };
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var moved = await MoveAsync(text, state, now, t =>
+            {
+                t.Provider = result.Provider;
+                t.ProviderMessageId = result.ProviderMessageId;
+                t.Fragments = result.Fragments;
+                t.Encoding = result.Encoding.ToString();
+                t.SentAt = result.AcceptedAt;
+                t.SendingSince = null;
+                if (TextStates.IsFinal(state))
+                {
+                    t.CompletedAt = now;
+                }
+
+                t.FailureReason = state == TextStates.Failed ? result.Status.ToWire() : null;
+            }, ct);
+            if (moved)
+            {
+                logger.LogInformation("Text {TextId} ({Kind}) to {To} via {Provider}: {State}", text.RowKey, text.Kind, PhoneMask.Mask(text.To), result.Provider, state);
+                return;
+            }
+
+            var current = await texts.GetAsync(new TextRef(text.PartitionKey, text.RowKey), ct);
+            if (current is null || !TextStates.CanMove(current.State, state))
+            {
+                return;
+            }
+
+            text = current;
+        }
+    }
+
+    private async Task<SendOutcome?> DeferAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
+    {
+        if (text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
+        {
+            return await MoveAsync(text, TextStates.Cancelled, now, t => t.CancelReason = "quiet-hours-until-start", ct) ? SendOutcome.Cancelled : null;
+        }
+
+        var moved = new TextEntity
+        {
+            PartitionKey = DueBuckets.For(quietEnd),
+            RowKey = text.RowKey,
+            AppointmentId = text.AppointmentId,
+            AppointmentVersion = text.AppointmentVersion,
+            ParentId = text.ParentId,
+            Kind = text.Kind,
+            DueAt = quietEnd,
+            State = TextStates.Scheduled,
+            StateChangedAt = now,
+        };
+        await texts.AddIfMissingAsync(moved, ct);
+        var oldRef = new TextRef(text.PartitionKey, text.RowKey);
+        var newRef = new TextRef(moved.PartitionKey, moved.RowKey);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            appointment.ReplaceTextRef(oldRef, newRef);
+            if (await appointments.TryReplaceAsync(appointment, ct))
+            {
+                break;
+            }
+
+            appointment = await appointments.GetAsync(appointment.Id, ct) ?? appointment;
+        }
+
+        await texts.DeleteAsync(text, ct);
+        logger.LogInformation("Text {TextId} fell due in quiet hours; moved to {DueAt:u}", text.RowKey, quietEnd);
+        return SendOutcome.Deferred;
+    }
+
+    private static string? WhyNotSend(TextEntity text, AppointmentEntity? appointment, ParentEntity? parent, DateTimeOffset now)
+    {
+        if (appointment is null)
+        {
+            return "appointment-missing";
+        }
+
+        if (appointment.Version != text.AppointmentVersion)
+        {
+            return "appointment-rescheduled";
+        }
+
+        if (appointment.Status == AppointmentStatuses.Cancelled && text.Kind != TextKinds.Cancelled)
+        {
+            return "appointment-cancelled";
+        }
+
+        if (parent is null || !parent.MayReceiveReminders)
+        {
+            return "no-consent";
+        }
+
+        if (text.Kind != TextKinds.Cancelled && now >= appointment.StartsAt)
+        {
+            return "appointment-started";
+        }
+
+        return null;
+    }
+
+    private async Task<bool> MoveAsync(TextEntity text, string state, DateTimeOffset now, Action<TextEntity> change, CancellationToken ct, bool allowSameState = false)
+    {
+        if (!(allowSameState && text.State == state) && !TextStates.CanMove(text.State, state))
+        {
+            return false;
+        }
+
+        text.State = state;
+        text.StateChangedAt = now;
+        change(text);
+        return await texts.TryReplaceAsync(text, ct);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Pilot.Shared.Reminders;
+
+/// <summary>What handling one send-queue message did.</summary>
+public enum SendOutcome
+{
+    Sent,
+    /// <summary>An interrupted earlier send was found at the provider and recorded, not repeated.</summary>
+    Settled,
+    AlreadyDone,
+    Cancelled,
+    /// <summary>Due in quiet hours when it came to be sent: moved to the end of quiet hours.</summary>
+    Deferred,
+    Missing,
+}

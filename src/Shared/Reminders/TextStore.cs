@@ -1,0 +1,110 @@
+using Azure;
+using Azure.Data.Tables;
+using Pilot.Shared.Storage;
+
+namespace Pilot.Shared.Reminders;
+
+/// <summary>The Texts table. Every state change is an ETag-checked replace.</summary>
+public sealed class TextStore(StorageClients storage)
+{
+    private const int MaxBatch = 100;
+
+    private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.Texts, ct);
+
+    public async Task AddAsync(TextEntity text, CancellationToken ct)
+        => await (await Table(ct)).AddEntityAsync(text, ct);
+
+    /// <summary>Adds the text unless one with the same keys is already there (a repeated move).</summary>
+    public async Task AddIfMissingAsync(TextEntity text, CancellationToken ct)
+    {
+        try
+        {
+            await AddAsync(text, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Added by an earlier attempt of the same move.
+        }
+    }
+
+    public async Task<TextEntity?> GetAsync(TextRef reference, CancellationToken ct)
+    {
+        var found = await (await Table(ct)).GetEntityIfExistsAsync<TextEntity>(reference.Bucket, reference.TextId, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Replaces the text if nobody changed it since it was read; false when someone did.</summary>
+    public async Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
+    {
+        try
+        {
+            var response = await (await Table(ct)).UpdateEntityAsync(text, text.ETag, TableUpdateMode.Replace, ct);
+            text.ETag = response.Headers.ETag ?? text.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteAsync(TextEntity text, CancellationToken ct)
+    {
+        try
+        {
+            await (await Table(ct)).DeleteEntityAsync(text.PartitionKey, text.RowKey, text.ETag, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: deleting is idempotent.
+        }
+    }
+
+    /// <summary>The texts of one due bucket still waiting to be queued: only the keys and ETags come back.</summary>
+    public async Task<IReadOnlyList<TableEntity>> ScheduledInBucketAsync(string bucket, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and State eq {TextStates.Scheduled}");
+        var found = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: ct))
+        {
+            found.Add(entity);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Marks texts of one bucket queued in entity-group transactions of up to 100, each ETag-checked.
+    /// A text someone else moved on (a sender already has it, or it was cancelled) is left out and the
+    /// rest of its batch retried. Returns how many were marked.
+    /// </summary>
+    public async Task<int> MarkQueuedAsync(string bucket, IReadOnlyList<TableEntity> texts, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        var marked = 0;
+        foreach (var chunk in texts.Chunk(MaxBatch))
+        {
+            var pending = chunk.ToList();
+            while (pending.Count > 0)
+            {
+                var actions = pending.Select(t => new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge,
+                    new TableEntity(bucket, t.RowKey) { ["State"] = TextStates.Queued, ["StateChangedAt"] = now },
+                    t.ETag)).ToList();
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, ct);
+                    marked += pending.Count;
+                    break;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 && ex.FailedTransactionActionIndex is int index && index < pending.Count)
+                {
+                    pending.RemoveAt(index);
+                }
+            }
+        }
+
+        return marked;
+    }
+}

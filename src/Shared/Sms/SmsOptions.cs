@@ -1,0 +1,22 @@
+using System.Globalization;
+using Pilot.Shared.Time;
+
+namespace Pilot.Shared.Sms;
+
+/// <summary>Settings under <c>Sms:</c> that hold for every text the system sends.</summary>
+public sealed class SmsOptions
+{
+    public const string Section = "Sms";
+
+    /// <summary>London local time, HH:mm. Equal start and end mean no quiet hours.</summary>
+    public string QuietHoursStart { get; set; } = "21:00";
+
+    public string QuietHoursEnd { get; set; } = "08:00";
+
+    /// <summary>Ordered provider list (a later issue adds twilio and acs); empty means the outbox gateway.</summary>
+    public string Providers { get; set; } = "";
+
+    public QuietHours QuietHours() => new(
+        TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
+        TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,16 @@
+namespace Pilot.Shared.Storage;
+
+/// <summary>Every table Pilot keeps (before <see cref="StorageOptions.TablePrefix"/>).</summary>
+public static class TableNames
+{
+    public const string Parents = "Parents";
+    public const string Venues = "Venues";
+    public const string Appointments = "Appointments";
+
+    /// <summary>Outgoing texts, partitioned by the UTC minute they are due: the dispatch tick reads only due partitions.</summary>
+    public const string Texts = "Texts";
+    public const string Cursors = "Cursors";
+
+    /// <summary>The embedded outbox SMS gateway's record of every message it "sent".</summary>
+    public const string Outbox = "Outbox";
+}
