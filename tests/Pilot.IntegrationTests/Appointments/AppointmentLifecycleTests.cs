@@ -1,0 +1,134 @@
+using System.Globalization;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Reminders.Dispatch;
+
+namespace Pilot.IntegrationTests.Appointments;
+
+public sealed class AppointmentLifecycleTests
+{
+    [Fact]
+    public async Task Booking_plans_a_confirmation_and_two_reminders_that_get_appointment_shows()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services);
+        var startsAt = PilotServices.Morning.AddDays(1).AddHours(1.5);
+
+        var booked = await Scenario.BookAsync(services, parent, startsAt);
+        var view = await Scenario.ViewAsync(services, booked.Id);
+
+        Assert.Equal(["confirmation", "reminder-1d", "reminder-2h"], booked.Reminders.Select(r => r.Kind));
+        Assert.Equal(startsAt.AddDays(-1), booked.Reminders[1].DueAt);
+        Assert.Equal(startsAt.AddHours(-2), booked.Reminders[2].DueAt);
+        Assert.Equal(3, view.Texts.Count);
+        Assert.All(view.Texts, t => Assert.Equal(TextStates.Scheduled, t.State));
+        Assert.Equal(startsAt, view.StartsAt);
+    }
+
+    [Fact]
+    public async Task Reschedule_cancels_pending_reminders_plans_new_ones_and_tells_the_parent()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
+        await SendQueue.DrainAsync(services);
+
+        var moved = await services.Get<AppointmentBooking>().RescheduleAsync(
+            booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
+        await SendQueue.DrainAsync(services);
+        var view = await Scenario.ViewAsync(services, booked.Id);
+
+        Assert.True(moved.IsOk);
+        Assert.Equal(2, view.Version);
+        Assert.All(view.Texts.Where(t => t.AppointmentVersion == 1 && t.Kind != "confirmation"), t =>
+        {
+            Assert.Equal(TextStates.Cancelled, t.State);
+            Assert.Equal("appointment-rescheduled", t.CancelReason);
+        });
+        Assert.Equal(TextStates.Delivered, view.Texts.Single(t => t.Kind == "rescheduled").State);
+        Assert.Equal(2, view.Texts.Count(t => t.AppointmentVersion == 2 && t.Kind.StartsWith("reminder-", StringComparison.Ordinal)));
+        var notice = (await Outbox.AllAsync(services)).Single(e => e.PartitionKey.EndsWith("-rescheduled", StringComparison.Ordinal));
+        Assert.Contains("Amina", notice.GetString("Body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_cancels_pending_reminders_and_sends_a_cancellation_notice()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
+        await SendQueue.DrainAsync(services);
+
+        var cancelled = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
+        await SendQueue.DrainAsync(services);
+        var view = await Scenario.ViewAsync(services, booked.Id);
+        var again = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
+
+        Assert.True(cancelled.IsOk);
+        Assert.Equal(AppointmentStatuses.Cancelled, view.Status);
+        Assert.Equal(2, view.Texts.Count(t => t.State == TextStates.Cancelled && t.CancelReason == "appointment-cancelled"));
+        Assert.Equal(TextStates.Delivered, view.Texts.Single(t => t.Kind == "cancelled").State);
+        Assert.True(again.IsOk);
+        Assert.Equal(view.Texts.Count, again.Value!.Texts.Count);
+    }
+
+    [Fact]
+    public async Task A_parent_without_consent_gets_no_texts()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services, consent: false);
+
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(1));
+
+        Assert.Empty(booked.Reminders);
+        Assert.Empty(await SendQueue.ReceiveAllAsync(services));
+    }
+
+    [Fact]
+    public async Task A_reminder_for_a_parent_who_opted_out_after_booking_is_cancelled_at_send_time()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parentId = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parentId, PilotServices.Morning.AddDays(1).AddHours(1.5));
+        await SendQueue.DrainAsync(services);
+        var store = services.Get<ParentStore>();
+        var parent = (await store.GetAsync(parentId, CancellationToken.None))!;
+        parent.OptedOutAt = services.Time.GetUtcNow();
+        await OptOutAsync(services, parent);
+
+        services.Time.Advance(TimeSpan.FromHours(2));
+        await services.Get<DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var outcomes = await SendQueue.DrainAsync(services);
+        var view = await Scenario.ViewAsync(services, booked.Id);
+
+        Assert.Equal([SendOutcome.Cancelled], outcomes);
+        Assert.Equal("no-consent", view.Texts.Single(t => t.Kind == "reminder-1d").CancelReason);
+    }
+
+    [Fact]
+    public async Task A_text_that_comes_to_be_sent_in_quiet_hours_waits_for_them_to_end()
+    {
+        await using var services = await PilotServices.StartAsync();
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        var confirmation = Assert.Single(await SendQueue.ReceiveAllAsync(services)).Text;
+
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 21, 10, 0, TimeSpan.Zero)); // the worker was late
+        var outcome = await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None);
+        var view = await Scenario.ViewAsync(services, booked.Id);
+
+        Assert.Equal(SendOutcome.Deferred, outcome);
+        Assert.Empty(await Outbox.AllAsync(services));
+        var moved = view.Texts.Single(t => t.Kind == "confirmation");
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 8, 0, 0, TimeSpan.Zero), moved.DueAt);
+        Assert.Equal(TextStates.Scheduled, moved.State);
+    }
+
+    private static async Task OptOutAsync(PilotServices services, ParentEntity parent)
+    {
+        var table = await services.Get<Pilot.Shared.Storage.StorageClients>().TableAsync(Pilot.Shared.Storage.TableNames.Parents);
+        await table.UpdateEntityAsync(parent, parent.ETag);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Pilot.Shared;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Storage;
+using Pilot.Shared.Venues;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests;
+
+/// <summary>
+/// The app's real services on real Azurite, isolated per test by a unique table prefix and queue
+/// name, with a fake clock set to a weekday morning in London.
+/// </summary>
+public sealed class PilotServices : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Morning = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private PilotServices(ServiceProvider provider, FakeTimeProvider time, string sendQueue)
+    {
+        Provider = provider;
+        Time = time;
+        SendQueue = sendQueue;
+    }
+
+    public ServiceProvider Provider { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string SendQueue { get; }
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public static async Task<PilotServices> StartAsync(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        await Azurite.EnsureReachableAsync();
+        var sendQueue = Azurite.UniqueName("send-");
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Azurite.UniqueName("t"),
+            ["Reminders:SendQueue"] = sendQueue,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var time = new FakeTimeProvider(Morning);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.AddProvider(TestLog.Provider));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddPilot(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        return new PilotServices(provider, time, sendQueue);
+    }
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+}

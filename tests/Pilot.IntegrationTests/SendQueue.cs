@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using Pilot.Shared;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Storage;
+
+namespace Pilot.IntegrationTests;
+
+/// <summary>Reads the send queue as the queue function would, for tests that drive the sender directly.</summary>
+public static class SendQueue
+{
+    public static async Task<List<(QueueMessage Message, TextRef Text)>> ReceiveAllAsync(PilotServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
+        var all = new List<(QueueMessage, TextRef)>();
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                return all;
+            }
+
+            foreach (var message in batch)
+            {
+                all.Add((message, JsonSerializer.Deserialize<TextRef>(message.Body.ToString(), JsonDefaults.Web)!));
+            }
+        }
+    }
+
+    /// <summary>Hands every queued message to the sender, as the queue trigger would; returns the outcomes.</summary>
+    public static async Task<List<SendOutcome>> DrainAsync(PilotServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var sender = services.Get<ReminderSender>();
+        var outcomes = new List<SendOutcome>();
+        foreach (var (_, text) in await ReceiveAllAsync(services))
+        {
+            outcomes.Add(await sender.SendAsync(text, CancellationToken.None));
+        }
+
+        return outcomes;
+    }
+}
