@@ -126,7 +126,7 @@ public sealed class QuietHoursTests
     }
 
     [Fact]
-    public void Quiet_period_starting_in_the_spring_gap_starts_when_the_clocks_jump()
+    public void Quiet_period_starting_in_the_spring_gap_moves_forward_by_the_gap()
     {
         var night = new QuietHours(new TimeOnly(1, 30), new TimeOnly(6, 0));
         Assert.False(night.IsQuiet(Utc(2026, 3, 29, 1, 29)));
