@@ -31,7 +31,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<TextStore>();
         services.AddSingleton<DispatchCursor>();
-        services.AddSingleton<ReminderQueue>();
+        services.AddSingleton<SendQueueWriter>();
 
         services.AddSingleton<ParentRegistration>();
         services.AddSingleton<AppointmentBooking>();

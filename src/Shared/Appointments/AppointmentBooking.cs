@@ -20,7 +20,7 @@ public sealed class AppointmentBooking(
     ParentStore parents,
     VenueStore venues,
     TextStore texts,
-    ReminderQueue queue,
+    SendQueueWriter queue,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,

@@ -80,7 +80,7 @@ public sealed class StorageClients
             return client;
         })).Value;
 
-    private static TokenCredential CreateCredential(string? clientId)
+    private static DefaultAzureCredential CreateCredential(string? clientId)
         => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
 
     private static string Required(IConfigurationSection section, string key)

@@ -32,11 +32,11 @@ public sealed class AppointmentLifecycleTests
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
-        await SendQueue.DrainAsync(services);
+        await SendQueueReader.DrainAsync(services);
 
         var moved = await services.Get<AppointmentBooking>().RescheduleAsync(
             booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
-        await SendQueue.DrainAsync(services);
+        await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
 
         Assert.True(moved.IsOk);
@@ -58,10 +58,10 @@ public sealed class AppointmentLifecycleTests
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
-        await SendQueue.DrainAsync(services);
+        await SendQueueReader.DrainAsync(services);
 
         var cancelled = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
-        await SendQueue.DrainAsync(services);
+        await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
         var again = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
 
@@ -82,7 +82,7 @@ public sealed class AppointmentLifecycleTests
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(1));
 
         Assert.Empty(booked.Reminders);
-        Assert.Empty(await SendQueue.ReceiveAllAsync(services));
+        Assert.Empty(await SendQueueReader.ReceiveAllAsync(services));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class AppointmentLifecycleTests
         await using var services = await PilotServices.StartAsync();
         var parentId = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parentId, PilotServices.Morning.AddDays(1).AddHours(1.5));
-        await SendQueue.DrainAsync(services);
+        await SendQueueReader.DrainAsync(services);
         var store = services.Get<ParentStore>();
         var parent = (await store.GetAsync(parentId, CancellationToken.None))!;
         parent.OptedOutAt = services.Time.GetUtcNow();
@@ -99,7 +99,7 @@ public sealed class AppointmentLifecycleTests
 
         services.Time.Advance(TimeSpan.FromHours(2));
         await services.Get<DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var outcomes = await SendQueue.DrainAsync(services);
+        var outcomes = await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
 
         Assert.Equal([SendOutcome.Cancelled], outcomes);
@@ -113,7 +113,7 @@ public sealed class AppointmentLifecycleTests
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
-        var confirmation = Assert.Single(await SendQueue.ReceiveAllAsync(services)).Text;
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
 
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 21, 10, 0, TimeSpan.Zero)); // the worker was late
         var outcome = await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None);

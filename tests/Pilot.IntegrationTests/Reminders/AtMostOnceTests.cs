@@ -20,12 +20,12 @@ public sealed class AtMostOnceTests
             await Scenario.BookAsync(services, parent, tomorrow.AddMinutes(i));
         }
 
-        await SendQueue.DrainAsync(services); // the three confirmations
+        await SendQueueReader.DrainAsync(services); // the three confirmations
         services.Time.Advance(TimeSpan.FromHours(1.5) + TimeSpan.FromMinutes(3));
         var dispatcher = services.Get<DueReminderDispatcher>();
 
         var ticks = await Task.WhenAll(dispatcher.DispatchDueAsync(CancellationToken.None), dispatcher.DispatchDueAsync(CancellationToken.None));
-        var outcomes = await SendQueue.DrainAsync(services);
+        var outcomes = await SendQueueReader.DrainAsync(services);
 
         Assert.True(ticks.Sum(t => t.Enqueued) >= 3);
         Assert.Equal(3, outcomes.Count(o => o == SendOutcome.Sent));
@@ -40,7 +40,7 @@ public sealed class AtMostOnceTests
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        var messages = await SendQueue.ReceiveAllAsync(services);
+        var messages = await SendQueueReader.ReceiveAllAsync(services);
         var confirmation = Assert.Single(messages).Text;
         var sender = services.Get<ReminderSender>();
 
@@ -71,12 +71,12 @@ public sealed class AtMostOnceTests
         await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        var confirmation = Assert.Single(await SendQueue.ReceiveAllAsync(services)).Text;
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
         var sender = services.Get<ReminderSender>();
 
         // The process "dies" after the provider took the text and before we recorded it.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendAsync(confirmation, CancellationToken.None));
-        Assert.Equal(TextStates.Sending, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single().State);
+        Assert.Equal(TextStates.Sending, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
 
         // While the lease runs another worker leaves it alone; once it has run out the send is settled.
         await Assert.ThrowsAsync<TextBusyException>(() => sender.SendAsync(confirmation, CancellationToken.None));
@@ -86,7 +86,7 @@ public sealed class AtMostOnceTests
         Assert.Equal(SendOutcome.Settled, outcome);
         Assert.Equal(1, gateway.Sends);
         Assert.Single(await Outbox.AllAsync(services));
-        Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single().State);
+        Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class AtMostOnceTests
         await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        var confirmation = Assert.Single(await SendQueue.ReceiveAllAsync(services)).Text;
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
         var sender = services.Get<ReminderSender>();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
@@ -105,13 +105,14 @@ public sealed class AtMostOnceTests
         Assert.Equal(SendOutcome.Sent, outcome);
         Assert.Equal(1, gateway.Sends);
         Assert.Single(await Outbox.AllAsync(services));
-        var text = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single();
+        var text = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation");
         Assert.Equal(TextStates.Delivered, text.State);
     }
 
     /// <summary>Fails the first send: after passing it to the provider (a crash) or before (a transport error).</summary>
     private sealed class InterruptingGateway(bool crashAfterSend)
     {
+        private readonly bool _crashAfterSend = crashAfterSend;
         private int _calls;
 
         public int Sends { get; private set; }
@@ -125,7 +126,7 @@ public sealed class AtMostOnceTests
             public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
             {
                 var first = Interlocked.Increment(ref owner._calls) == 1;
-                if (first && !owner.crashAfterSend)
+                if (first && !owner._crashAfterSend)
                 {
                     throw new HttpRequestException("connection refused (simulated)");
                 }

@@ -20,10 +20,11 @@ public sealed class DispatchTickTests
             await texts.AddAsync(Text(now.AddMinutes(2 + i)), ct));
         for (var i = 0; i < 40; i++)
         {
-            await texts.AddAsync(Text(now.AddSeconds(30)));
+            await texts.AddAsync(Text(now.AddSeconds(30)), CancellationToken.None);
         }
 
         services.Time.Advance(TimeSpan.FromMinutes(1));
+        await services.Get<StorageClients>().QueueAsync(services.SendQueue); // created once per process, not per tick
         var counter = services.Get<StorageRequestCounter>();
         var before = counter.Snapshot();
         var tick = await dispatcher.DispatchDueAsync(CancellationToken.None);
@@ -46,7 +47,7 @@ public sealed class DispatchTickTests
         await dispatcher.DispatchDueAsync(CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
-            await texts.AddAsync(Text(now.AddMinutes(i * 10)));
+            await texts.AddAsync(Text(now.AddMinutes(i * 10)), CancellationToken.None);
         }
 
         services.Time.Advance(TimeSpan.FromHours(1));

@@ -12,13 +12,13 @@ namespace Pilot.Shared.Reminders.Dispatch;
 public sealed class DueReminderDispatcher(
     TextStore texts,
     DispatchCursor cursor,
-    ReminderQueue queue,
+    SendQueueWriter queue,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<DueReminderDispatcher> logger)
 {
-    /// <summary>On the very first tick, how far back to look for anything already due.</summary>
-    private static readonly TimeSpan FirstRunLookBack = TimeSpan.FromHours(24);
+    /// <summary>On the very first tick (no cursor yet), how far back to look for anything already due.</summary>
+    private static readonly TimeSpan FirstRunLookBack = TimeSpan.FromMinutes(60);
 
     public async Task<DispatchTickResult> DispatchDueAsync(CancellationToken ct)
     {

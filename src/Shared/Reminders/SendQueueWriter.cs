@@ -5,7 +5,7 @@ using Pilot.Shared.Storage;
 namespace Pilot.Shared.Reminders;
 
 /// <summary>The send queue: one message per text, naming where the text is stored.</summary>
-public sealed class ReminderQueue(StorageClients storage, IOptions<ReminderOptions> options)
+public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
     public async Task EnqueueAsync(TextRef text, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Pilot.Shared.Storage;
 namespace Pilot.IntegrationTests;
 
 /// <summary>Reads the send queue as the queue function would, for tests that drive the sender directly.</summary>
-public static class SendQueue
+public static class SendQueueReader
 {
     public static async Task<List<(QueueMessage Message, TextRef Text)>> ReceiveAllAsync(PilotServices services)
     {
