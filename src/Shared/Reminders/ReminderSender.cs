@@ -91,7 +91,11 @@ public sealed class ReminderSender(
                 venue?.Name ?? "your children's centre",
                 venue?.Phone ?? "your children's centre",
                 appointment.AdviserName,
-                appointment.PreviousStartsAt));
+                appointment.PreviousStartsAt)
+            {
+                // "today"/"tomorrow" must be true when the text actually goes, not when it was planned.
+                SendAt = now,
+            });
             var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
             {
                 t.SendingSince = now;
