@@ -23,6 +23,8 @@ namespace Pilot.Shared.Reminders.Templates;
 /// </remarks>
 public static class ReminderTemplates
 {
+    private const int MaxFirstNameLength = 20;
+
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     private static readonly string[] TrailingFillerWords = ["and", "&", "of", "the", "at", "for", "in", "on", "-", "/"];
@@ -47,26 +49,23 @@ public static class ReminderTemplates
         ArgumentNullException.ThrowIfNull(model);
 
         var message = MessageFor(textKind);
-        var when = When(message, textKind, model);
-        var previous = model.PreviousStartsAt is { } previousStartsAt ? DayAndTime(previousStartsAt) : null;
+        var draft = new Draft(
+            message,
+            model.AppointmentKind,
+            When(message, textKind, model),
+            model.PreviousStartsAt is { } previousStartsAt ? DayAndTime(previousStartsAt) : null);
         var written = Fields.From(model);
+        var transliterated = written.ToGsm7();
 
-        foreach (var fields in new[] { written, written.ToGsm7() })
+        var attempts = Preferred(draft, written)
+            .Concat(transliterated == written ? [] : Preferred(draft, transliterated))
+            .Concat(LastResorts(draft, transliterated));
+        foreach (var text in attempts)
         {
-            foreach (var text in Variants(message, model.AppointmentKind, fields, when, previous, includeLastResorts: false))
+            var analysis = SmsText.Analyse(text);
+            if (analysis.Fragments == 1)
             {
-                if (TryFitOneFragment(text, out var fitted))
-                {
-                    return fitted;
-                }
-            }
-        }
-
-        foreach (var text in Variants(message, model.AppointmentKind, written.ToGsm7(), when, previous, includeLastResorts: true))
-        {
-            if (TryFitOneFragment(text, out var fitted))
-            {
-                return fitted;
+                return analysis.NormalisedText;
             }
         }
 
@@ -82,46 +81,45 @@ public static class ReminderTemplates
         _ => throw new ArgumentException($"Unknown text kind '{textKind}'.", nameof(textKind)),
     };
 
-    private static bool TryFitOneFragment(string text, out string fitted)
+    /// <summary>
+    /// Full wording, shorter adviser wording, terse wording (which also leaves out a rescheduled
+    /// appointment's old time), no adviser name, then the venue cut back a word at a time.
+    /// </summary>
+    private static IEnumerable<string> Preferred(Draft draft, Fields fields)
     {
-        var analysis = SmsText.Analyse(text);
-        fitted = analysis.NormalisedText;
-        return analysis.Fragments == 1;
-    }
+        yield return Compose(draft, Wording.Full, What(draft.AppointmentKind, fields.Adviser, shortForm: false), fields, fields.Venue);
+        yield return Compose(draft, Wording.Full, What(draft.AppointmentKind, fields.Adviser, shortForm: true), fields, fields.Venue);
+        yield return Compose(draft, Wording.Terse, What(draft.AppointmentKind, fields.Adviser, shortForm: true), fields, fields.Venue);
 
-    private static IEnumerable<string> Variants(Message message, string appointmentKind, Fields fields, string when, string? previous, bool includeLastResorts)
-    {
-        if (!includeLastResorts)
+        var whatAlone = What(draft.AppointmentKind, adviser: null, shortForm: true);
+        yield return Compose(draft, Wording.Terse, whatAlone, fields, fields.Venue);
+        foreach (var venue in ShorterVenues(fields.Venue))
         {
-            yield return Compose(message, Wording.Full, What(appointmentKind, fields.Adviser, shortForm: false), fields, when, previous, fields.Venue);
-            yield return Compose(message, Wording.Full, What(appointmentKind, fields.Adviser, shortForm: true), fields, when, previous, fields.Venue);
-            yield return Compose(message, Wording.Terse, What(appointmentKind, fields.Adviser, shortForm: true), fields, when, null, fields.Venue);
-
-            var whatAlone = What(appointmentKind, adviser: null, shortForm: true);
-            yield return Compose(message, Wording.Terse, whatAlone, fields, when, null, fields.Venue);
-            foreach (var venue in ShorterVenues(fields.Venue))
-            {
-                yield return Compose(message, Wording.Terse, whatAlone, fields, when, null, venue);
-            }
-
-            yield break;
+            yield return Compose(draft, Wording.Terse, whatAlone, fields, venue);
         }
-
-        var bare = What(appointmentKind, adviser: null, shortForm: true);
-        yield return Compose(message, Wording.Terse, bare, fields, when, null, venue: null);
-        var firstWord = fields.FirstName.Split(' ', 2)[0];
-        yield return Compose(message, Wording.Terse, bare, fields with { FirstName = firstWord.Length > 20 ? firstWord[..20] : firstWord }, when, null, venue: null);
-        yield return Compose(message, Wording.Terse, bare, fields with { FirstName = string.Empty }, when, null, venue: null);
     }
 
-    private static string Compose(Message message, Wording wording, string what, Fields fields, string when, string? previous, string? venue)
+    /// <summary>Only for inputs far beyond realistic lengths: no venue, then the first name cut down, then no name.</summary>
+    private static IEnumerable<string> LastResorts(Draft draft, Fields fields)
     {
+        var whatAlone = What(draft.AppointmentKind, adviser: null, shortForm: true);
+        yield return Compose(draft, Wording.Terse, whatAlone, fields, venue: null);
+
+        var firstWord = fields.FirstName.Split(' ', 2)[0];
+        var shortName = firstWord.Length > MaxFirstNameLength ? firstWord[..MaxFirstNameLength] : firstWord;
+        yield return Compose(draft, Wording.Terse, whatAlone, fields with { FirstName = shortName }, venue: null);
+        yield return Compose(draft, Wording.Terse, whatAlone, fields with { FirstName = string.Empty }, venue: null);
+    }
+
+    private static string Compose(Draft draft, Wording wording, string what, Fields fields, string? venue)
+    {
+        var (when, previous) = (draft.When, draft.Previous);
         var hi = fields.FirstName.Length == 0 ? "Hi" : $"Hi {fields.FirstName}";
         var at = string.IsNullOrEmpty(venue) ? string.Empty : $" at {venue}";
         var rearrange = $"To re-arrange call {fields.Phone}.";
         var full = wording == Wording.Full;
 
-        return message switch
+        return draft.Message switch
         {
             Message.Confirmation when full => $"{hi}, your {what} is booked for {when}{at}. {rearrange}",
             Message.Confirmation => $"{hi}, {what} booked for {when}{at}. {rearrange}",
@@ -224,6 +222,8 @@ public static class ReminderTemplates
 
         return string.Join(' ', kept).TrimEnd(' ', ',', ';', ':', '-');
     }
+
+    private sealed record Draft(Message Message, string AppointmentKind, string When, string? Previous);
 
     private sealed record Fields(string FirstName, string Venue, string Phone, string? Adviser)
     {
