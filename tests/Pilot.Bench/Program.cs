@@ -1,1 +1,20 @@
-Console.WriteLine("bench: not implemented yet");
+using System.Diagnostics;
+using System.Globalization;
+using Pilot.Bench;
+
+// The bench command prints the figures the issues ask for. Storage comes from PILOT_TEST_STORAGE
+// (./bench.sh starts a fresh Azurite for it).
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"Pilot bench on {Environment.ProcessorCount} cores, .NET {Environment.Version}; storage: Azurite");
+var total = Stopwatch.StartNew();
+if (options.Run("tick"))
+{
+    await DispatchTickBench.RunAsync(options.Stored, options.Due);
+}
+
+if (options.Run("sends"))
+{
+    await SendThroughputBench.RunAsync(options.Sends);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.LocalRunner;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Storage;
+using Pilot.Shared.Venues;
+
+namespace Pilot.Bench;
+
+/// <summary>
+/// Sustained sends per second: the real SendReminder function, hosted by the local runner's queue
+/// listener (host.json batch settings), reading texts from Azurite and "sending" through the outbox.
+/// </summary>
+internal static class SendThroughputBench
+{
+    public static async Task RunAsync(int count)
+    {
+        var settings = BenchServices.Settings("sends");
+        settings["LocalRunner:Port"] = "0";
+        settings["Reminders:DispatchSchedule"] = "0 0 0 1 1 *"; // the dispatch tick is measured separately
+        var builder = LocalRunnerApp.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = LocalRunnerApp.Build(builder);
+        var services = app.Services;
+        var storage = services.GetRequiredService<StorageClients>();
+
+        await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        var parent = await services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var booked = await services.GetRequiredService<AppointmentBooking>().BookAsync(
+            new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", now.AddDays(20).ToString("O", CultureInfo.InvariantCulture), "wfi", null), CancellationToken.None);
+        var appointmentId = booked.Value!.Id;
+
+        Console.WriteLine(Invariant($"[sends] preparing {count:N0} due texts and their queue messages"));
+        var texts = await storage.TableAsync(TableNames.Texts);
+        var bucket = DueBuckets.For(now);
+        var ids = Enumerable.Range(0, count).Select(i => $"{appointmentId}-v1-bench-{i:D6}").ToList();
+        foreach (var chunk in ids.Chunk(100))
+        {
+            await texts.SubmitTransactionAsync(chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TextEntity
+            {
+                PartitionKey = bucket,
+                RowKey = id,
+                AppointmentId = appointmentId,
+                AppointmentVersion = 1,
+                ParentId = parent.Value.Id,
+                Kind = "reminder-2h",
+                DueAt = now,
+                StateChangedAt = now,
+            })));
+        }
+
+        var writer = services.GetRequiredService<SendQueueWriter>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) => await writer.EnqueueAsync(new TextRef(bucket, id), ct));
+
+        var outbox = await storage.TableAsync(TableNames.Outbox);
+        var expected = count + 1; // and the booking's confirmation
+        var clock = Stopwatch.StartNew();
+        await app.StartAsync();
+        int sent;
+        while ((sent = await CountAsync(outbox)) < expected)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException(Invariant($"only {sent} of {expected} texts were sent in 10 minutes"));
+            }
+
+            await Task.Delay(200);
+        }
+
+        clock.Stop();
+        await app.StopAsync();
+        var queue = services.GetRequiredService<IOptions<ReminderOptions>>().Value.SendQueue;
+        Console.WriteLine(Invariant($"[sends] {sent:N0} texts sent through the queue function and the outbox in {clock.Elapsed.TotalSeconds:F1} s: {sent / clock.Elapsed.TotalSeconds:N0} sends/s sustained (queue {queue}, host.json batchSize and newBatchThreshold)"));
+    }
+
+    private static async Task<int> CountAsync(TableClient table)
+    {
+        var n = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
