@@ -28,7 +28,7 @@ internal static class SendThroughputBench
         settings["Reminders:DispatchSchedule"] = "0 0 0 1 1 *"; // the dispatch tick is measured separately
         var builder = LocalRunnerApp.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
         await using var app = LocalRunnerApp.Build(builder);
         var services = app.Services;
         var storage = services.GetRequiredService<StorageClients>();
