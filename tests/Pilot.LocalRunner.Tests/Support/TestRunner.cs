@@ -70,10 +70,18 @@ public sealed class TestRunner : IAsyncDisposable
         bool useRunnerDefaultAssemblies = false)
     {
         var (builder, logs, hostJsonPath) = CreateBuilder(functions, settings, queues, assemblies, useRunnerDefaultAssemblies);
-        configure?.Invoke(builder);
-        var app = LocalRunnerApp.Build(builder);
-        await app.StartAsync();
-        return new TestRunner(app, logs, hostJsonPath);
+        try
+        {
+            configure?.Invoke(builder);
+            var app = LocalRunnerApp.Build(builder);
+            await app.StartAsync();
+            return new TestRunner(app, logs, hostJsonPath);
+        }
+        catch
+        {
+            File.Delete(hostJsonPath);
+            throw;
+        }
     }
 
     /// <summary>What Build says when the functions cannot run as declared.</summary>
