@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Pilot.LocalRunner.Http;
+
+/// <summary>Answers the requests routed to one HTTP function, the way the ASP.NET Core integration does.</summary>
+internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogger<HttpFunctionEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var authorization = context.RequestServices.GetRequiredService<IHttpFunctionAuthorization>();
+        if (await authorization.AuthorizeAsync(context, function.Method.Name, function.AuthLevel) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        object?[] arguments;
+        try
+        {
+            arguments = function.BindArguments(context);
+        }
+        catch (RouteValueException ex)
+        {
+            await Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Parameter] = [ex.Message] }).ExecuteAsync(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            // The request's DI scope is the invocation's scope.
+            var result = await function.Method.InvokeAsync(context.RequestServices, arguments);
+            await WriteAsync(context, result);
+            LogSucceeded(function.Method.Name, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogAborted(function.Method.Name, context.Request.Method, context.Request.Path);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(ex, function.Method.Name, context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+
+            context.Response.Clear();
+            await Results.Problem(
+                    title: "The function failed.",
+                    detail: $"Function '{function.Method.Name}' threw an unhandled exception; the runner's log has the details.",
+                    statusCode: StatusCodes.Status500InternalServerError,
+                    extensions: new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier })
+                .ExecuteAsync(context);
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, object? result) => result switch
+    {
+        IActionResult action => action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())),
+        IResult http => http.ExecuteAsync(context),
+
+        // void/Task functions (and a null result) have written the response themselves.
+        _ => Task.CompletedTask,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Succeeded, {Method} {Path} -> {StatusCode}, Duration={DurationMs:0}ms)")]
+    private partial void LogSucceeded(string function, string method, PathString path, int statusCode, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Cancelled, {Method} {Path}): the client went away")]
+    private partial void LogAborted(string function, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Executed '{Function}' (Failed, {Method} {Path}, TraceId={TraceId}); answered 500")]
+    private partial void LogFailed(Exception exception, string function, string method, PathString path, string traceId);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Pilot.Functions.Health;
+using Pilot.LocalRunner.Configuration;
+using Pilot.LocalRunner.Hosting;
+using Pilot.LocalRunner.Http;
+using Pilot.LocalRunner.Queues;
+using Pilot.LocalRunner.Timers;
+using Pilot.Shared;
+
+namespace Pilot.LocalRunner;
+
+/// <summary>
+/// Hosts the isolated-worker functions without the Functions host: timers, queue pollers against
+/// Azurite (or any storage account) and HTTP functions on Kestrel, all found from their attributes.
+/// </summary>
+public static class LocalRunnerApp
+{
+    public const string PortSetting = "LocalRunner:Port";
+
+    public const int DefaultPort = 7071;
+
+    /// <summary>
+    /// The builder with configuration in Functions order (the runner's appsettings.json,
+    /// local.settings.json Values, environment variables, command line) and the app's services
+    /// (<see cref="PilotServiceCollectionExtensions.AddPilot"/>). Callers may still add configuration
+    /// or replace services before <see cref="Build"/>.
+    /// </summary>
+    /// <param name="functionAssemblies">Where to look for functions; the Pilot.Functions assembly when null.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<Assembly>? functionAssemblies = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+
+            // The runner's own appsettings.json sits beside its binaries, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        var localSettings = LocalSettingsFiles.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        localSettings.AddTo(builder.Configuration);
+
+        builder.Services.AddPilot(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IHttpFunctionAuthorization, KeysNotEnforced>();
+
+        // IActionResult execution (ObjectResult formatting, camelCase JSON) without controllers.
+        builder.Services.AddMvcCore();
+        builder.Services.AddSingleton(localSettings);
+        builder.Services.AddSingleton(new FunctionAssemblies(
+            (functionAssemblies ?? [typeof(HealthFunction).Assembly]).Distinct().ToList()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Finds the functions, resolves their settings, registers a hosted listener per timer and queue
+    /// function, and maps the HTTP functions on <c>http://127.0.0.1:{LocalRunner:Port}</c>.
+    /// </summary>
+    /// <exception cref="LocalRunnerStartupException">Listing everything that cannot run as declared.</exception>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var assemblies = builder.Services.LastOrDefault(d => d.ServiceType == typeof(FunctionAssemblies))?.ImplementationInstance as FunctionAssemblies
+            ?? throw new InvalidOperationException($"Create the builder with {nameof(LocalRunnerApp)}.{nameof(CreateBuilder)}.");
+
+        var configuration = builder.Configuration;
+        var problems = new List<string>();
+        var host = HostJson.Read(configuration, problems);
+        var port = ReadPort(configuration[PortSetting], problems);
+        var catalog = FunctionCatalog.Create(assemblies.Assemblies, configuration, host, problems);
+
+        var services = builder.Services;
+        services.AddSingleton(host);
+        services.AddSingleton(catalog);
+        services.AddSingleton(EmbeddedDefaultServices.Find(services));
+        services.AddHostedService<StartupReport>();
+
+        // One hosted service per function; registered directly because AddHostedService with a
+        // factory keeps only one service of each implementation type.
+        foreach (var timer in catalog.Timers)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<TimerListener>(provider, timer));
+        }
+
+        foreach (var queue in catalog.Queues)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<QueueListener>(provider, queue, host.Queues));
+        }
+
+        var app = builder.Build();
+        app.Urls.Clear();
+        app.Urls.Add($"http://127.0.0.1:{port}");
+        app.MapHttpFunctions(catalog.Http);
+        return app;
+    }
+
+    private static int ReadPort(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return DefaultPort;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535)
+        {
+            return port;
+        }
+
+        problems.Add($"{PortSetting} is '{text}'; expected a port number from 0 to 65535 (0: any free port).");
+        return DefaultPort;
+    }
+}

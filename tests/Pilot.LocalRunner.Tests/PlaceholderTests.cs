@@ -1,1 +1,0 @@
-namespace Pilot.LocalRunner.Tests; public class PlaceholderTests { [Fact] public void Builds() => Assert.True(typeof(PlaceholderTests).Assembly is not null); }

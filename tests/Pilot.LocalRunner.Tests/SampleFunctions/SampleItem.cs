@@ -1,0 +1,3 @@
+namespace Pilot.LocalRunner.Tests.SampleFunctions;
+
+public sealed record SampleItem(Guid ItemId, string DisplayName);
