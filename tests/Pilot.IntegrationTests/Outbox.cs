@@ -5,10 +5,16 @@ namespace Pilot.IntegrationTests;
 
 public static class Outbox
 {
-    public static async Task<List<TableEntity>> AllAsync(PilotServices services)
+    public static Task<List<TableEntity>> AllAsync(PilotServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var table = await services.Get<StorageClients>().TableAsync(TableNames.Outbox);
+        return AllAsync(services.Get<StorageClients>());
+    }
+
+    public static async Task<List<TableEntity>> AllAsync(StorageClients storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var table = await storage.TableAsync(TableNames.Outbox);
         var all = new List<TableEntity>();
         await foreach (var entity in table.QueryAsync<TableEntity>())
         {
