@@ -15,4 +15,13 @@ azurite_start "$(pwd)/.azurite/run" "${AZURITE_BLOB_PORT:-10000}" "${AZURITE_QUE
 
 export AzureWebJobsStorage="$AZURITE_CONNECTION_STRING"
 export Demo__Seed=true
+
+# Started inside the default quiet hours (21:00-08:00 London), the demo would hold every text until
+# morning. Unless quiet hours are set explicitly, switch them off for this demo run, and say so.
+london_hour=$(TZ=Europe/London date +%H)
+if [ -z "${Sms__QuietHoursStart:-}${Sms__QuietHoursEnd:-}" ] && { [ "$london_hour" -ge 21 ] || [ "$london_hour" -lt 8 ]; }; then
+  echo "[demo] It is $(TZ=Europe/London date +%H:%M) in London, inside quiet hours (21:00-08:00): quiet hours are OFF for this demo run"
+  echo "[demo] so the demo texts show now. To keep them: Sms__QuietHoursStart=21:00 Sms__QuietHoursEnd=08:00 ./run.sh"
+  export Sms__QuietHoursStart=00:00 Sms__QuietHoursEnd=00:00
+fi
 dotnet run --project src/LocalRunner --no-build -- "$@"
