@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Pilot.Shared;
@@ -10,7 +11,7 @@ namespace Pilot.Functions.Http;
 /// Reads a JSON request body into a request record. Anything that is not well-formed JSON of the
 /// right shape becomes a 400 naming the offending field (the JSON path), never a 500.
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     public const int MaxBytes = 1024 * 1024;
 
@@ -59,16 +60,20 @@ public static class JsonBody
         }
     }
 
-    /// <summary>"$.address.lines[0]" → "address.lines[0]"; the root → "body".</summary>
+    /// <summary>"$.address.lines[0]" → "address.lines[0]"; the root → "body"; an unknown member is named.</summary>
     private static string FieldFrom(JsonException ex)
     {
         var path = ex.Path;
-        if (string.IsNullOrEmpty(path) || path == "$")
+        var field = string.IsNullOrEmpty(path) || path == "$"
+            ? "body"
+            : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        if (UnmappedProperty().Match(ex.Message) is { Success: true } unmapped)
         {
-            return "body";
+            var name = unmapped.Groups[1].Value;
+            return field == "body" ? name : field.EndsWith(name, StringComparison.Ordinal) ? field : $"{field}.{name}";
         }
 
-        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field;
     }
 
     private static string Describe(JsonException ex)
@@ -83,4 +88,7 @@ public static class JsonBody
             ? "has the wrong type"
             : "is not valid JSON";
     }
+
+    [GeneratedRegex("JSON property '([^']{1,200})' could not be mapped", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex UnmappedProperty();
 }

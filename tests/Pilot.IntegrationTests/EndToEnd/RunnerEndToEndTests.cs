@@ -52,6 +52,8 @@ public sealed class RunnerEndToEndTests
         var sent = Assert.Single(outbox);
         Assert.Equal("+447700900123", sent.GetString("To"));
         Assert.Contains("Amina", sent.GetString("Body"), StringComparison.Ordinal);
+        Assert.Equal(1, sent.GetInt32("Fragments"));
+        Assert.DoesNotContain(TestLog.Lines, line => line.Contains("7700900123", StringComparison.Ordinal) || line.Contains("7700 900123", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,6 +72,14 @@ public sealed class RunnerEndToEndTests
         var malformed = await http.PostAsync("appointments", new StringContent("{\"parentId\": ", System.Text.Encoding.UTF8, "application/json"));
         var wrongType = await http.PostAsync("appointments", new StringContent("{\"parentId\": 12}", System.Text.Encoding.UTF8, "application/json"));
         var unknown = await http.GetAsync("appointments/nope");
+        var extraField = await http.PostAsync("appointments/nope/reschedule", new StringContent("{\"startsAt\": \"2030-01-01T10:00:00Z\", \"colour\": \"red\"}", System.Text.Encoding.UTF8, "application/json"));
+        var unknownPostcode = await http.PostAsJsonAsync("parents", new
+        {
+            firstName = "Amina",
+            mobile = "07700 900123",
+            address = new { lines = new[] { "12 Stockwell Road" }, postcode = "ZZ9 9ZZ" },
+            consents = new { reminders = true },
+        });
 
         Assert.Equal(HttpStatusCode.BadRequest, badMobile.StatusCode);
         Assert.Equal("application/problem+json", badMobile.Content.Headers.ContentType?.MediaType);
@@ -78,6 +88,10 @@ public sealed class RunnerEndToEndTests
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.True((await wrongType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("parentId", out _));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, extraField.StatusCode);
+        Assert.True((await extraField.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("colour", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPostcode.StatusCode);
+        Assert.True((await unknownPostcode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("address.postcode", out _));
     }
 
     private static async Task<WebApplication> StartRunnerAsync()
