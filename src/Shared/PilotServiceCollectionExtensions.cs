@@ -34,9 +34,11 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<SendQueueWriter>();
 
         services.AddSingleton<ParentRegistration>();
+        services.AddSingleton<ParentConsents>();
         services.AddSingleton<AppointmentBooking>();
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<ReminderSender>();
+        services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<DemoSeeder>();
 
         // The embedded default until a provider is configured (Sms:Providers).

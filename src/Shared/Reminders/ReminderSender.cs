@@ -108,7 +108,7 @@ public sealed class ReminderSender(
                 continue;
             }
 
-            await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(text.RowKey, parent.Mobile, body), ct), now, ct);
+            await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent.Mobile, body), ct), now, ct);
             return SendOutcome.Sent;
         }
 
@@ -123,7 +123,7 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} is being sent by another worker since {since:u}.");
         }
 
-        var earlier = await gateway.FindAsync(text.RowKey, ct);
+        var earlier = await gateway.FindAsync(MessageIdOf(text), ct);
         if (earlier is not null)
         {
             logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
@@ -142,7 +142,7 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(text.RowKey, text.To!, text.Body!), ct), now, ct);
+        await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!), ct), now, ct);
         return SendOutcome.Sent;
     }
 
@@ -244,6 +244,8 @@ public sealed class ReminderSender(
         logger.LogInformation("Text {TextId} fell due in quiet hours; moved to {DueAt:u}", text.RowKey, quietEnd);
         return SendOutcome.Deferred;
     }
+
+    private static string MessageIdOf(TextEntity text) => new TextRef(text.PartitionKey, text.RowKey).MessageId;
 
     private static string? WhyNotSend(TextEntity text, AppointmentEntity? appointment, ParentEntity? parent, DateTimeOffset now)
     {

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Phones;
+
+namespace Pilot.Shared.Parents;
+
+/// <summary>
+/// Opt-out and opt-in: a parent who texts STOP gets no reminders and no optional texts until they
+/// text START. Every change is recorded with its time and channel.
+/// </summary>
+public sealed class ParentConsents(ParentStore parents, TimeProvider time, ILogger<ParentConsents> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+    public const string OptOut = "opt-out";
+
+    /// <returns>True when this changed anything (a second STOP changes nothing).</returns>
+    public Task<bool> OptOutAsync(string parentId, string channel, CancellationToken ct) => SetAsync(parentId, optedOut: true, channel, ct);
+
+    public Task<bool> OptInAsync(string parentId, string channel, CancellationToken ct) => SetAsync(parentId, optedOut: false, channel, ct);
+
+    private async Task<bool> SetAsync(string parentId, bool optedOut, string channel, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var parent = await parents.GetAsync(parentId, ct);
+            if (parent is null || (parent.OptedOutAt is not null) == optedOut)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            parent.OptedOutAt = optedOut ? now : null;
+            if (!await parents.TryReplaceAsync(parent, ct))
+            {
+                continue;
+            }
+
+            await parents.AddConsentChangeAsync(new ConsentChangeEntity
+            {
+                PartitionKey = parent.Id,
+                RowKey = ConsentChangeEntity.RowFor(now, OptOut),
+                Consent = OptOut,
+                Given = optedOut,
+                Channel = channel,
+                ChangedAt = now,
+            }, ct);
+            logger.LogInformation("Parent {ParentId} ({Mobile}) {Change} by {Channel}", parent.Id, PhoneMask.Mask(parent.Mobile), optedOut ? "opted out" : "opted back in", channel);
+            return true;
+        }
+
+        return false;
+    }
+}

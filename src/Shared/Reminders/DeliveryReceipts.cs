@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Sms;
+
+namespace Pilot.Shared.Reminders;
+
+/// <summary>
+/// Applies a provider's delivery receipt (status callback, Event Grid report) to the text it is
+/// about. State only moves forward, so a late or repeated receipt changes nothing.
+/// </summary>
+public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger<DeliveryReceipts> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    /// <returns>True when the receipt moved the text on; false when it was unknown, late or a repeat.</returns>
+    public async Task<bool> ApplyAsync(string messageId, SmsDeliveryStatus status, string provider, string? providerMessageId, CancellationToken ct)
+    {
+        if (!TextRef.TryParseMessageId(messageId, out var reference))
+        {
+            logger.LogWarning("Delivery receipt from {Provider} names an unknown message id {MessageId}; ignored", provider, messageId);
+            return false;
+        }
+
+        var state = status switch
+        {
+            SmsDeliveryStatus.Sent => TextStates.Sent,
+            SmsDeliveryStatus.Delivered => TextStates.Delivered,
+            _ => TextStates.Failed,
+        };
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var text = await texts.GetAsync(reference, ct);
+            if (text is null || !TextStates.CanMove(text.State, state) || TextStates.IsPending(text.State))
+            {
+                // Unknown, already final, or a receipt for a text we have not tried to send: nothing to change.
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            text.State = state;
+            text.StateChangedAt = now;
+            text.Provider ??= provider;
+            text.ProviderMessageId ??= providerMessageId;
+            text.SendingSince = null;
+            text.SentAt ??= now;
+            if (TextStates.IsFinal(state))
+            {
+                text.CompletedAt = now;
+                text.FailureReason = state == TextStates.Failed ? status.ToWire() : null;
+            }
+
+            if (await texts.TryReplaceAsync(text, ct))
+            {
+                logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
