@@ -7,9 +7,14 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 azurite_install() {
-  if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
-    echo "[azurite] installing from package-lock.json (npm ci)"
+  # Reinstall whenever the lockfile changed since the last install (a new npm package was added).
+  local stamp="$REPO_ROOT/node_modules/.pilot-lock.sha256"
+  local wanted
+  wanted=$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "[npm] installing from package-lock.json (npm ci): Azurite and the ACS JavaScript SDK used by the tests"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$wanted" >"$stamp"
   fi
 }
 
