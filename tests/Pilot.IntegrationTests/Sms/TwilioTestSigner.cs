@@ -29,7 +29,7 @@ public static class TwilioTestSigner
     /// <summary>A signed form post to <paramref name="pathAndQuery"/> (e.g. <c>/api/sms/twilio/status?messageId=...</c>).</summary>
     public static HttpRequestMessage Request(string pathAndQuery, IReadOnlyDictionary<string, string> form, string? signature = null, bool withSignature = true)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery.TrimStart('/')) { Content = new FormUrlEncodedContent(form) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(pathAndQuery, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
         if (withSignature)
         {
             request.Headers.Add("X-Twilio-Signature", signature ?? Sign(PublicBaseUrl + pathAndQuery, form));
