@@ -15,6 +15,7 @@ namespace Pilot.Shared.Reminders;
 /// <list type="bullet">
 /// <item>A send starts only from scheduled or queued, by an ETag-checked move to sending; a second
 /// worker holding the same message loses that race and finds the text sending or sent.</item>
+/// <item>A text found sending within its lease is looked at again, by a delayed message, when the lease ends.</item>
 /// <item>A text found sending whose lease has run out was interrupted (the process died, or the
 /// provider call failed): it is settled by asking the gateway whether our message id was accepted,
 /// and only if it was not is it sent again, under the same id, which the gateway de-duplicates.</item>
@@ -28,6 +29,7 @@ public sealed class ReminderSender(
     ParentStore parents,
     VenueStore venues,
     ISmsGateway gateway,
+    SendQueueWriter queue,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
@@ -108,8 +110,7 @@ public sealed class ReminderSender(
                 continue;
             }
 
-            await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent.Mobile, body), ct), now, ct);
-            return SendOutcome.Sent;
+            return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent.Mobile, body), ct), now, ct);
         }
 
         throw new TextBusyException($"Text {reference.TextId} kept changing while being sent; the queue will retry it.");
@@ -120,7 +121,10 @@ public sealed class ReminderSender(
         var lease = TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
         if (text.SendingSince is { } since && now - since < lease)
         {
-            throw new TextBusyException($"Text {text.RowKey} is being sent by another worker since {since:u}.");
+            // Another worker has it, or the provider's answer is awaited: look again when the lease ends,
+            // rather than failing this message towards the poison queue.
+            await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, since + lease - now + TimeSpan.FromSeconds(1));
+            return SendOutcome.CheckLater;
         }
 
         var earlier = await gateway.FindAsync(MessageIdOf(text), ct);
@@ -142,16 +146,27 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!), ct), now, ct);
-        return SendOutcome.Sent;
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!), ct), now, ct);
     }
 
-    private async Task CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendOutcome> CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult result;
         try
         {
             result = await send();
+        }
+        catch (SmsOutcomeUnknownException ex)
+        {
+            // The provider may have taken it and cannot de-duplicate a resend: hold the lease until its
+            // status callback or a check with it settles the text (SettleAsync), never resend blindly.
+            var lease = TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+            text.SendingSince = now - lease + ex.SettleAfter;
+            text.LastError = ex.Message;
+            await texts.TryReplaceAsync(text, ct);
+            await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, ex.SettleAfter + TimeSpan.FromSeconds(1));
+            logger.LogWarning("Text {TextId} to {To}: {Provider} may have accepted it; settling after {SettleAfter}", text.RowKey, PhoneMask.Mask(text.To), ex.Provider, ex.SettleAfter);
+            return SendOutcome.CheckLater;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,6 +179,7 @@ public sealed class ReminderSender(
         }
 
         await RecordAsync(text, result, now, ct);
+        return SendOutcome.Sent;
     }
 
     private async Task RecordAsync(TextEntity text, SmsSendResult result, DateTimeOffset now, CancellationToken ct)

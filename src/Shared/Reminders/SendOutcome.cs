@@ -11,4 +11,6 @@ public enum SendOutcome
     /// <summary>Due in quiet hours when it came to be sent: moved to the end of quiet hours.</summary>
     Deferred,
     Missing,
+    /// <summary>Another worker holds the send, or the provider's answer is unknown: a delayed message will look again.</summary>
+    CheckLater,
 }

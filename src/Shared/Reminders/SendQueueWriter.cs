@@ -7,10 +7,10 @@ namespace Pilot.Shared.Reminders;
 /// <summary>The send queue: one message per text, naming where the text is stored.</summary>
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
-    public async Task EnqueueAsync(TextRef text, CancellationToken ct)
+    public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null)
     {
         var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(text, JsonDefaults.Web), ct);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(text, JsonDefaults.Web), delay, cancellationToken: ct);
     }
 
     /// <summary>

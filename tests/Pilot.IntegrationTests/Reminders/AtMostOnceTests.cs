@@ -79,7 +79,7 @@ public sealed class AtMostOnceTests
         Assert.Equal(TextStates.Sending, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
 
         // While the lease runs another worker leaves it alone; once it has run out the send is settled.
-        await Assert.ThrowsAsync<TextBusyException>(() => sender.SendAsync(confirmation, CancellationToken.None));
+        Assert.Equal(SendOutcome.CheckLater, await sender.SendAsync(confirmation, CancellationToken.None));
         services.Time.Advance(TimeSpan.FromMinutes(3));
         var outcome = await sender.SendAsync(confirmation, CancellationToken.None);
 
@@ -109,10 +109,39 @@ public sealed class AtMostOnceTests
         Assert.Equal(TextStates.Delivered, text.State);
     }
 
+    [Fact]
+    public async Task A_send_whose_outcome_is_unknown_is_not_resent_and_is_settled_by_the_receipt()
+    {
+        var gateway = new InterruptingGateway(crashAfterSend: true, unknownOutcome: true);
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+
+        var first = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.Advance(TimeSpan.FromMinutes(1));
+        var retry = await sender.SendAsync(confirmation, CancellationToken.None);
+        var applied = await services.Get<DeliveryReceipts>().ApplyAsync(confirmation.MessageId, SmsDeliveryStatus.Delivered, "outbox", null, CancellationToken.None);
+        var late = await services.Get<DeliveryReceipts>().ApplyAsync(confirmation.MessageId, SmsDeliveryStatus.Sent, "outbox", null, CancellationToken.None);
+        var after = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.CheckLater, first);
+        Assert.Equal(SendOutcome.CheckLater, retry);
+        Assert.True(applied);
+        Assert.False(late);
+        Assert.Equal(SendOutcome.AlreadyDone, after);
+        Assert.Equal(1, gateway.Sends);
+        Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
+        Assert.Equal(3, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // the message being handled and two delayed checks
+    }
+
     /// <summary>Fails the first send: after passing it to the provider (a crash) or before (a transport error).</summary>
-    private sealed class InterruptingGateway(bool crashAfterSend)
+    private sealed class InterruptingGateway(bool crashAfterSend, bool unknownOutcome = false)
     {
         private readonly bool _crashAfterSend = crashAfterSend;
+        private readonly bool _unknownOutcome = unknownOutcome;
         private int _calls;
 
         public int Sends { get; private set; }
@@ -133,6 +162,11 @@ public sealed class AtMostOnceTests
 
                 var result = await inner.SendAsync(message, cancellationToken);
                 owner.Sends++;
+                if (first && owner._unknownOutcome)
+                {
+                    throw new SmsOutcomeUnknownException("simulated", TimeSpan.FromMinutes(5), null);
+                }
+
                 if (first)
                 {
                     throw new OperationCanceledException("process killed after the provider accepted the text (simulated)");
