@@ -24,7 +24,19 @@ public sealed class AcsEventsFunction(AcsEventGridWebhook webhook)
         }
 
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            // A chunked body has no Content-Length: stop reading at the limit rather than buffer it all.
+            if (buffer.Length + read > JsonBody.MaxBytes)
+            {
+                return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {JsonBody.MaxBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         var outcome = await webhook.HandleAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), request.Query["code"].FirstOrDefault(), cancellationToken);
         return outcome.Kind switch
         {
