@@ -8,6 +8,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
@@ -40,6 +41,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<DemoSeeder>();
+        services.AddInboundSms();
 
         // The embedded default until a provider is configured (Sms:Providers).
         services.AddSingleton<OutboxSmsGateway>();
