@@ -97,7 +97,7 @@ public sealed class ReminderSender(
             {
                 // "today"/"tomorrow" must be true when the text actually goes, not when it was planned.
                 SendAt = now,
-            });
+            }, parent.PreferredLanguage);
             var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
             {
                 t.SendingSince = now;
@@ -197,6 +197,7 @@ public sealed class ReminderSender(
                 t.Provider = result.Provider;
                 t.ProviderMessageId = result.ProviderMessageId;
                 t.Fragments = result.Fragments;
+                t.Cost = (double)(result.Fragments * smsOptions.Value.PricePerFragment);
                 t.Encoding = result.Encoding.ToString();
                 t.SentAt = result.AcceptedAt;
                 t.SendingSince = null;
