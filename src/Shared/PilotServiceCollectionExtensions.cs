@@ -8,6 +8,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
@@ -39,6 +40,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DeliveryReceipts>();
+        services.AddSingleton<SmsCostReport>();
         services.AddSingleton<DemoSeeder>();
 
         // The embedded default until a provider is configured (Sms:Providers).
