@@ -9,6 +9,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
@@ -40,6 +41,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DeliveryReceipts>();
+        services.AddSingleton<SmsCostReport>();
         services.AddSingleton<DemoSeeder>();
         services.AddInboundSms();
 

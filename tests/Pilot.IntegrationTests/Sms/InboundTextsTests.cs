@@ -28,7 +28,7 @@ public sealed class InboundTextsTests
         Assert.Equal("sms-twilio", change.Channel);
         var reply = Assert.Single(await Outbox.AllAsync(services));
         Assert.Equal(Mobile, reply.GetString("To"));
-        Assert.Equal(InboundReplies.OptedOut, reply.GetString("Body"));
+        Assert.Equal(InboundReplies.OptedOut("en", await CentrePhoneAsync(services, parent)), reply.GetString("Body"));
         Assert.StartsWith("reply-twilio-", reply.PartitionKey, StringComparison.Ordinal);
     }
 
@@ -84,7 +84,8 @@ public sealed class InboundTextsTests
         Assert.Equal(TextStates.Delivered, reminder.State);
         var outbox = await Outbox.AllAsync(services);
         Assert.Contains(outbox, e => e.PartitionKey.EndsWith("-reminder-1d", StringComparison.Ordinal));
-        Assert.Contains(outbox, e => e.GetString("Body") == InboundReplies.OptedIn);
+        var optedIn = InboundReplies.OptedIn("en", await CentrePhoneAsync(services, parent));
+        Assert.Contains(outbox, e => e.GetString("Body") == optedIn);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class InboundTextsTests
 
         // The centre of the parent's booking gives its own number.
         var venue = await services.Get<Pilot.Shared.Venues.VenueStore>().GetAsync(Scenario.Centre, CancellationToken.None);
-        Assert.All(replies, r => Assert.Equal(InboundReplies.CannotReadReplies(venue!.Phone), r.GetString("Body")));
+        Assert.All(replies, r => Assert.Equal(InboundReplies.CannotReadReplies("en", venue!.Phone), r.GetString("Body")));
         Assert.Null((await services.Get<ParentStore>().GetAsync(parent, CancellationToken.None))!.OptedOutAt);
     }
 
@@ -159,4 +160,13 @@ public sealed class InboundTextsTests
         => services.Get<InboundTexts>().HandleAsync(
             new InboundText(Mobile, body, "twilio", $"SM{Interlocked.Increment(ref _sid):D32}", services.Time.GetUtcNow()),
             CancellationToken.None);
+
+    /// <summary>The centre phone a reply names: the parent's last booked centre, if any.</summary>
+    private static async Task<string?> CentrePhoneAsync(PilotServices services, string parentId)
+    {
+        var parent = await services.Get<ParentStore>().GetAsync(parentId, CancellationToken.None);
+        return parent?.LastVenueId is { } venueId
+            ? (await services.Get<Pilot.Shared.Venues.VenueStore>().GetAsync(venueId, CancellationToken.None))?.Phone
+            : null;
+    }
 }

@@ -91,7 +91,7 @@ public sealed class WebhookHttpTests
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
         Assert.NotNull((await runner.Services.GetRequiredService<ParentStore>().GetAsync(parentId, CancellationToken.None))!.OptedOutAt);
         var reply = Assert.Single(await Outbox.AllAsync(runner.Services.GetRequiredService<StorageClients>()));
-        Assert.Equal("You will not get any more texts from Pilot. Text START to get them again.", reply.GetString("Body"));
+        Assert.Equal(Pilot.Shared.Sms.Inbound.InboundReplies.OptedOut("en"), reply.GetString("Body")); // no booking yet, so no centre phone
         Assert.DoesNotContain(TestLog.Lines, line => line.Contains("7700900123", StringComparison.Ordinal) || line.Contains("7700 900123", StringComparison.Ordinal));
     }
 

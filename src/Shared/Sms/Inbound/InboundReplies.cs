@@ -1,19 +1,23 @@
+using Pilot.Shared.Sms.Templates;
+
 namespace Pilot.Shared.Sms.Inbound;
 
 /// <summary>
-/// Every answer to an inbound text, in one place so that they can move into the template data with
-/// the reminder wordings. Plain English, GSM-7, one fragment each (a unit test holds them to it).
+/// Every answer to an inbound text. The wording lives in the template data (Sms/Templates/Data), in the
+/// parent's language where a set exists; English is one GSM-7 fragment each (tests hold it to that).
 /// </summary>
 public static class InboundReplies
 {
-    public const string OptedOut = "You will not get any more texts from Pilot. Text START to get them again.";
+    public static string OptedOut(string? language, string? centrePhone = null)
+        => TextTemplates.RenderReply(TemplateKeys.OptOutConfirmed, language, centrePhone).Text;
 
-    public const string OptedIn = "You will get texts from Pilot again, such as appointment reminders. Text STOP to stop them.";
+    public static string OptedIn(string? language, string? centrePhone = null)
+        => TextTemplates.RenderReply(TemplateKeys.OptInConfirmed, language, centrePhone).Text;
 
-    public const string CannotReadRepliesGeneric =
-        "This number cannot read replies. To talk to your adviser, call your children's centre. Text STOP to stop getting texts.";
-
-    public static string CannotReadReplies(string? centrePhone) => string.IsNullOrWhiteSpace(centrePhone)
-        ? CannotReadRepliesGeneric
-        : $"This number cannot read replies. To talk to your adviser, call your children's centre on {centrePhone.Trim()}.";
+    /// <summary>How to reach the adviser: the centre's number when known, else the file's words for "your children's centre".</summary>
+    public static string CannotReadReplies(string? language, string? centrePhone)
+        => TextTemplates.RenderReply(
+            TemplateKeys.UnknownReply,
+            language,
+            string.IsNullOrWhiteSpace(centrePhone) ? TextTemplates.For(language).OptionalWord(TemplateWords.YourCentre) : centrePhone).Text;
 }

@@ -77,7 +77,9 @@ public sealed class InboundTexts(
         }
 
         // Sent although the parent is now opted out: it is the last text, and networks require it.
-        await ReplyAsync(text, from, optOut ? InboundReplies.OptedOut : InboundReplies.OptedIn, ct);
+        var language = matched[0].PreferredLanguage;
+        var phone = await CentrePhoneAsync(matched, ct);
+        await ReplyAsync(text, from, optOut ? InboundReplies.OptedOut(language, phone) : InboundReplies.OptedIn(language, phone), ct);
         return optOut ? InboundOutcome.OptedOut : InboundOutcome.OptedIn;
     }
 
@@ -98,7 +100,7 @@ public sealed class InboundTexts(
         if (!answeredLately)
         {
             var phone = await CentrePhoneAsync(matched, ct);
-            await ReplyAsync(text, from, InboundReplies.CannotReadReplies(phone), ct);
+            await ReplyAsync(text, from, InboundReplies.CannotReadReplies(matched[0].PreferredLanguage, phone), ct);
         }
 
         return InboundOutcome.Stored;

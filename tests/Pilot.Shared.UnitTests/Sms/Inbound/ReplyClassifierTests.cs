@@ -71,15 +71,25 @@ public sealed class ReplyClassifierTests
     public void Null_is_unknown() => Assert.Equal(ReplyKind.Unknown, ReplyClassifier.Classify(null));
 
     [Theory]
-    [InlineData(InboundReplies.OptedOut)]
-    [InlineData(InboundReplies.OptedIn)]
-    [InlineData(InboundReplies.CannotReadRepliesGeneric)]
+    [InlineData(null)]
     [InlineData("0300 123 4567")]
-    public void Every_reply_is_plain_english_in_one_gsm7_fragment(string bodyOrPhone)
+    [InlineData("020 7946 0123")]
+    public void Every_english_reply_is_plain_english_in_one_gsm7_fragment(string? phone)
     {
-        var body = bodyOrPhone.StartsWith('0') ? InboundReplies.CannotReadReplies(bodyOrPhone) : bodyOrPhone;
-        var analysis = SmsText.Analyse(body);
-        Assert.Equal(SmsEncoding.Gsm7, analysis.Encoding);
-        Assert.Equal(1, analysis.Fragments);
+        foreach (var body in new[] { InboundReplies.OptedOut("en", phone), InboundReplies.OptedIn("en", phone), InboundReplies.CannotReadReplies("en", phone) })
+        {
+            var analysis = SmsText.Analyse(body);
+            Assert.Equal(SmsEncoding.Gsm7, analysis.Encoding);
+            Assert.Equal(1, analysis.Fragments);
+        }
+    }
+
+    [Fact]
+    public void Replies_are_never_classified_as_opt_out_or_opt_in_themselves()
+    {
+        foreach (var body in new[] { InboundReplies.OptedOut("en"), InboundReplies.OptedIn("en"), InboundReplies.CannotReadReplies("en", null) })
+        {
+            Assert.Equal(ReplyKind.Unknown, ReplyClassifier.Classify(body));
+        }
     }
 }
