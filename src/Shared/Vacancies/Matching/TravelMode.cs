@@ -1,0 +1,8 @@
+namespace Pilot.Shared.Vacancies.Matching;
+
+public enum TravelMode
+{
+    Walk,
+    Bus,
+    Car,
+}
