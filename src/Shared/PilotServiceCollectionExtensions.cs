@@ -41,10 +41,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<DemoSeeder>();
 
-        // The embedded default until a provider is configured (Sms:Providers).
-        services.AddSingleton<OutboxSmsGateway>();
-        services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<OutboxSmsGateway>());
-        services.AddSingleton<IEmbeddedDefault>(sp => sp.GetRequiredService<OutboxSmsGateway>());
+        services.AddSmsGateways(configuration);
         return services;
     }
 
