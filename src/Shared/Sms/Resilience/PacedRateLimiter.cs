@@ -21,7 +21,9 @@ public sealed class PacedRateLimiter : IDisposable
         {
             TokenLimit = 1,
             TokensPerPeriod = 1,
-            ReplenishmentPeriod = Period,
+            // The bucket also checks the real clock between manual refills; one tick keeps that check out of
+            // the way, so our timer on the injected clock alone decides the pace.
+            ReplenishmentPeriod = TimeSpan.FromTicks(1),
             AutoReplenishment = false,
             QueueLimit = queueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
