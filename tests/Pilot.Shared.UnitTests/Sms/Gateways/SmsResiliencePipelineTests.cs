@@ -85,28 +85,33 @@ public sealed class SmsResiliencePipelineTests : IDisposable
     {
         var pipeline = Pipeline(Settings());
         var calls = 0;
-        var refused = await pipeline.ExecuteAsync(_ =>
+        var refused = pipeline.ExecuteAsync(_ =>
         {
             calls++;
             return ValueTask.FromResult(SmsDeliveryStatus.PermanentFailure);
-        });
-        Assert.Equal(SmsDeliveryStatus.PermanentFailure, refused);
+        }).AsTask();
+        await AdvanceUntil(refused, TimeSpan.FromMilliseconds(100));
+        Assert.Equal(SmsDeliveryStatus.PermanentFailure, await refused);
         Assert.Equal(1, calls);
 
         calls = 0;
-        await Assert.ThrowsAsync<SmsProviderException>(async () => await pipeline.ExecuteAsync<int>(_ =>
+        var rejected = pipeline.ExecuteAsync<int>(_ =>
         {
             calls++;
             throw new SmsProviderException("twilio", "HTTP 401", isTransient: false);
-        }));
+        }).AsTask();
+        await AdvanceUntil(rejected, TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAsync<SmsProviderException>(() => rejected);
         Assert.Equal(1, calls);
 
         calls = 0;
-        await Assert.ThrowsAsync<SmsOutcomeUnknownException>(async () => await pipeline.ExecuteAsync<int>(_ =>
+        var unknown = pipeline.ExecuteAsync<int>(_ =>
         {
             calls++;
             throw new SmsOutcomeUnknownException("twilio", TimeSpan.FromMinutes(2), null);
-        }));
+        }).AsTask();
+        await AdvanceUntil(unknown, TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAsync<SmsOutcomeUnknownException>(() => unknown);
         Assert.Equal(1, calls);
     }
 
