@@ -7,9 +7,14 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 azurite_install() {
-  if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
-    echo "[azurite] installing from package-lock.json (npm ci)"
+  # Reinstall whenever the lockfile changed since the last install (a new npm package was added).
+  local stamp="$REPO_ROOT/node_modules/.pilot-lock.sha256"
+  local wanted
+  wanted=$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "[npm] installing from package-lock.json (npm ci): Azurite and the ACS JavaScript SDK used by the tests"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$wanted" >"$stamp"
   fi
 }
 
@@ -24,8 +29,15 @@ azurite_start() {
   local data_dir="$1" blob_port="$2" queue_port="$3" table_port="$4"
   azurite_install
   mkdir -p "$data_dir"
+  local extra=()
+  # AZURITE_DEBUG=1 keeps Azurite's request log; AZURITE_EXTRA_ARGS adds flags (the bench runs in memory).
+  [ "${AZURITE_DEBUG:-0}" = "1" ] && extra+=(--debug "$data_dir/debug.log")
+  # shellcheck disable=SC2206
+  [ -n "${AZURITE_EXTRA_ARGS:-}" ] && extra+=(${AZURITE_EXTRA_ARGS})
+  # In-memory runs take no --location (Azurite refuses both).
+  [[ " ${extra[*]} " == *" --inMemoryPersistence "* ]] || extra+=(--location "$data_dir")
   "$REPO_ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
-    --location "$data_dir" --debug "$data_dir/debug.log" \
+    "${extra[@]}" \
     --blobHost 127.0.0.1 --blobPort "$blob_port" \
     --queueHost 127.0.0.1 --queuePort "$queue_port" \
     --tableHost 127.0.0.1 --tablePort "$table_port" >"$data_dir/azurite.out" 2>&1 &

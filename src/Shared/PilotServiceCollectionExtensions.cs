@@ -8,6 +8,8 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
@@ -39,7 +41,9 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DeliveryReceipts>();
+        services.AddSingleton<SmsCostReport>();
         services.AddSingleton<DemoSeeder>();
+        services.AddInboundSms();
 
         services.AddSmsGateways(configuration);
         return services;

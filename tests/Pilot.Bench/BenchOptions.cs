@@ -6,7 +6,7 @@ internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, in
 {
     public bool Run(string name) => Benches.Count == 0 || Benches.Contains(name);
 
-    /// <summary>Arguments: [tick] [sends] [--stored N] [--due N] [--sends N].</summary>
+    /// <summary>Arguments: [templates] [tick] [sends] [--stored N] [--due N] [--sends N].</summary>
     public static BenchOptions Parse(string[] args)
     {
         var benches = new HashSet<string>(StringComparer.Ordinal);

@@ -7,6 +7,11 @@ using Pilot.Bench;
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Pilot bench on {Environment.ProcessorCount} cores, .NET {Environment.Version}; storage: Azurite");
 var total = Stopwatch.StartNew();
+if (options.Run("templates"))
+{
+    TemplatesBench.Run();
+}
+
 if (options.Run("tick"))
 {
     await DispatchTickBench.RunAsync(options.Stored, options.Due);

@@ -87,6 +87,14 @@ public sealed class AppointmentBooking(
         }
 
         await queue.EnqueueDueNowAsync(planned, now, ct);
+        if (parent.LastVenueId != venue.Id)
+        {
+            // Best effort (ETag-checked, never retried): it only picks the phone number a reply to an
+            // unread inbound text names; a parent changed meanwhile (an opt-out) keeps that change.
+            parent.LastVenueId = venue.Id;
+            _ = await parents.TryReplaceAsync(parent, ct);
+        }
+
         logger.LogInformation("Booked appointment {AppointmentId} ({Kind}) for parent {ParentId}: {Count} text(s) planned", appointment.Id, appointment.Kind, parent.Id, plan.Count);
         return Outcome<AppointmentBooked>.Ok(new AppointmentBooked(appointment.Id, [.. plan.Select(p => new PlannedTextView(p.Kind, p.DueAt))]));
     }

@@ -30,16 +30,5 @@ public sealed class AppointmentStore(StorageClients storage)
     }
 
     public async Task<bool> TryReplaceAsync(AppointmentEntity appointment, CancellationToken ct)
-    {
-        try
-        {
-            var response = await (await Table(ct)).UpdateEntityAsync(appointment, appointment.ETag, TableUpdateMode.Replace, ct);
-            appointment.ETag = response.Headers.ETag ?? appointment.ETag;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return false;
-        }
-    }
+        => await (await Table(ct)).TryReplaceAsync(appointment, ct);
 }

@@ -40,6 +40,9 @@ public sealed class ParentEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The venue of the parent's latest booking: whose phone number to give when they text us.</summary>
+    public string? LastVenueId { get; set; }
+
     public string Id => PartitionKey;
 
     public bool MayReceiveReminders => RemindersConsent && OptedOutAt is null;

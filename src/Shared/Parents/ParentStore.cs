@@ -53,19 +53,7 @@ public sealed class ParentStore(StorageClients storage)
 
     /// <summary>Replaces the profile if nobody changed it since it was read.</summary>
     public async Task<bool> TryReplaceAsync(ParentEntity parent, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(parent);
-        try
-        {
-            var response = await (await Table(ct)).UpdateEntityAsync(parent, parent.ETag, TableUpdateMode.Replace, ct);
-            parent.ETag = response.Headers.ETag ?? parent.ETag;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return false;
-        }
-    }
+        => await (await Table(ct)).TryReplaceAsync(parent, ct);
 
     public async Task AddConsentChangeAsync(ConsentChangeEntity change, CancellationToken ct)
         => await (await Table(ct)).UpsertEntityAsync(change, TableUpdateMode.Replace, ct);

@@ -6,6 +6,7 @@ using Pilot.Shared.Phones;
 using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Reminders.Templates;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.Reminders;
@@ -97,7 +98,7 @@ public sealed class ReminderSender(
             {
                 // "today"/"tomorrow" must be true when the text actually goes, not when it was planned.
                 SendAt = now,
-            });
+            }, parent.PreferredLanguage);
             var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
             {
                 t.SendingSince = now;
@@ -197,6 +198,7 @@ public sealed class ReminderSender(
                 t.Provider = result.Provider;
                 t.ProviderMessageId = result.ProviderMessageId;
                 t.Fragments = result.Fragments;
+                t.Cost = (double)SmsPrice.Of(result.Fragments, smsOptions.Value.PricePerFragment);
                 t.Encoding = result.Encoding.ToString();
                 t.SentAt = result.AcceptedAt;
                 t.SendingSince = null;

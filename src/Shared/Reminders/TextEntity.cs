@@ -43,6 +43,12 @@ public sealed class TextEntity : ITableEntity
 
     public string? Encoding { get; set; }
 
+    /// <summary>
+    /// GBP, fragments times Sms:PricePerFragment when the provider accepted it. A double because Table
+    /// storage has no decimal type; the cost report sums it as decimal rounded to 6 places.
+    /// </summary>
+    public double? Cost { get; set; }
+
     /// <summary>The number it went to (E.164); personal data, kept for the retention period only.</summary>
     public string? To { get; set; }
 

@@ -35,18 +35,7 @@ public sealed class TextStore(StorageClients storage)
 
     /// <summary>Replaces the text if nobody changed it since it was read; false when someone did.</summary>
     public async Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
-    {
-        try
-        {
-            var response = await (await Table(ct)).UpdateEntityAsync(text, text.ETag, TableUpdateMode.Replace, ct);
-            text.ETag = response.Headers.ETag ?? text.ETag;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+        => await (await Table(ct)).TryReplaceAsync(text, ct);
 
     public async Task DeleteAsync(TextEntity text, CancellationToken ct)
     {

@@ -16,6 +16,13 @@ public sealed class SmsOptions
     /// <summary>Ordered provider list (a later issue adds twilio and acs); empty means the outbox gateway.</summary>
     public string Providers { get; set; } = "";
 
+    /// <summary>
+    /// What one SMS fragment costs, in GBP, for the daily cost report and each text's recorded cost.
+    /// Default: GOV.UK Notify's 2024-25 rate of 1.97p per fragment beyond the free allowance
+    /// (GOV.UK Notify pricing page, "Text message pricing", April 2024).
+    /// </summary>
+    public decimal PricePerFragment { get; set; } = 0.0197m;
+
     public QuietHours QuietHours() => new(
         TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
         TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));

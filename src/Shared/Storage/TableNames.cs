@@ -13,4 +13,7 @@ public static class TableNames
 
     /// <summary>The embedded outbox SMS gateway's record of every message it "sent".</summary>
     public const string Outbox = "Outbox";
+
+    /// <summary>Replies from parents kept for their adviser, and which provider message ids were handled.</summary>
+    public const string InboundTexts = "InboundTexts";
 }

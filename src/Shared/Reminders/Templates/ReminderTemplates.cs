@@ -1,163 +1,155 @@
-using System.Globalization;
 using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Templates;
 using Pilot.Shared.Time;
 
 namespace Pilot.Shared.Reminders.Templates;
 
 /// <summary>
 /// Writes the text for each kind of message about an appointment: who it is for, what, when
-/// (London time), where and how to re-arrange, always in ONE SMS fragment. One fragment keeps
-/// the cost per parent down and is shown whole on every phone, where a split text can arrive
-/// out of order or in pieces.
+/// (London time), where and how to re-arrange, in ONE SMS fragment wherever the language allows.
+/// One fragment keeps the cost per parent down and is shown whole on every phone, where a split
+/// text can arrive out of order or in pieces. The wording is data (<see cref="TextTemplates"/>,
+/// <c>Sms/Templates/Data/&lt;language&gt;.json</c>); this class supplies the values and the ways to shorten.
 /// </summary>
 /// <remarks>
-/// Wording is tried from fullest to shortest and the first that fits is sent: full wording,
-/// then a shorter name for an adviser appointment, then terse wording, then without the adviser's
-/// name, then with the venue cut back a word at a time. A single character outside GSM-7 (such as
-/// "ł" or "ë") makes the whole text UCS-2, where one fragment is only 70 units, which no useful
-/// reminder fits; so if nothing fits as written, names and venue are transliterated to their base
-/// Latin letters ("Łucja" to "Lucja") and the same steps run again. Dropping the venue, then
-/// shortening the first name, are last resorts that realistic names (up to 20 characters) and
-/// venues (up to 60) never reach.
+/// The file's variants are tried from fullest to shortest and the first that fits is sent (in English:
+/// full wording, a shorter name for an adviser appointment, terse wording, then without the adviser's
+/// name), then the shortest variant with the venue cut back a word at a time. A single character
+/// outside GSM-7 (such as "ł" or "ë") makes the whole text UCS-2, where one fragment is only 70
+/// units, which no useful reminder fits; so if nothing fits as written, names and venue are
+/// transliterated to their base Latin letters ("Łucja" to "Lucja") and the same steps run again.
+/// Dropping the venue, then shortening the first name, are last resorts that realistic names (up to
+/// 20 characters) and venues (up to 60) never reach.
+/// Cutting the venue or dropping the name is only worth it to stay within one GSM-7 fragment: a
+/// language whose own letters need UCS-2 (Polish) keeps everything, as written, in the fewest fragments.
 /// </remarks>
 public static class ReminderTemplates
 {
     private const int MaxFirstNameLength = 20;
 
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-
     private static readonly string[] TrailingFillerWords = ["and", "&", "of", "the", "at", "for", "in", "on", "-", "/"];
 
-    private enum Message
-    {
-        Confirmation,
-        Reminder,
-        Rescheduled,
-        Cancelled,
-    }
+    /// <summary>The text in English.</summary>
+    public static string Render(string textKind, ReminderTextModel model) => Render(textKind, model, TextTemplates.English);
 
-    private enum Wording
-    {
-        Full,
-        Terse,
-    }
-
-    public static string Render(string textKind, ReminderTextModel model)
+    /// <summary>The text in the parent's preferred language when there is a file for it, else English.</summary>
+    public static string Render(string textKind, ReminderTextModel model, string? language)
     {
         ArgumentNullException.ThrowIfNull(textKind);
         ArgumentNullException.ThrowIfNull(model);
 
-        var message = MessageFor(textKind);
-        var draft = new Draft(
-            message,
-            model.AppointmentKind,
-            When(message, textKind, model),
-            model.PreviousStartsAt is { } previousStartsAt ? DayAndTime(previousStartsAt) : null);
+        var templateKey = TemplateKeyFor(textKind);
+        var set = TextTemplates.For(language);
+        var when = When(set, textKind, model);
+        var previous = model.PreviousStartsAt is { } previousStartsAt ? DayAndTime(set, previousStartsAt, dayWord: null) : null;
         var written = Fields.From(model);
         var transliterated = written.ToGsm7();
 
-        var attempts = Preferred(draft, written)
-            .Concat(transliterated == written ? [] : Preferred(draft, transliterated))
-            .Concat(LastResorts(draft, transliterated));
+        var asWritten = Variants(templateKey, set, when, previous, written);
+        var attempts = asWritten
+            .Concat(Shortened(templateKey, set, when, previous, written))
+            .Concat(transliterated == written ? [] : Variants(templateKey, set, when, previous, transliterated).Concat(Shortened(templateKey, set, when, previous, transliterated)))
+            .Concat(LastResorts(templateKey, set, when, previous, transliterated));
         foreach (var text in attempts)
         {
-            var analysis = SmsText.Analyse(text);
-            if (analysis.Fragments == 1)
+            if (text.Analysis.Fragments == 1)
             {
-                return analysis.NormalisedText;
+                return text.Text;
             }
         }
 
-        throw new ArgumentException($"A {textKind} text cannot fit one SMS fragment even without the venue and name; is the venue phone number '{model.VenuePhone}' right?", nameof(model));
+        return TextTemplates.Choose(templateKey, asWritten).Text;
     }
 
-    private static Message MessageFor(string textKind) => textKind switch
+    /// <summary>The template a text kind is written from.</summary>
+    public static string TemplateKeyFor(string textKind) => textKind switch
     {
-        TextKinds.Confirmation => Message.Confirmation,
-        TextKinds.Rescheduled => Message.Rescheduled,
-        TextKinds.Cancelled => Message.Cancelled,
-        _ when TextKinds.IsReminder(textKind) => Message.Reminder,
+        TextKinds.Confirmation => TemplateKeys.Confirmation,
+        TextKinds.Rescheduled => TemplateKeys.Rescheduled,
+        TextKinds.Cancelled => TemplateKeys.Cancelled,
+        _ when TextKinds.TryParseReminder(textKind, out _, out var isDays) => isDays ? TemplateKeys.ReminderDay : TemplateKeys.ReminderHours,
         _ => throw new ArgumentException($"Unknown text kind '{textKind}'.", nameof(textKind)),
     };
 
-    /// <summary>
-    /// Full wording, shorter adviser wording, terse wording (which also leaves out a rescheduled
-    /// appointment's old time), no adviser name, then the venue cut back a word at a time.
-    /// </summary>
-    private static IEnumerable<string> Preferred(Draft draft, Fields fields)
-    {
-        yield return Compose(draft, Wording.Full, What(draft.AppointmentKind, fields.Adviser, shortForm: false), fields, fields.Venue);
-        yield return Compose(draft, Wording.Full, What(draft.AppointmentKind, fields.Adviser, shortForm: true), fields, fields.Venue);
-        yield return Compose(draft, Wording.Terse, What(draft.AppointmentKind, fields.Adviser, shortForm: true), fields, fields.Venue);
+    private static IReadOnlyList<RenderedText> Variants(string templateKey, TemplateSet set, string when, string? previous, Fields fields) =>
+        TextTemplates.Variants(templateKey, set.Language, Values(set, when, previous, fields, fields.Venue));
 
-        var whatAlone = What(draft.AppointmentKind, adviser: null, shortForm: true);
-        yield return Compose(draft, Wording.Terse, whatAlone, fields, fields.Venue);
-        foreach (var venue in ShorterVenues(fields.Venue))
-        {
-            yield return Compose(draft, Wording.Terse, whatAlone, fields, venue);
-        }
-    }
+    /// <summary>The shortest wording with the venue cut back a word at a time; only where that can reach one GSM-7 fragment.</summary>
+    private static IEnumerable<RenderedText> Shortened(string templateKey, TemplateSet set, string when, string? previous, Fields fields) =>
+        ShorterVenues(fields.Venue).Select(venue => Shortest(templateKey, set, when, previous, fields, venue)).Where(IsGsm7);
 
     /// <summary>Only for inputs far beyond realistic lengths: no venue, then the first name cut down, then no name.</summary>
-    private static IEnumerable<string> LastResorts(Draft draft, Fields fields)
+    private static IEnumerable<RenderedText> LastResorts(string templateKey, TemplateSet set, string when, string? previous, Fields fields)
     {
-        var whatAlone = What(draft.AppointmentKind, adviser: null, shortForm: true);
-        yield return Compose(draft, Wording.Terse, whatAlone, fields, venue: null);
-
         var firstWord = fields.FirstName.Split(' ', 2)[0];
         var shortName = firstWord.Length > MaxFirstNameLength ? firstWord[..MaxFirstNameLength] : firstWord;
-        yield return Compose(draft, Wording.Terse, whatAlone, fields with { FirstName = shortName }, venue: null);
-        yield return Compose(draft, Wording.Terse, whatAlone, fields with { FirstName = string.Empty }, venue: null);
+        return new[]
+        {
+            Shortest(templateKey, set, when, previous, fields, venue: null),
+            Shortest(templateKey, set, when, previous, fields with { FirstName = shortName }, venue: null),
+            Shortest(templateKey, set, when, previous, fields with { FirstName = string.Empty }, venue: null),
+        }.Where(IsGsm7);
     }
 
-    private static string Compose(Draft draft, Wording wording, string what, Fields fields, string? venue)
-    {
-        var (when, previous) = (draft.When, draft.Previous);
-        var hi = fields.FirstName.Length == 0 ? "Hi" : $"Hi {fields.FirstName}";
-        var at = string.IsNullOrEmpty(venue) ? string.Empty : $" at {venue}";
-        var rearrange = $"To re-arrange call {fields.Phone}.";
-        var full = wording == Wording.Full;
+    private static bool IsGsm7(RenderedText text) => text.Analysis.Encoding == SmsEncoding.Gsm7;
 
-        return draft.Message switch
+    private static RenderedText Shortest(string templateKey, TemplateSet set, string when, string? previous, Fields fields, string? venue) =>
+        TextTemplates.Variants(templateKey, set.Language, Values(set, when, previous, fields, venue))[^1];
+
+    private static Dictionary<string, string> Values(TemplateSet set, string when, string? previous, Fields fields, string? venue)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            Message.Confirmation when full => $"{hi}, your {what} is booked for {when}{at}. {rearrange}",
-            Message.Confirmation => $"{hi}, {what} booked for {when}{at}. {rearrange}",
-            Message.Reminder when full => $"{hi}, reminder: your {what} is {when}{at}. {rearrange}",
-            Message.Reminder => $"{hi}, reminder: {what} {when}{at}. {rearrange}",
-            Message.Rescheduled when full && previous is not null => $"{hi}, your {what} has moved from {previous} to {when}{at}. {rearrange}",
-            Message.Rescheduled when full => $"{hi}, your {what} has moved to {when}{at}. {rearrange}",
-            Message.Rescheduled => $"{hi}, {what} moved to {when}{at}. {rearrange}",
-            Message.Cancelled when full => $"{hi}, your {what} on {when}{at} has been cancelled. To re-book call {fields.Phone}.",
-            _ => $"{hi}, {what} on {when}{at} cancelled. To re-book call {fields.Phone}.",
+            [TemplateKeys.FirstName] = fields.FirstName,
+            [TemplateKeys.Appointment] = What(set, fields.AppointmentKind, fields.Adviser, shortForm: false),
+            [TemplateKeys.AppointmentShort] = What(set, fields.AppointmentKind, fields.Adviser, shortForm: true),
+            [TemplateKeys.AppointmentAlone] = What(set, fields.AppointmentKind, adviser: null, shortForm: true),
+            [TemplateKeys.When] = when,
+            [TemplateKeys.Venue] = venue ?? string.Empty,
+            [TemplateKeys.Phone] = fields.Phone,
         };
+        if (previous is not null)
+        {
+            values[TemplateKeys.Previous] = previous;
+        }
+
+        return values;
     }
 
-    private static string What(string appointmentKind, string? adviser, bool shortForm)
+    /// <summary>
+    /// The appointment's kind in the file's words: "&lt;kind&gt;-short" for the short form and
+    /// "&lt;kind&gt;-named" with an adviser, when the file has them, else the kind's word and
+    /// "with-adviser". A WFI is mandatory and missing it has consequences, so English never abbreviates it.
+    /// </summary>
+    private static string What(TemplateSet set, string appointmentKind, string? adviser, bool shortForm)
     {
-        var with = adviser is null ? string.Empty : $" with {adviser}";
-        return appointmentKind.Trim().ToLowerInvariant() switch
+        var kind = appointmentKind.Trim().ToLowerInvariant() switch
         {
-            // A WFI is mandatory and missing it has consequences, so it is never abbreviated.
-            AppointmentKinds.Wfi => $"Work-Focused Interview{with}",
-            AppointmentKinds.Adviser when !shortForm => adviser is null
-                ? "appointment with your Jobcentre Plus adviser"
-                : $"appointment with Jobcentre Plus adviser {adviser}",
-            AppointmentKinds.Adviser => adviser is null ? "adviser appointment" : $"appointment with adviser {adviser}",
-            AppointmentKinds.Course => $"course session{with}",
-            _ => $"appointment{with}",
+            AppointmentKinds.Wfi => TemplateWords.Wfi,
+            AppointmentKinds.Adviser => TemplateWords.Adviser,
+            AppointmentKinds.Course => TemplateWords.Course,
+            _ => TemplateWords.Appointment,
         };
+        var form = shortForm && set.Words.ContainsKey(kind + TemplateWords.ShortSuffix) ? kind + TemplateWords.ShortSuffix : kind;
+        if (adviser is null)
+        {
+            return set.Word(form);
+        }
+
+        var withName = new Dictionary<string, string>(StringComparer.Ordinal) { ["adviser"] = adviser };
+        return set.OptionalWord(form + TemplateWords.NamedSuffix, withName)
+            ?? set.Word(TemplateWords.WithAdviser, new Dictionary<string, string>(StringComparer.Ordinal) { ["what"] = set.Word(form), ["adviser"] = adviser });
     }
 
-    private static string When(Message message, string textKind, ReminderTextModel model)
+    private static string When(TemplateSet set, string textKind, ReminderTextModel model)
     {
-        if (message != Message.Reminder)
+        if (!TextKinds.TryParseReminder(textKind, out var amount, out var isDays))
         {
-            return DayAndTime(model.StartsAt);
+            return DayAndTime(set, model.StartsAt, dayWord: null);
         }
 
         var start = LondonTime.ToLocal(model.StartsAt);
-        var time = start.ToString("HH:mm", EnGb);
 
         // The day word is worked out from when the text goes: the real send time if known,
         // else the reminder's nominal time (days before, or start minus the hours).
@@ -168,8 +160,6 @@ public static class ReminderTemplates
         }
         else
         {
-            // MessageFor has already checked that textKind is a reminder kind.
-            _ = TextKinds.TryParseReminder(textKind, out var amount, out var isDays);
             sendDate = isDays
                 ? DateOnly.FromDateTime(start.DateTime).AddDays(-amount)
                 : DateOnly.FromDateTime(LondonTime.ToLocal(model.StartsAt - TimeSpan.FromHours(amount)).DateTime);
@@ -178,15 +168,24 @@ public static class ReminderTemplates
         var startDate = DateOnly.FromDateTime(start.DateTime);
         return (startDate.DayNumber - sendDate.DayNumber) switch
         {
-            0 => $"today at {time}",
-            1 => $"tomorrow at {time}",
-            _ => DayAndTime(model.StartsAt),
+            0 => DayAndTime(set, model.StartsAt, set.Word(TemplateWords.Today)),
+            1 => DayAndTime(set, model.StartsAt, set.Word(TemplateWords.Tomorrow)),
+            _ => DayAndTime(set, model.StartsAt, dayWord: null),
         };
     }
 
-    /// <summary>"Tue 3 Mar at 10:30" in London time, 24-hour clock.</summary>
-    private static string DayAndTime(DateTimeOffset instant) =>
-        LondonTime.ToLocal(instant).ToString("ddd d MMM 'at' HH:mm", EnGb);
+    /// <summary>
+    /// "Tue 3 Mar at 10:30" (or "tomorrow at 10:30") in London time, in the file's culture and formats:
+    /// en-GB gives "Sept" for September; pl-PL "wt 3 mar" (the culture's abbreviation dots are dropped,
+    /// as Polish texts write them).
+    /// </summary>
+    private static string DayAndTime(TemplateSet set, DateTimeOffset instant, string? dayWord)
+    {
+        var local = LondonTime.ToLocal(instant);
+        var day = dayWord ?? local.ToString(set.Word(TemplateWords.DateFormat), set.Culture).Replace(".", string.Empty, StringComparison.Ordinal);
+        var time = local.ToString(set.Word(TemplateWords.TimeFormat), set.Culture);
+        return set.Word(TemplateWords.DayAndTime, new Dictionary<string, string>(StringComparer.Ordinal) { ["day"] = day, ["time"] = time });
+    }
 
     /// <summary>The venue cut back a word at a time, longest first, never leaving an open bracket or a dangling "and".</summary>
     private static IEnumerable<string> ShorterVenues(string venue)
@@ -223,17 +222,17 @@ public static class ReminderTemplates
         return string.Join(' ', kept).TrimEnd(' ', ',', ';', ':', '-');
     }
 
-    private sealed record Draft(Message Message, string AppointmentKind, string When, string? Previous);
-
-    private sealed record Fields(string FirstName, string Venue, string Phone, string? Adviser)
+    private sealed record Fields(string AppointmentKind, string FirstName, string Venue, string Phone, string? Adviser)
     {
         public static Fields From(ReminderTextModel model) => new(
+            model.AppointmentKind,
             Squash(model.FirstName),
             Squash(model.VenueName),
             Squash(model.VenuePhone),
             string.IsNullOrWhiteSpace(model.AdviserName) ? null : Squash(model.AdviserName));
 
         public Fields ToGsm7() => new(
+            AppointmentKind,
             Gsm7Transliteration.ToGsm7(FirstName),
             Gsm7Transliteration.ToGsm7(Venue),
             Gsm7Transliteration.ToGsm7(Phone),

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
+using Pilot.Shared.Sms.Costs;
+
+namespace Pilot.Functions.Sms;
+
+public sealed class SmsCostsFunction(SmsCostReport report)
+{
+    [Function("GetSmsCosts")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sms/costs/{date}")] HttpRequest request,
+        string date,
+        CancellationToken cancellationToken)
+        => ProblemResults.From(await report.ForDayAsync(date, cancellationToken), day => new OkObjectResult(day));
+}

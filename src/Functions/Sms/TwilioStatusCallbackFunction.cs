@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pilot.Shared.Sms.Inbound;
+
+namespace Pilot.Functions.Sms;
+
+/// <summary>Twilio's status callback for a text we sent; anonymous because the signature is the authentication.</summary>
+public sealed class TwilioStatusCallbackFunction(TwilioWebhooks webhooks)
+{
+    [Function("TwilioStatusCallback")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/twilio/status")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var webhook = await TwilioRequests.ReadAsync(request, cancellationToken);
+        var outcome = await webhooks.StatusCallbackAsync(webhook, request.Query["messageId"].FirstOrDefault(), cancellationToken);
+        return outcome.Kind == WebhookOutcomeKind.Forbidden ? TwilioRequests.Forbidden() : new OkResult();
+    }
+}

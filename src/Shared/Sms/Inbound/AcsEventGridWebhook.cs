@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Reminders;
+
+namespace Pilot.Shared.Sms.Inbound;
+
+/// <summary>
+/// The Event Grid subscription of our Azure Communication Services resource: the subscription
+/// handshake, delivery reports (our message id is the send's <c>tag</c>) and inbound texts. The whole
+/// batch is read before anything is acted on, so a malformed event refuses the batch (400 naming the
+/// field) without half of it applied; event types we do not use are skipped.
+/// </summary>
+public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, DeliveryReceipts receipts, InboundTexts inbound, TimeProvider time, ILogger<AcsEventGridWebhook> logger)
+{
+    public const string Provider = "acs";
+    public const string SubscriptionValidation = "Microsoft.EventGrid.SubscriptionValidationEvent";
+    public const string DeliveryReport = "Microsoft.Communication.SMSDeliveryReportReceived";
+    public const string SmsReceived = "Microsoft.Communication.SMSReceived";
+
+    public async Task<WebhookOutcome> HandleAsync(ReadOnlyMemory<byte> body, string? code, CancellationToken ct)
+    {
+        if (!KeyMatches(code))
+        {
+            logger.LogWarning("Event Grid call refused: the code does not match Sms:Acs:EventGridKey");
+            return WebhookOutcome.Forbidden;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return WebhookOutcome.Invalid("body", "is not valid JSON");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            IReadOnlyList<JsonElement> events = root.ValueKind switch
+            {
+                JsonValueKind.Array => [.. root.EnumerateArray()],
+                JsonValueKind.Object => [root],
+                _ => [],
+            };
+            if (events.Count == 0)
+            {
+                return WebhookOutcome.Invalid("body", "must be an array of Event Grid events");
+            }
+
+            var actions = new List<Func<Task>>();
+            for (var i = 0; i < events.Count; i++)
+            {
+                var parsed = Parse(events[i], $"[{i}]", actions, ct);
+                if (parsed is not null)
+                {
+                    return parsed;
+                }
+            }
+
+            foreach (var action in actions)
+            {
+                await action();
+            }
+
+            return WebhookOutcome.Accepted;
+        }
+    }
+
+    /// <returns>Null when the event was understood (its action, if any, added); else the answer to give at once.</returns>
+    private WebhookOutcome? Parse(JsonElement item, string path, List<Func<Task>> actions, CancellationToken ct)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return WebhookOutcome.Invalid(path, "must be an Event Grid event object");
+        }
+
+        // Event Grid schema names it eventType; the CloudEvents schema, type.
+        var eventType = String(item, "eventType") ?? String(item, "type");
+        if (eventType is null)
+        {
+            return WebhookOutcome.Invalid($"{path}.eventType", "is required");
+        }
+
+        if (eventType is not (SubscriptionValidation or DeliveryReport or SmsReceived))
+        {
+            logger.LogInformation("Event Grid event {EventType} is not one Pilot uses; skipped", eventType);
+            return null;
+        }
+
+        if (Property(item, "data") is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return WebhookOutcome.Invalid($"{path}.data", "must be an object");
+        }
+
+        switch (eventType)
+        {
+            case SubscriptionValidation:
+                return String(data, "validationCode") is { } validationCode
+                    ? WebhookOutcome.Validation(validationCode)
+                    : WebhookOutcome.Invalid($"{path}.data.validationCode", "is required");
+
+            case DeliveryReport:
+                if (String(data, "DeliveryStatus") is not { } deliveryStatus)
+                {
+                    return WebhookOutcome.Invalid($"{path}.data.deliveryStatus", "is required");
+                }
+
+                var tag = String(data, "Tag");
+                var status = AcsDeliveryStatuses.Map(deliveryStatus, String(data, "DeliveryStatusDetails"));
+                if (tag is null || status is null)
+                {
+                    // No tag: not a text Pilot sent. Other statuses: interim.
+                    logger.LogInformation("ACS delivery report {Status} (tag {Tag}): nothing to record", deliveryStatus, tag);
+                    return null;
+                }
+
+                var providerMessageId = String(data, "MessageId");
+                actions.Add(() => receipts.ApplyAsync(tag, status.Value, Provider, providerMessageId, ct));
+                return null;
+
+            default:
+                if (String(data, "From") is not { } from)
+                {
+                    return WebhookOutcome.Invalid($"{path}.data.from", "is required");
+                }
+
+                if (String(data, "MessageId") is not { } messageId)
+                {
+                    return WebhookOutcome.Invalid($"{path}.data.messageId", "is required");
+                }
+
+                var received = String(data, "ReceivedTimestamp") is { } stamp
+                    && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                        ? at.ToUniversalTime()
+                        : time.GetUtcNow();
+                var text = new InboundText(from, String(data, "Message") ?? "", Provider, messageId, received);
+                actions.Add(() => inbound.HandleAsync(text, ct));
+                return null;
+        }
+    }
+
+    private bool KeyMatches(string? code)
+    {
+        var key = options.Value.Acs.EventGridKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            return true;
+        }
+
+        return code is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(key));
+    }
+
+    /// <summary>ACS writes PascalCase and Event Grid camelCase; read either.</summary>
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? String(JsonElement element, string name)
+        => Property(element, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;
+}

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Phones;
+using Pilot.Shared.Venues;
+
+namespace Pilot.Shared.Sms.Inbound;
+
+/// <summary>
+/// Handles a text a parent sent: STOP and START change their consent (recorded with the channel
+/// <c>sms-&lt;provider&gt;</c>) and get one confirmation; anything else is kept for the adviser and
+/// answered at most once a day with how to reach them. Every answer goes out through
+/// <see cref="ISmsGateway"/> under the id <c>reply-&lt;provider&gt;-&lt;provider message id&gt;</c>, so it is
+/// recorded like every text and a webhook delivered twice cannot send it twice.
+/// </summary>
+public sealed class InboundTexts(
+    ParentStore parents,
+    ParentConsents consents,
+    VenueStore venues,
+    InboundTextStore store,
+    ISmsGateway gateway,
+    TimeProvider time,
+    ILogger<InboundTexts> logger)
+{
+    /// <summary>How long one "this number cannot read replies" answer covers.</summary>
+    public static readonly TimeSpan AnswerOncePer = TimeSpan.FromHours(24);
+
+    public async Task<InboundOutcome> HandleAsync(InboundText text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (await store.WasHandledAsync(text.Provider, text.ProviderMessageId, ct))
+        {
+            logger.LogInformation("Inbound {Provider} text {ProviderMessageId} was handled before; ignored", text.Provider, text.ProviderMessageId);
+            return InboundOutcome.Duplicate;
+        }
+
+        var from = UkMobile.TryParse(text.From, out var e164, out _) ? e164 : text.From.Trim();
+        var matched = from.StartsWith('+') ? await parents.FindByMobileAsync(from, ct) : [];
+        var kind = ReplyClassifier.Classify(text.Body);
+        var outcome = matched.Count == 0
+            ? await StoreAsync(text, from, InboundTextEntity.Unmatched, answer: false, ct)
+            : kind switch
+            {
+                ReplyKind.OptOut => await ChangeConsentAsync(text, from, matched, optOut: true, ct),
+                ReplyKind.OptIn => await ChangeConsentAsync(text, from, matched, optOut: false, ct),
+                _ => await StoreForAdvisersAsync(text, from, matched, ct),
+            };
+
+        // Marked last, so a crash before this leaves the webhook to be handled again: an answer is not
+        // sent twice (same message id) and a stored reply with the provider's receive time is not stored
+        // twice (same row key). Gaps of that crash window: a Twilio reply (no receive time) may be stored
+        // twice, and an opt-out whose confirmation was not sent yet stays without one (the opt-out holds).
+        await store.MarkHandledAsync(text.Provider, text.ProviderMessageId, outcome, time.GetUtcNow(), ct);
+        logger.LogInformation(
+            "Inbound {Provider} text {ProviderMessageId} from {From} ({Parents} parent(s)): {Kind} → {Outcome}",
+            text.Provider, text.ProviderMessageId, PhoneMask.Mask(from), matched.Count, kind, outcome);
+        return outcome;
+    }
+
+    public static string ChannelFor(string provider) => $"sms-{provider}";
+
+    public static string ReplyMessageId(string provider, string providerMessageId) => InboundTextStore.KeySafe($"reply-{provider}-{providerMessageId}");
+
+    private async Task<InboundOutcome> ChangeConsentAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, bool optOut, CancellationToken ct)
+    {
+        // A shared family phone: the number's owner speaks for every parent registered with it.
+        var changed = false;
+        foreach (var parent in matched)
+        {
+            changed |= optOut
+                ? await consents.OptOutAsync(parent.Id, ChannelFor(text.Provider), ct)
+                : await consents.OptInAsync(parent.Id, ChannelFor(text.Provider), ct);
+        }
+
+        if (!changed)
+        {
+            return InboundOutcome.NoChange;
+        }
+
+        // Sent although the parent is now opted out: it is the last text, and networks require it.
+        var language = matched[0].PreferredLanguage;
+        var phone = await CentrePhoneAsync(matched, ct);
+        await ReplyAsync(text, from, optOut ? InboundReplies.OptedOut(language, phone) : InboundReplies.OptedIn(language, phone), ct);
+        return optOut ? InboundOutcome.OptedOut : InboundOutcome.OptedIn;
+    }
+
+    private async Task<InboundOutcome> StoreForAdvisersAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var answeredLately = false;
+        foreach (var parent in matched)
+        {
+            answeredLately |= await store.AnsweredSinceAsync(parent.Id, now - AnswerOncePer, ct);
+        }
+
+        foreach (var parent in matched)
+        {
+            await StoreAsync(text, from, parent.Id, answer: !answeredLately, ct);
+        }
+
+        if (!answeredLately)
+        {
+            var phone = await CentrePhoneAsync(matched, ct);
+            await ReplyAsync(text, from, InboundReplies.CannotReadReplies(matched[0].PreferredLanguage, phone), ct);
+        }
+
+        return InboundOutcome.Stored;
+    }
+
+    private async Task<InboundOutcome> StoreAsync(InboundText text, string from, string partition, bool answer, CancellationToken ct)
+    {
+        await store.AddAsync(new InboundTextEntity
+        {
+            PartitionKey = partition,
+            RowKey = InboundTextEntity.RowFor(text.ReceivedAt, text.Provider, text.ProviderMessageId),
+            From = from,
+            Body = text.Body,
+            Provider = text.Provider,
+            ProviderMessageId = text.ProviderMessageId,
+            ReceivedAt = text.ReceivedAt,
+            AnsweredAt = answer ? time.GetUtcNow() : null,
+        }, ct);
+        return partition == InboundTextEntity.Unmatched ? InboundOutcome.Unmatched : InboundOutcome.Stored;
+    }
+
+    private async Task<string?> CentrePhoneAsync(IReadOnlyList<ParentEntity> matched, CancellationToken ct)
+    {
+        foreach (var parent in matched.Where(p => p.LastVenueId is not null))
+        {
+            if (await venues.GetAsync(parent.LastVenueId!, ct) is { Phone.Length: > 0 } venue)
+            {
+                return venue.Phone;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task ReplyAsync(InboundText text, string to, string body, CancellationToken ct)
+    {
+        var result = await gateway.SendAsync(new SmsMessage(ReplyMessageId(text.Provider, text.ProviderMessageId), to, body), ct);
+        logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, text.ProviderMessageId, PhoneMask.Mask(to), result.Provider);
+    }
+}

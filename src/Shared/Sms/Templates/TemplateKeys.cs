@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace Pilot.Shared.Sms.Templates;
+
+/// <summary>
+/// Every template a language file holds, and the placeholders each may use. A file must have all of
+/// them; anything else in it is a mistake the loader refuses.
+/// </summary>
+public static class TemplateKeys
+{
+    public const string Confirmation = "confirmation";
+    public const string ReminderDay = "reminder-day";
+    public const string ReminderHours = "reminder-hours";
+    public const string Rescheduled = "rescheduled";
+    public const string Cancelled = "cancelled";
+    public const string OptOutConfirmed = "opt-out-confirmed";
+    public const string OptInConfirmed = "opt-in-confirmed";
+    public const string UnknownReply = "unknown-reply";
+
+    /// <summary>The parent's first name.</summary>
+    public const string FirstName = "firstName";
+
+    /// <summary>The kind of appointment in full, with the adviser's name when known.</summary>
+    public const string Appointment = "appointment";
+
+    /// <summary>The kind of appointment in its shorter form, with the adviser's name when known.</summary>
+    public const string AppointmentShort = "appointmentShort";
+
+    /// <summary>The kind of appointment in its shorter form, without the adviser.</summary>
+    public const string AppointmentAlone = "appointmentAlone";
+
+    public const string When = "when";
+
+    /// <summary>For a rescheduled notice, when it was before.</summary>
+    public const string Previous = "previous";
+
+    public const string Venue = "venue";
+
+    /// <summary>The number to call: the venue's for appointment texts.</summary>
+    public const string Phone = "phone";
+
+    private static readonly string[] AppointmentPlaceholders = [FirstName, Appointment, AppointmentShort, AppointmentAlone, When, Venue, Phone];
+
+    /// <summary>Each template key and the placeholders its variants may use.</summary>
+    public static FrozenDictionary<string, FrozenSet<string>> Placeholders { get; } = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal)
+    {
+        [Confirmation] = AppointmentPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [ReminderDay] = AppointmentPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [ReminderHours] = AppointmentPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [Rescheduled] = AppointmentPlaceholders.Append(Previous).ToFrozenSet(StringComparer.Ordinal),
+        [Cancelled] = AppointmentPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [OptOutConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+        [OptInConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+        [UnknownReply] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
