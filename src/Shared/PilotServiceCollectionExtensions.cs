@@ -45,10 +45,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddInboundSms();
 
-        // The embedded default until a provider is configured (Sms:Providers).
-        services.AddSingleton<OutboxSmsGateway>();
-        services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<OutboxSmsGateway>());
-        services.AddSingleton<IEmbeddedDefault>(sp => sp.GetRequiredService<OutboxSmsGateway>());
+        services.AddSmsGateways(configuration);
         return services;
     }
 

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Phones;
+using Pilot.Shared.Sms.Resilience;
+using Polly;
+using Polly.Registry;
+
+namespace Pilot.Shared.Sms.Acs;
+
+/// <summary>
+/// Sends through Azure Communication Services SMS, each attempt through the <c>sms-acs</c> pipeline.
+/// Every request repeats the same repeatability id and first-sent time for a message id, so ACS sends a
+/// message once however often we ask: a retry after a dropped connection or a timeout is safe, and is
+/// simply a transient failure (no <see cref="SmsOutcomeUnknownException"/> for ACS).
+/// </summary>
+public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvider<string> pipelines, TimeProvider time, ILogger<AcsSmsGateway> logger) : ISmsGateway
+{
+    public const string ProviderName = "acs";
+
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(SmsResiliencePipelines.NameFor(ProviderName));
+
+    public string Name => ProviderName;
+
+    public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var analysis = SmsText.Analyse(message.Body);
+        return await _pipeline.ExecuteAsync(
+            static (state, ct) => new ValueTask<SmsSendResult>(state.Gateway.SendOnceAsync(state.Message, state.Analysis, state.Caller, ct)),
+            (Gateway: this, Message: message, Analysis: analysis, Caller: cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Always null: ACS cannot be asked by our id, and needs not be, because sending again under the same
+    /// id is de-duplicated by the repeatability pair. "Not found" makes the caller resend, which is safe.
+    /// </summary>
+    public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult<SmsSendResult?>(null);
+
+    private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, CancellationToken caller, CancellationToken attempt)
+    {
+        AcsSendResponse response;
+        try
+        {
+            response = await client.SendAsync(message.MessageId, message.To, analysis.NormalisedText, attempt);
+        }
+        catch (Exception ex) when (TransportFailures.IsTransport(ex))
+        {
+            caller.ThrowIfCancellationRequested();
+            // Sent or not, a repeat carries the same repeatability pair: safe to retry.
+            throw new SmsProviderException(ProviderName, "no answer from ACS", isTransient: true, innerException: ex);
+        }
+
+        if (response.Recipient is { Successful: true, MessageId: { } id })
+        {
+            logger.LogInformation("ACS accepted {MessageId} to {To} as {AcsMessageId} ({Repeatability})", message.MessageId, PhoneMask.Mask(message.To), id, response.Recipient.RepeatabilityResult);
+            return new SmsSendResult(ProviderName, id, SmsDeliveryStatus.Sent, analysis.Fragments, analysis.Encoding, time.GetUtcNow());
+        }
+
+        var status = response.Recipient?.HttpStatusCode ?? response.HttpStatus;
+        if (response.Recipient is not null && status is >= 400 and < 500 and not 429)
+        {
+            logger.LogWarning("ACS refused {MessageId} to {To}: HTTP {Status}", message.MessageId, PhoneMask.Mask(message.To), status);
+            return new SmsSendResult(ProviderName, null, SmsDeliveryStatus.PermanentFailure, analysis.Fragments, analysis.Encoding, time.GetUtcNow(), $"acs {status}");
+        }
+
+        var transient = status is 429 or 408 or >= 500;
+        throw new SmsProviderException(ProviderName, $"HTTP {status}", transient, response.RetryAfter);
+    }
+}
