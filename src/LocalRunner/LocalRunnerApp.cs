@@ -31,7 +31,12 @@ public static class LocalRunnerApp
     /// or replace services before <see cref="Build"/>.
     /// </summary>
     /// <param name="functionAssemblies">Where to look for functions; the Pilot.Functions assembly when null.</param>
-    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<Assembly>? functionAssemblies = null)
+    /// <param name="settings">
+    /// Settings that win over every other source, applied before the app's services are registered:
+    /// registration reads some of them (which SMS provider, for one), so settings added to the builder
+    /// later do not change that choice.
+    /// </param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<Assembly>? functionAssemblies = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -43,6 +48,10 @@ public static class LocalRunnerApp
 
         var localSettings = LocalSettingsFiles.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         localSettings.AddTo(builder.Configuration);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
 
         builder.Services.AddPilot(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -22,4 +22,9 @@ if (options.Run("sends"))
     await SendThroughputBench.RunAsync(options.Sends);
 }
 
+if (options.Run("gateways"))
+{
+    await GatewayBench.RunAsync(options.Gateways);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));

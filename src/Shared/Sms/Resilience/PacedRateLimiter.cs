@@ -16,11 +16,15 @@ public sealed class PacedRateLimiter : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(messagesPerSecond);
         ArgumentNullException.ThrowIfNull(time);
-        Period = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / messagesPerSecond));
+        // Timers cannot fire faster than every millisecond (a shorter period rounds to zero, and a
+        // zero period fires once and stops), so above 1,000 a second each refill carries several tokens.
+        var period = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / messagesPerSecond));
+        Period = period < MinimumPeriod ? MinimumPeriod : period;
+        var tokens = Math.Max(1, (int)Math.Floor(messagesPerSecond * Period.TotalSeconds));
         Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
             // The bucket also checks the real clock between manual refills; one tick keeps that check out of
             // the way, so our timer on the injected clock alone decides the pace.
             ReplenishmentPeriod = TimeSpan.FromTicks(1),
@@ -30,6 +34,8 @@ public sealed class PacedRateLimiter : IDisposable
         });
         _timer = time.CreateTimer(_ => Limiter.TryReplenish(), null, Period, Period);
     }
+
+    private static readonly TimeSpan MinimumPeriod = TimeSpan.FromMilliseconds(1);
 
     public TimeSpan Period { get; }
 

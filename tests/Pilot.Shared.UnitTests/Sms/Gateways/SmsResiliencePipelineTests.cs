@@ -144,6 +144,25 @@ public sealed class SmsResiliencePipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Rate_limiter_above_a_thousand_a_second_refills_every_millisecond_with_several_permits()
+    {
+        using var paced = new PacedRateLimiter(5_000, _time);
+        var permits = Enumerable.Range(0, 20).Select(_ => paced.Limiter.AcquireAsync(1).AsTask()).ToList();
+        await Task.Yield();
+        var before = permits.Count(p => p.IsCompleted);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(permits.Where(p => p.IsCompleted));
+        var afterOne = permits.Count(p => p.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(3));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1), paced.Period);
+        Assert.Equal(5, before);
+        Assert.Equal(10, afterOne);
+        Assert.All(permits, p => Assert.True(p.IsCompletedSuccessfully && p.Result.IsAcquired));
+    }
+
+    [Fact]
     public async Task Rate_limiter_never_lets_more_than_the_rate_through_in_any_second_and_queues_the_rest()
     {
         using var paced = new PacedRateLimiter(3, _time);
