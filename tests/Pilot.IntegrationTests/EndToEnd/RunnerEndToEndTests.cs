@@ -3,12 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Pilot.LocalRunner;
-using Pilot.Shared.DemoData;
-using Pilot.Shared.Venues;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.EndToEnd;
@@ -94,28 +89,7 @@ public sealed class RunnerEndToEndTests
         Assert.True((await unknownPostcode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("address.postcode", out _));
     }
 
-    private static async Task<WebApplication> StartRunnerAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        var builder = LocalRunnerApp.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Azurite.UniqueName("e2e"),
-            ["Reminders:SendQueue"] = Azurite.UniqueName("e2e-send-"),
-            ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
-            ["LocalRunner:Port"] = "0",
-            // The test must pass at any hour: no quiet hours here (the planner's tests cover them).
-            ["Sms:QuietHoursStart"] = "00:00",
-            ["Sms:QuietHoursEnd"] = "00:00",
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(TestLog.Provider);
-        var app = LocalRunnerApp.Build(builder);
-        await app.Services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartRunnerAsync() => LocalRunnerHost.StartAsync("e2e");
 
     private static async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> probe)
     {

@@ -4,14 +4,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Pilot.LocalRunner;
 using Pilot.ProviderSimulators;
 using Pilot.ProviderSimulators.Faults;
-using Pilot.Shared.DemoData;
-using Pilot.Shared.Venues;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.EndToEnd;
@@ -63,18 +58,11 @@ public sealed class TwilioEndToEndTests
         Assert.Contains(TestLog.Lines, l => l.Contains("may have accepted it", StringComparison.Ordinal));
     }
 
-    private static async Task<WebApplication> StartRunnerAsync(ProviderSimulator simulator, int port)
-    {
-        await Azurite.EnsureReachableAsync();
-        var builder = LocalRunnerApp.CreateBuilder([], settings: new Dictionary<string, string?>
+    private static Task<WebApplication> StartRunnerAsync(ProviderSimulator simulator, int port) => LocalRunnerHost.StartAsync(
+        "tw",
+        new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Azurite.UniqueName("tw"),
-            ["Reminders:SendQueue"] = Azurite.UniqueName("tw-send-"),
-            ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
             ["LocalRunner:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Sms:QuietHoursStart"] = "00:00",
-            ["Sms:QuietHoursEnd"] = "00:00",
             ["Sms:Providers"] = "twilio",
             ["Sms:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Sms:Twilio:AccountSid"] = Sid,
@@ -82,13 +70,6 @@ public sealed class TwilioEndToEndTests
             ["Sms:Twilio:From"] = "+447700900000",
             ["Sms:Twilio:ApiBaseUrl"] = simulator.BaseUri.ToString(),
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(TestLog.Provider);
-        var app = LocalRunnerApp.Build(builder);
-        await app.Services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
-        await app.StartAsync();
-        return app;
-    }
 
     private static int FreePort()
     {

@@ -1,21 +1,17 @@
+using Pilot.IntegrationTests.EndToEnd;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Pilot.LocalRunner;
 using Pilot.Shared.Appointments;
-using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Storage;
-using Pilot.Shared.Venues;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Sms;
@@ -213,31 +209,15 @@ public sealed class WebhookHttpTests
     private static async Task<TextView> ConfirmationAsync(WebApplication runner, string appointmentId)
         => (await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(appointmentId, CancellationToken.None)).Value!.Texts.Single(t => t.Kind == "confirmation");
 
-    private static async Task<WebApplication> StartRunnerAsync()
-    {
-        await Azurite.EnsureReachableAsync();
-        var builder = LocalRunnerApp.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static Task<WebApplication> StartRunnerAsync() => LocalRunnerHost.StartAsync(
+        "hook",
+        new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = Azurite.UniqueName("hook"),
-            ["Reminders:SendQueue"] = Azurite.UniqueName("hook-send-"),
-            ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
-            ["LocalRunner:Port"] = "0",
-            ["Sms:QuietHoursStart"] = "00:00",
-            ["Sms:QuietHoursEnd"] = "00:00",
             ["Sms:PublicBaseUrl"] = TwilioTestSigner.PublicBaseUrl,
             ["Sms:Twilio:AuthToken"] = TwilioTestSigner.AuthToken,
             ["Sms:Acs:EventGridKey"] = EventGridKey,
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(TestLog.Provider);
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => new ReceiptLaterGateway(sp.GetRequiredService<OutboxSmsGateway>())));
-        var app = LocalRunnerApp.Build(builder);
-        await app.Services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
-        await app.StartAsync();
-        return app;
-    }
+        },
+        builder => builder.Services.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => new ReceiptLaterGateway(sp.GetRequiredService<OutboxSmsGateway>()))));
 
     /// <summary>Records in the outbox but answers like a real provider: accepted, the receipt to follow.</summary>
     private sealed class ReceiptLaterGateway(OutboxSmsGateway outbox) : ISmsGateway

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pilot.LocalRunner;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Venues;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The local runner hosting the real Functions app on Azurite for one test: its own tables and send
+/// queue, the pilot venues, logs captured, and no quiet hours (so tests pass at any hour; the
+/// planner's tests cover quiet hours).
+/// </summary>
+public static class LocalRunnerHost
+{
+    public static async Task<WebApplication> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        await Azurite.EnsureReachableAsync();
+        var all = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Azurite.UniqueName(name),
+            ["Reminders:SendQueue"] = Azurite.UniqueName(name + "-send-"),
+            ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
+            ["LocalRunner:Port"] = "0",
+            ["Sms:QuietHoursStart"] = "00:00",
+            ["Sms:QuietHoursEnd"] = "00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var builder = LocalRunnerApp.CreateBuilder([], settings: all);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(TestLog.Provider);
+        configure?.Invoke(builder);
+        var app = LocalRunnerApp.Build(builder);
+        await app.Services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        await app.StartAsync();
+        return app;
+    }
+}
