@@ -24,32 +24,20 @@ public static partial class JsonBody
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
+        var (body, tooLarge) = await ReadBoundedAsync(request, ct);
+        if (tooLarge is not null)
         {
-            return (null, ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {MaxBytes} bytes"));
+            return (null, tooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {MaxBytes} bytes"));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (null, ProblemResults.Invalid([new FieldError("body", "a JSON object is required")]));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Strict);
+            var value = JsonSerializer.Deserialize<T>(body.Span, Strict);
             return value is null
                 ? (null, ProblemResults.Invalid([new FieldError("body", "a JSON object is required")]))
                 : (value, null);
@@ -59,6 +47,37 @@ public static partial class JsonBody
             return (null, ProblemResults.Invalid([new FieldError(FieldFrom(ex), Describe(ex))]));
         }
     }
+
+    /// <summary>
+    /// The raw body, at most <see cref="MaxBytes"/>: a larger one (declared, or chunked with no
+    /// Content-Length) is a 413, and reading stops at the limit rather than buffering it all.
+    /// </summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, IActionResult? TooLarge)> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            return (default, TooLarge());
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (default, TooLarge());
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.ToArray(), null);
+    }
+
+    private static IActionResult TooLarge()
+        => ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {MaxBytes} bytes");
 
     /// <summary>"$.address.lines[0]" → "address.lines[0]"; the root → "body"; an unknown member is named.</summary>
     private static string FieldFrom(JsonException ex)

@@ -17,27 +17,13 @@ public sealed class AcsEventsFunction(AcsEventGridWebhook webhook)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/acs/events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > JsonBody.MaxBytes)
+        var (body, tooLarge) = await JsonBody.ReadBoundedAsync(request, cancellationToken);
+        if (tooLarge is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {JsonBody.MaxBytes} bytes");
+            return tooLarge;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            // A chunked body has no Content-Length: stop reading at the limit rather than buffer it all.
-            if (buffer.Length + read > JsonBody.MaxBytes)
-            {
-                return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"body: at most {JsonBody.MaxBytes} bytes");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var outcome = await webhook.HandleAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), request.Query["code"].FirstOrDefault(), cancellationToken);
+        var outcome = await webhook.HandleAsync(body, request.Query["code"].FirstOrDefault(), cancellationToken);
         return outcome.Kind switch
         {
             WebhookOutcomeKind.Validation => new OkObjectResult(new { validationResponse = outcome.ValidationResponse }),

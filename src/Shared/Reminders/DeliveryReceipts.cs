@@ -20,12 +20,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
             return false;
         }
 
-        var state = status switch
-        {
-            SmsDeliveryStatus.Sent => TextStates.Sent,
-            SmsDeliveryStatus.Delivered => TextStates.Delivered,
-            _ => TextStates.Failed,
-        };
+        var state = TextStates.For(status);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var text = await texts.GetAsync(reference, ct);

@@ -185,12 +185,7 @@ public sealed class ReminderSender(
 
     private async Task RecordAsync(TextEntity text, SmsSendResult result, DateTimeOffset now, CancellationToken ct)
     {
-        var state = result.Status switch
-        {
-            SmsDeliveryStatus.Sent => TextStates.Sent,
-            SmsDeliveryStatus.Delivered => TextStates.Delivered,
-            _ => TextStates.Failed,
-        };
+        var state = TextStates.For(result.Status);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var moved = await MoveAsync(text, state, now, t =>

@@ -15,6 +15,14 @@ public static class TextStates
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
 
+    /// <summary>The state a provider's answer or receipt moves a text to.</summary>
+    public static string For(Sms.SmsDeliveryStatus status) => status switch
+    {
+        Sms.SmsDeliveryStatus.Sent => Sent,
+        Sms.SmsDeliveryStatus.Delivered => Delivered,
+        _ => Failed,
+    };
+
     public static bool IsPending(string state) => state is Scheduled or Queued;
 
     public static bool IsFinal(string state) => state is Delivered or Failed or Cancelled;
