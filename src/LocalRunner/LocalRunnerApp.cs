@@ -88,6 +88,9 @@ public static class LocalRunnerApp
         services.AddSingleton(EmbeddedDefaultServices.Find(services));
         services.AddHostedService<StartupReport>();
 
+        // A route nobody declared (404) or the wrong method (405) answers problem+json like every other refusal.
+        services.AddProblemDetails();
+
         // One hosted service per function; registered directly because AddHostedService with a
         // factory keeps only one service of each implementation type.
         foreach (var timer in catalog.Timers)
@@ -103,6 +106,7 @@ public static class LocalRunnerApp
         var app = builder.Build();
         app.Urls.Clear();
         app.Urls.Add($"http://127.0.0.1:{port}");
+        app.UseStatusCodePages();
         app.MapHttpFunctions(catalog.Http);
         return app;
     }

@@ -51,6 +51,7 @@ public static partial class JsonBody
     /// <summary>
     /// The raw body, at most <see cref="MaxBytes"/>: a larger one (declared, or chunked with no
     /// Content-Length) is a 413, and reading stops at the limit rather than buffering it all.
+    /// A body that is not valid UTF-8 is a 400 naming <c>body</c>.
     /// </summary>
     public static async Task<(ReadOnlyMemory<byte> Body, IActionResult? TooLarge)> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {
@@ -73,7 +74,11 @@ public static partial class JsonBody
             buffer.Write(chunk, 0, read);
         }
 
-        return (buffer.ToArray(), null);
+        // A body that is not UTF-8 is refused whole, before any field of it is read.
+        var bytes = buffer.ToArray();
+        return System.Text.Unicode.Utf8.IsValid(bytes)
+            ? (bytes, null)
+            : (default, ProblemResults.Invalid([new FieldError("body", "is not valid UTF-8")]));
     }
 
     private static IActionResult TooLarge()

@@ -16,8 +16,13 @@ public sealed class TwilioInboundFunction(TwilioWebhooks webhooks)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/twilio/inbound")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var webhook = await TwilioRequests.ReadAsync(request, cancellationToken);
-        var outcome = await webhooks.InboundAsync(webhook, cancellationToken);
+        var (webhook, unreadable) = await TwilioRequests.ReadAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var outcome = await webhooks.InboundAsync(webhook!, cancellationToken);
         return outcome.Kind == WebhookOutcomeKind.Forbidden
             ? TwilioRequests.Forbidden()
             : new ContentResult { Content = EmptyTwiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };

@@ -14,8 +14,13 @@ public sealed class TwilioStatusCallbackFunction(TwilioWebhooks webhooks)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var webhook = await TwilioRequests.ReadAsync(request, cancellationToken);
-        var outcome = await webhooks.StatusCallbackAsync(webhook, request.Query["messageId"].FirstOrDefault(), cancellationToken);
+        var (webhook, unreadable) = await TwilioRequests.ReadAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
+        var outcome = await webhooks.StatusCallbackAsync(webhook!, request.Query["messageId"].FirstOrDefault(), cancellationToken);
         return outcome.Kind == WebhookOutcomeKind.Forbidden ? TwilioRequests.Forbidden() : new OkResult();
     }
 }

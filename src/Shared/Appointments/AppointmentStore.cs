@@ -10,6 +10,11 @@ public sealed class AppointmentStore(StorageClients storage)
 
     public async Task<AppointmentEntity?> GetAsync(string id, CancellationToken ct)
     {
+        if (!TableKeys.IsUsable(id))
+        {
+            return null;
+        }
+
         var found = await (await Table(ct)).GetEntityIfExistsAsync<AppointmentEntity>(id, AppointmentEntity.Row, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }

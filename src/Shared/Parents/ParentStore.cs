@@ -16,6 +16,11 @@ public sealed class ParentStore(StorageClients storage)
 
     public async Task<ParentEntity?> GetAsync(string parentId, CancellationToken ct)
     {
+        if (!TableKeys.IsUsable(parentId))
+        {
+            return null;
+        }
+
         var found = await (await Table(ct)).GetEntityIfExistsAsync<ParentEntity>(parentId, ParentEntity.ProfileRow, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }

@@ -30,8 +30,9 @@ public static class UkMobile
         error = InvalidMessage;
 
         // Libphonenumber reads letters as keypad digits ("077OO" becomes 07766) and accepts
-        // extensions; neither belongs in a number we text, so only punctuation people use is let through.
-        if (string.IsNullOrWhiteSpace(input) || input.AsSpan().ContainsAnyExcept(AllowedCharacters))
+        // extensions; neither belongs in a number we text, so only punctuation people use is let through,
+        // and a plus only at the start ("+++44..." is read as +44 by libphonenumber).
+        if (string.IsNullOrWhiteSpace(input) || input.AsSpan().ContainsAnyExcept(AllowedCharacters) || input.AsSpan().TrimStart().LastIndexOf('+') > 0)
         {
             return false;
         }

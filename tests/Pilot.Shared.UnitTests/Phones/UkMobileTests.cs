@@ -70,6 +70,8 @@ public sealed class UkMobileTests
     [InlineData("07600 123456")] // pager range
     [InlineData("077OO 9OO123")] // letters would be read as keypad digits
     [InlineData("07700 900123 ext 5")] // extension
+    [InlineData("+++447700900123")] // libphonenumber reads repeated pluses as one
+    [InlineData("07700+900123")]
     public void Rejects_anything_but_a_uk_mobile_with_plain_english_error(string? input)
     {
         Assert.False(UkMobile.TryParse(input, out var e164, out var error));

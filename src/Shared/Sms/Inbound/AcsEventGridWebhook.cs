@@ -56,7 +56,17 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
             var actions = new List<Func<Task>>();
             for (var i = 0; i < events.Count; i++)
             {
-                var parsed = Parse(events[i], $"[{i}]", actions, ct);
+                WebhookOutcome? parsed;
+                try
+                {
+                    parsed = Parse(events[i], $"[{i}]", actions, ct);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A string that is not valid UTF-16 once unescaped (a lone surrogate, "\ud800").
+                    parsed = WebhookOutcome.Invalid($"[{i}]", "contains text that is not valid Unicode");
+                }
+
                 if (parsed is not null)
                 {
                     return parsed;

@@ -1,0 +1,165 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.IntegrationTests.EndToEnd;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests.BadInput;
+
+/// <summary>
+/// At least 1,000 generated bad requests to every HTTP function through the local runner: no 5xx,
+/// every rejection a 4xx problem+json (naming the field where there is one), and nothing already
+/// stored changes.
+/// </summary>
+public sealed class BadInputTests
+{
+    public static TheoryData<string> Endpoints() => [.. HttpEndpoint.All.Select(e => e.Name)];
+
+    [Fact]
+    public void Every_http_function_has_a_sample_to_fuzz_from()
+    {
+        var missing = HttpEndpoint.All.Select(e => e.Name).Where(n => !EndpointSamples.ByFunction.ContainsKey(n)).ToList();
+        Assert.True(missing.Count == 0, $"Add a valid request to EndpointSamples for: {string.Join(", ", missing)}");
+        Assert.True(HttpEndpoint.All.Count >= 11, $"found only {HttpEndpoint.All.Count} HTTP functions");
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_thousand_bad_requests_get_4xx_problem_json_and_change_nothing(string function)
+    {
+        var endpoint = HttpEndpoint.All.Single(e => e.Name == function);
+        var sample = EndpointSamples.ByFunction[function];
+        var prefix = Azurite.UniqueName("fuzz");
+        await using var runner = await LocalRunnerHost.StartAsync("fuzz", new Dictionary<string, string?>
+        {
+            ["Storage:TablePrefix"] = prefix,
+            ["Sms:PublicBaseUrl"] = Sms.TwilioTestSigner.PublicBaseUrl,
+            ["Sms:Twilio:AuthToken"] = Sms.TwilioTestSigner.AuthToken,
+            ["Sms:Acs:EventGridKey"] = BadRequestGenerator.EventGridKey,
+        });
+        var seeded = await SeedAsync(runner);
+        var requests = new BadRequestGenerator(endpoint, sample, seeded, seed: function.Length).Generate();
+        var before = await StorageSnapshot.TakeAsync(prefix);
+
+        using var http = new HttpClient { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+        var failures = new List<string>();
+        foreach (var request in requests)
+        {
+            using var message = Build(request);
+            using var response = await http.SendAsync(message);
+            var problem = await CheckAsync(request, response);
+            if (problem is not null)
+            {
+                failures.Add($"{request} -> {(int)response.StatusCode}: {problem} <- {Shorten(System.Text.Encoding.UTF8.GetString(request.Body ?? []))}");
+            }
+        }
+
+        var changed = before.ChangedIn(await StorageSnapshot.TakeAsync(prefix));
+        Assert.True(requests.Count >= BadRequestGenerator.Minimum, $"only {requests.Count} requests generated");
+        var errors = TestLog.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains($"'{function}'", StringComparison.Ordinal)).Distinct().Take(5);
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Count} answers were wrong, e.g.:\n{string.Join("\n", failures.Take(25))}\nrunner errors:\n{string.Join("\n", errors)}");
+        Assert.True(changed.Count == 0, $"stored entities changed: {string.Join(", ", changed.Take(10))}");
+    }
+
+    private static async Task<SeededData> SeedAsync(WebApplication runner)
+    {
+        var parent = await runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)),
+            CancellationToken.None);
+        var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
+            new BookAppointmentRequest(parent.Value!.Id, Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "wfi", "Priya S."),
+            CancellationToken.None);
+
+        // The confirmation goes out in the background: wait until it has, so only the fuzzing could change what is stored.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var view = await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(booked.Value!.Id, CancellationToken.None);
+            if (view.Value!.Texts.Where(t => t.Kind == "confirmation").All(t => TextStates.IsFinal(t.State)))
+            {
+                break;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the seeded appointment's confirmation was not sent within 30 s");
+            await Task.Delay(200);
+        }
+
+        return new SeededData(parent.Value.Id, booked.Value.Id);
+    }
+
+    private static HttpRequestMessage Build(BadRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, new Uri(request.PathAndQuery, UriKind.Relative));
+        if (request.Body is not null)
+        {
+            HttpContent content = request.Headers?.ContainsKey("x-fuzz-chunked") == true
+                ? new StreamContent(new MemoryStream(request.Body))
+                : new ByteArrayContent(request.Body);
+            if (request.ContentType is not null)
+            {
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+            }
+
+            message.Content = content;
+        }
+
+        foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+        {
+            if (name != "x-fuzz-chunked")
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>Null when the answer is right for the request; otherwise what is wrong with it.</summary>
+    private static async Task<string?> CheckAsync(BadRequest request, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        if (status >= 500)
+        {
+            return $"server error {Shorten(body)}";
+        }
+
+        if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return $"a {status} without problem+json ({response.Content.Headers.ContentType?.MediaType ?? "no body"})";
+        }
+
+        switch (request.Expect)
+        {
+            case Expect.Rejected when status < 400:
+                return $"accepted ({Shorten(body)})";
+            case Expect.RejectedNamingField when status != 400:
+                return $"expected 400 naming '{request.Field}' ({Shorten(body)})";
+            case Expect.RejectedNamingField when !NamesField(body, request.Field!):
+                return $"400 does not name '{request.Field}': {Shorten(body)}";
+            case Expect.NoFailure when status == 400 && request.Field is not null && !NamesAnyField(body):
+                return $"400 names no field: {Shorten(body)}";
+            default:
+                return null;
+        }
+    }
+
+    private static bool NamesField(string body, string field) => Fields(body).Any(f =>
+        f == field || f.StartsWith(field + ".", StringComparison.Ordinal) || f.StartsWith(field + "[", StringComparison.Ordinal));
+
+    private static bool NamesAnyField(string body) => Fields(body).Count > 0;
+
+    private static List<string> Fields(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+            ? errors.EnumerateObject().Select(p => p.Name).ToList()
+            : [];
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
+}
