@@ -7,6 +7,7 @@ using Pilot.Shared.Hosting;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Retention;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Costs;
@@ -25,6 +26,7 @@ public static class PilotServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm");
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<StorageClients>();
@@ -43,6 +45,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<SmsCostReport>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<MessageRetention>();
         services.AddInboundSms();
 
         services.AddSmsGateways(configuration);
