@@ -1,0 +1,136 @@
+using Pilot.Shared.Postcodes;
+using Pilot.Shared.Vacancies.Hours;
+
+namespace Pilot.Shared.Vacancies.Matching;
+
+/// <summary>
+/// One vacancy's verdicts on everything parents share, worked out before any parent is read: for
+/// each availability pattern the longest trip (in quarters) that still fits the job's hours, which
+/// interest sets it meets, which hours-a-week bounds it meets, and which flag combinations suit it.
+/// Each parent then costs a few table reads. Job patterns and weekly hours repeat across
+/// vacancies, so their tables are kept for the whole batch. Reused from vacancy to vacancy.
+/// </summary>
+internal sealed class VacancyFilter(ParentColumns parents)
+{
+    /// <summary>In <see cref="FitQuarters"/>: the job fits this pattern whatever the trip.</summary>
+    public const int AnyTrip = int.MaxValue;
+
+    private readonly Dictionary<WeeklyPattern, int[]> _fitsByJob = [];
+    private readonly Dictionary<double, bool[]> _hoursByWeeklyHours = [];
+    private readonly int[] _interestStamps = new int[parents.InterestSetCount];
+    private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
+    private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
+    private int _stamp;
+
+    public GeoPoint Location { get; private set; }
+
+    public bool HoursKnown { get; private set; }
+
+    /// <summary>Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>.</summary>
+    public int[] FitQuarters { get; private set; } = [];
+
+    /// <summary>Per flag byte: term time and unknown hours allow the pair.</summary>
+    public bool[] FlagsSuit { get; } = new bool[16];
+
+    /// <summary>Per hours-a-week bound id.</summary>
+    public bool[] HoursSuit { get; private set; } = [];
+
+    /// <summary>An interest set suits when its stamp equals <see cref="Stamp"/>.</summary>
+    public int[] InterestStamps => _interestStamps;
+
+    public int Stamp => _stamp;
+
+    public void Prepare(Vacancy vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        Location = vacancy.Location;
+        HoursKnown = vacancy.Hours is not null;
+        for (var flags = 0; flags < FlagsSuit.Length; flags++)
+        {
+            FlagsSuit[flags] = MatchRulesFlags(flags, vacancy);
+        }
+
+        if (vacancy.Hours is { } job)
+        {
+            if (!_fitsByJob.TryGetValue(job, out var fits))
+            {
+                fits = FitsOf(job);
+                _fitsByJob.Add(job, fits);
+            }
+
+            FitQuarters = fits;
+        }
+
+        HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
+
+        _stamp++;
+        _interestStamps[0] = _stamp;
+        StampSetsWith(vacancy.Category);
+        foreach (var keyword in vacancy.Keywords)
+        {
+            StampSetsWith(keyword);
+        }
+    }
+
+    private static bool MatchRulesFlags(int flags, Vacancy vacancy) =>
+        ((flags & ParentColumns.TermTimeOnlyFlag) == 0 || vacancy.TermTimeOnly)
+        && (vacancy.Hours is not null || (flags & ParentColumns.AcceptsUnknownHoursFlag) != 0);
+
+    private void StampSetsWith(string term)
+    {
+        if (term is not null && parents.TermIds.TryGetValue(term, out var id))
+        {
+            foreach (var set in parents.SetsByTerm[id])
+            {
+                _interestStamps[set] = _stamp;
+            }
+        }
+    }
+
+    private bool[] HoursFor(double weekly)
+    {
+        if (!_hoursByWeeklyHours.TryGetValue(weekly, out var suit))
+        {
+            suit = new bool[parents.HoursBoundsTable.Length];
+            for (var b = 0; b < suit.Length; b++)
+            {
+                var (min, max) = parents.HoursBoundsTable[b];
+                suit[b] = MatchRules.HoursPerWeekSuit(min, max, weekly);
+            }
+
+            _hoursByWeeklyHours.Add(weekly, suit);
+        }
+
+        return suit;
+    }
+
+    /// <summary>
+    /// Widening only ever adds quarters, so a job that fits with q quarters of travel fits with
+    /// fewer: the fit is a threshold per pattern, found by widening one quarter at a time.
+    /// </summary>
+    private int[] FitsOf(WeeklyPattern job)
+    {
+        const int Words = WeeklyPattern.WordCount;
+        var widened = _widened.AsSpan();
+        job.Words.CopyTo(widened);
+        for (var q = 1; q <= parents.MaxQuarters; q++)
+        {
+            WeeklyPattern.Widen(widened.Slice((q - 1) * Words, Words), 1, widened.Slice(q * Words, Words));
+        }
+
+        var fits = new int[parents.Patterns.Length];
+        for (var p = 0; p < fits.Length; p++)
+        {
+            var availability = parents.PatternWords.AsSpan(p * Words, Words);
+            var q = -1;
+            while (q < parents.MaxQuarters && WeeklyPattern.IsInside(widened.Slice((q + 1) * Words, Words), availability))
+            {
+                q++;
+            }
+
+            fits[p] = q == parents.MaxQuarters ? AnyTrip : q;
+        }
+
+        return fits;
+    }
+}
