@@ -6,10 +6,10 @@ namespace Pilot.Shared.Vacancies.Matching;
 /// <summary>
 /// Matches vacancies against parents held in <see cref="ParentColumns"/>: per reach class, only
 /// the latitude bands and, in each, the run of longitudes that the class's longest reach can
-/// touch are read. Each parent read costs a lower bound on the distance and a few table reads
-/// prepared once per vacancy (<see cref="VacancyFilter"/>); only pairs that pass all of them get
-/// the exact distance and travel time, computed as <see cref="MatchRules.Evaluate"/> does, so the
-/// verdict on every pair is the naive one. One thread.
+/// touch are read. Each start point read costs a lower bound on the distance; a point that may be
+/// in reach gets the exact distance, computed as <see cref="MatchRules.Evaluate"/> does, and then
+/// only its parents whose reach covers it are read, each for a few table reads prepared once per
+/// vacancy (<see cref="VacancyFilter"/>). The verdict on every pair is the naive one. One thread.
 /// <para>
 /// Holds the caller's parent list (not copied) to name parents and write reasons; the list must
 /// not change while the matcher is in use. A parent's <see cref="TravelMode"/> must be defined.
@@ -48,8 +48,11 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
     public int ParentCount => _parents.Count;
 
-    /// <summary>Non-empty (reach class, latitude band) runs the parents are kept in.</summary>
+    /// <summary>Non-empty (reach class, latitude band) runs the parents' start points are kept in.</summary>
     public int CellCount => Enumerable.Range(0, _columns.BandStarts.Length - 1).Count(b => _columns.BandStarts[b + 1] > _columns.BandStarts[b]);
+
+    /// <summary>Distinct start points among the parents (postcode sector centroids in practice).</summary>
+    public int PointCount => _columns.PointStarts.Length - 1;
 
     /// <summary>Distinct availability patterns among the parents.</summary>
     public int PatternCount => _columns.Patterns.Length;
@@ -179,11 +182,51 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
     }
 
-    /// <summary>The parents of one band from longitude <paramref name="west"/> to <paramref name="east"/>.</summary>
+    /// <summary>The points of one band from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
     private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, VacancyFilter filter, Found found)
     {
-        var longitudes = _columns.Longitude;
-        var latitudes = _columns.Latitude;
+        var longitudes = _columns.PointLongitude;
+        var latitudes = _columns.PointLatitude;
+        var pointReaches = _columns.PointReach;
+        var location = filter.Location;
+        var latitude = location.Latitude;
+        var kmPerDegreeEastWest = KmPerDegree * cosine;
+
+        for (var j = FirstAtOrAfter(longitudes, start, end, west); j < end; j++)
+        {
+            var longitude = longitudes[j];
+            if (longitude > east)
+            {
+                break;
+            }
+
+            // A lower bound on the distance, cheap enough for every point read.
+            var degreesEastWest = Math.Abs(longitude - centre);
+            if (wrap)
+            {
+                degreesEastWest = Math.Min(degreesEastWest, Math.Abs(degreesEastWest - 360));
+            }
+
+            var x = degreesEastWest * kmPerDegreeEastWest;
+            var y = (latitudes[j] - latitude) * KmPerDegree;
+            var bound = (pointReaches[j] * (1 + Slack)) + SlackKm;
+            if ((x * x) + (y * y) > bound * bound)
+            {
+                continue;
+            }
+
+            // The distance exactly as MatchRules measures it, once for all the point's parents.
+            var distance = new GeoPoint(latitudes[j], longitude).DistanceKmTo(location);
+            if (distance <= pointReaches[j])
+            {
+                ScanPoint(j, distance, filter, found);
+            }
+        }
+    }
+
+    /// <summary>The point's parents whose reach covers <paramref name="distance"/>: a prefix, as the longest reach comes first.</summary>
+    private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
+    {
         var reaches = _columns.Reach;
         var flags = _columns.Flags;
         var patterns = _columns.Pattern;
@@ -192,54 +235,47 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var inputIndex = _columns.InputIndex;
         var flagsSuit = filter.FlagsSuit;
         var fitQuarters = filter.FitQuarters;
-        var hoursKnown = filter.HoursKnown;
         var stamps = filter.InterestStamps;
         var stamp = filter.Stamp;
         var hoursSuit = filter.HoursSuit;
-        var location = filter.Location;
-        var latitude = location.Latitude;
-        var kmPerDegreeEastWest = KmPerDegree * cosine;
 
-        for (var i = FirstAtOrAfter(longitudes, start, end, west); i < end; i++)
+        // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
+        // (for unknown hours every pattern's fit is AnyTrip).
+        Span<int> trip = stackalloc int[4];
+        if (filter.HoursKnown)
         {
-            var longitude = longitudes[i];
-            if (longitude > east)
+            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+        }
+
+        var start = _columns.PointStarts[point];
+        var end = _columns.PointStarts[point + 1];
+        found.Reserve(end - start);
+        var foundParents = found.Parents;
+        var foundDistances = found.Distances;
+        var count = found.Count;
+
+        // Every test is evaluated and the parent written either way; only the count depends on
+        // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
+        for (var i = start; i < end; i++)
+        {
+            if (!(distance <= reaches[i]))
             {
                 break;
             }
 
-            // A lower bound on the distance, cheap enough for every parent read.
-            var degreesEastWest = Math.Abs(longitude - centre);
-            if (wrap)
-            {
-                degreesEastWest = Math.Min(degreesEastWest, Math.Abs(degreesEastWest - 360));
-            }
-
-            var x = degreesEastWest * kmPerDegreeEastWest;
-            var y = (latitudes[i] - latitude) * KmPerDegree;
-            var reach = reaches[i];
-            var bound = (reach * (1 + Slack)) + SlackKm;
-            if ((x * x) + (y * y) > bound * bound)
-            {
-                continue;
-            }
-
             var flag = flags[i];
-            var fit = hoursKnown ? fitQuarters[patterns[i]] : VacancyFilter.AnyTrip;
-            if (!flagsSuit[flag] || fit < 0 || stamps[interestSets[i]] != stamp || !hoursSuit[hoursBounds[i]])
-            {
-                continue;
-            }
-
-            var distance = new GeoPoint(latitudes[i], longitude).DistanceKmTo(location);
-            if (!(distance <= reach)
-                || (fit != VacancyFilter.AnyTrip && TravelTime.Quarters(distance, (TravelMode)(flag & ParentColumns.ModeBits)) > fit))
-            {
-                continue;
-            }
-
-            found.Add(inputIndex[i], distance);
+            var suits = flagsSuit[flag]
+                & (fitQuarters[patterns[i]] >= trip[flag & ParentColumns.ModeBits])
+                & (stamps[interestSets[i]] == stamp)
+                & hoursSuit[hoursBounds[i]];
+            foundParents[count] = inputIndex[i];
+            foundDistances[count] = distance;
+            count += suits ? 1 : 0;
         }
+
+        found.Count = count;
     }
 
     private static int FirstAtOrAfter(double[] sorted, int start, int end, double value)
@@ -263,29 +299,27 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// <summary>One vacancy's matches so far: parent positions and distances, grown as needed.</summary>
     private sealed class Found
     {
-        public int[] Parents { get; private set; } = new int[256];
+        public int[] Parents { get; private set; } = new int[1024];
 
-        public double[] Distances { get; private set; } = new double[256];
+        public double[] Distances { get; private set; } = new double[1024];
 
-        public int Count { get; private set; }
+        public int Count { get; set; }
 
         public void Clear() => Count = 0;
 
-        public void Add(int parent, double distance)
+        /// <summary>Room for <paramref name="more"/> parents after <see cref="Count"/>.</summary>
+        public void Reserve(int more)
         {
-            if (Count == Parents.Length)
+            if (Count + more > Parents.Length)
             {
+                var size = Math.Max(Parents.Length * 2, Count + more);
                 var parents = Parents;
                 var distances = Distances;
-                Array.Resize(ref parents, Count * 2);
-                Array.Resize(ref distances, Count * 2);
+                Array.Resize(ref parents, size);
+                Array.Resize(ref distances, size);
                 Parents = parents;
                 Distances = distances;
             }
-
-            Parents[Count] = parent;
-            Distances[Count] = distance;
-            Count++;
         }
 
         public void SortByParent() => Array.Sort(Parents, Distances, 0, Count);

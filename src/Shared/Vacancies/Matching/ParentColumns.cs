@@ -4,13 +4,16 @@ namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
 /// The parents as the indexed matcher holds them: one array per field (no object per parent),
-/// sorted by reach class, then latitude band, then longitude. Everything that parents share is a
-/// small id into a de-duplicated table: availability patterns, interest sets and hours-a-week
-/// bounds. About 41 bytes a parent, plus the band table.
+/// grouped by start point. Start points are postcode sector centroids, so many parents share one:
+/// a vacancy then computes one distance per point, not per parent. A point's parents are kept
+/// longest reach first, so those within reach of a vacancy are a prefix of the run. Everything
+/// that parents share is a small id into a de-duplicated table: availability patterns, interest
+/// sets and hours-a-week bounds. About 25 bytes a parent, plus the points.
 /// <para>
-/// Reach classes keep a short-reach parent out of a long-reach search: a vacancy searches each
-/// class only as far as that class's longest reach. Bands are a third of that reach high, so a
-/// search reads a few bands and, in each, one run of longitudes.
+/// Points are grouped by reach class (the longest reach among their parents), so a point whose
+/// parents only walk is not read by a search meant for drivers; within a class, in latitude bands
+/// a third of the class's reach high, sorted by longitude, so a search reads a few bands and, in
+/// each, one run of longitudes.
 /// </para>
 /// </summary>
 internal sealed class ParentColumns
@@ -30,27 +33,46 @@ internal sealed class ParentColumns
     {
         ArgumentNullException.ThrowIfNull(parents);
 
-        // A parent whose reach or home is not a number can never be within reach: leave them out.
-        var indexed = new List<int>(parents.Count);
-        double minLatitude = double.PositiveInfinity, maxLatitude = double.NegativeInfinity;
+        // A parent whose reach or home is not a number, or whose reach is negative, can never be
+        // within reach: leave them out. The others are grouped by the exact bits of their point.
+        var pointOf = new int[parents.Count];
+        var points = new Dictionary<(long, long), int>();
+        var pointReach = new List<double>();
+        var pointSize = new List<int>();
+        var pointLocation = new List<(double Latitude, double Longitude)>();
         for (var i = 0; i < parents.Count; i++)
         {
             var p = parents[i];
-            if (p.MaxTravelKm >= 0 && double.IsFinite(p.Start.Latitude) && double.IsFinite(p.Start.Longitude))
+            pointOf[i] = -1;
+            if (!(p.MaxTravelKm >= 0) || !double.IsFinite(p.Start.Latitude) || !double.IsFinite(p.Start.Longitude))
             {
-                indexed.Add(i);
-                minLatitude = Math.Min(minLatitude, p.Start.Latitude);
-                maxLatitude = Math.Max(maxLatitude, p.Start.Latitude);
+                continue;
             }
+
+            var key = (BitConverter.DoubleToInt64Bits(p.Start.Latitude), BitConverter.DoubleToInt64Bits(p.Start.Longitude));
+            if (!points.TryGetValue(key, out var point))
+            {
+                point = points.Count;
+                points.Add(key, point);
+                pointReach.Add(0);
+                pointSize.Add(0);
+                pointLocation.Add((p.Start.Latitude, p.Start.Longitude));
+            }
+
+            pointOf[i] = point;
+            pointReach[point] = Math.Max(pointReach[point], p.MaxTravelKm);
+            pointSize[point]++;
         }
 
-        MinLatitude = indexed.Count == 0 ? 0 : minLatitude;
+        var pointCount = points.Count;
+        MinLatitude = pointCount == 0 ? 0 : pointLocation.Min(l => l.Latitude);
+        var maxLatitude = pointCount == 0 ? 0 : pointLocation.Max(l => l.Latitude);
         var classCount = ReachClassLimitsKm.Length + 1;
-        var classOf = new byte[indexed.Count];
+        var classOf = new byte[pointCount];
         var radius = new double[classCount];
-        for (var k = 0; k < indexed.Count; k++)
+        for (var k = 0; k < pointCount; k++)
         {
-            var reach = parents[indexed[k]].MaxTravelKm;
+            var reach = pointReach[k];
             var c = Array.FindIndex(ReachClassLimitsKm, limit => reach <= limit);
             classOf[k] = (byte)(c < 0 ? ReachClassLimitsKm.Length : c);
             radius[classOf[k]] = Math.Max(radius[classOf[k]], reach);
@@ -62,18 +84,18 @@ internal sealed class ParentColumns
         {
             var bandKm = double.IsFinite(radius[c]) ? Math.Max(radius[c] / 3, MinBandKm) : 180 * KmPerDegreeLatitude;
             var bandDegrees = bandKm / KmPerDegreeLatitude;
-            var bands = indexed.Count == 0 ? 1 : (int)Math.Floor((maxLatitude - MinLatitude) / bandDegrees) + 1;
+            var bands = pointCount == 0 ? 1 : (int)Math.Floor((maxLatitude - MinLatitude) / bandDegrees) + 1;
             Classes[c] = new ReachClass(radius[c], bandDegrees, firstBand, bands);
             firstBand += bands;
         }
 
-        // Counting sort by (class, band), then each band by longitude.
-        var bandOf = new int[indexed.Count];
+        // Points: counting sort by (class, band), then each band by longitude.
+        var bandOf = new int[pointCount];
         BandStarts = new int[firstBand + 1];
-        for (var k = 0; k < indexed.Count; k++)
+        for (var k = 0; k < pointCount; k++)
         {
             var reachClass = Classes[classOf[k]];
-            bandOf[k] = reachClass.FirstBand + reachClass.BandOf(parents[indexed[k]].Start.Latitude, MinLatitude);
+            bandOf[k] = reachClass.FirstBand + reachClass.BandOf(pointLocation[k].Latitude, MinLatitude);
             BandStarts[bandOf[k] + 1]++;
         }
 
@@ -82,27 +104,65 @@ internal sealed class ParentColumns
             BandStarts[b + 1] += BandStarts[b];
         }
 
-        var order = new int[indexed.Count];
+        var pointOrder = new int[pointCount];
         var next = BandStarts[..^1];
-        for (var k = 0; k < indexed.Count; k++)
+        for (var k = 0; k < pointCount; k++)
         {
-            order[next[bandOf[k]]++] = indexed[k];
+            pointOrder[next[bandOf[k]]++] = k;
         }
 
-        Count = order.Length;
-        Longitude = new double[Count];
-        for (var i = 0; i < Count; i++)
+        PointLongitude = new double[pointCount];
+        for (var j = 0; j < pointCount; j++)
         {
-            Longitude[i] = parents[order[i]].Start.Longitude;
+            PointLongitude[j] = pointLocation[pointOrder[j]].Longitude;
         }
 
         for (var b = 0; b < firstBand; b++)
         {
-            Array.Sort(Longitude, order, BandStarts[b], BandStarts[b + 1] - BandStarts[b]);
+            Array.Sort(PointLongitude, pointOrder, BandStarts[b], BandStarts[b + 1] - BandStarts[b]);
         }
 
-        Latitude = new double[Count];
+        // Parents: in their points' order, each point's run longest reach first.
+        PointLatitude = new double[pointCount];
+        PointReach = new double[pointCount];
+        PointStarts = new int[pointCount + 1];
+        var rankOfPoint = new int[pointCount];
+        for (var j = 0; j < pointCount; j++)
+        {
+            var k = pointOrder[j];
+            rankOfPoint[k] = j;
+            PointLatitude[j] = pointLocation[k].Latitude;
+            PointReach[j] = pointReach[k];
+            PointStarts[j + 1] = PointStarts[j] + pointSize[k];
+        }
+
+        Count = PointStarts[pointCount];
+        var order = new int[Count];
+        var fill = PointStarts[..^1];
+        for (var i = 0; i < parents.Count; i++)
+        {
+            if (pointOf[i] >= 0)
+            {
+                order[fill[rankOfPoint[pointOf[i]]]++] = i;
+            }
+        }
+
         Reach = new double[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            Reach[i] = -parents[order[i]].MaxTravelKm;
+        }
+
+        for (var j = 0; j < pointCount; j++)
+        {
+            Array.Sort(Reach, order, PointStarts[j], PointStarts[j + 1] - PointStarts[j]);
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            Reach[i] = -Reach[i];
+        }
+
         Pattern = new int[Count];
         InterestSet = new int[Count];
         HoursBounds = new int[Count];
@@ -120,8 +180,6 @@ internal sealed class ParentColumns
         for (var i = 0; i < Count; i++)
         {
             var parent = parents[order[i]];
-            Latitude[i] = parent.Start.Latitude;
-            Reach[i] = parent.MaxTravelKm;
             Flags[i] = (byte)((int)parent.Mode
                 | (parent.TermTimeOnly ? TermTimeOnlyFlag : 0)
                 | (parent.AcceptsUnknownHours ? AcceptsUnknownHoursFlag : 0));
@@ -192,13 +250,20 @@ internal sealed class ParentColumns
 
     public ReachClass[] Classes { get; }
 
-    /// <summary>Where each band starts in the columns; bands are numbered across classes.</summary>
+    /// <summary>Where each band starts among the points; bands are numbered across classes.</summary>
     public int[] BandStarts { get; }
 
-    public double[] Latitude { get; }
+    public double[] PointLatitude { get; }
 
-    public double[] Longitude { get; }
+    public double[] PointLongitude { get; }
 
+    /// <summary>The longest reach among the point's parents.</summary>
+    public double[] PointReach { get; }
+
+    /// <summary>Where each point's parents start in the parent columns.</summary>
+    public int[] PointStarts { get; }
+
+    /// <summary>Per parent, longest first within each point.</summary>
     public double[] Reach { get; }
 
     public int[] Pattern { get; }
@@ -230,7 +295,7 @@ internal sealed class ParentColumns
     /// <summary>The longest trip, in quarters, any indexed parent could make (at most half a week).</summary>
     public int MaxQuarters { get; }
 
-    /// <summary>Parents whose reach is at most <see cref="RadiusKm"/> (the longest among them), in latitude bands.</summary>
+    /// <summary>Points whose parents' reach is at most <see cref="RadiusKm"/> (the longest among them), in latitude bands.</summary>
     internal sealed record ReachClass(double RadiusKm, double BandDegrees, int FirstBand, int BandCount)
     {
         public int BandOf(double latitude, double minLatitude) =>

@@ -20,13 +20,17 @@ internal sealed class VacancyFilter(ParentColumns parents)
     private readonly int[] _interestStamps = new int[parents.InterestSetCount];
     private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
     private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
+    private readonly int[] _anyTrip = [.. Enumerable.Repeat(AnyTrip, parents.Patterns.Length)];
     private int _stamp;
 
     public GeoPoint Location { get; private set; }
 
     public bool HoursKnown { get; private set; }
 
-    /// <summary>Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>.</summary>
+    /// <summary>
+    /// Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>
+    /// (always, for unknown hours: <see cref="FlagsSuit"/> then decides).
+    /// </summary>
     public int[] FitQuarters { get; private set; } = [];
 
     /// <summary>Per flag byte: term time and unknown hours allow the pair.</summary>
@@ -59,6 +63,10 @@ internal sealed class VacancyFilter(ParentColumns parents)
             }
 
             FitQuarters = fits;
+        }
+        else
+        {
+            FitQuarters = _anyTrip;
         }
 
         HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
