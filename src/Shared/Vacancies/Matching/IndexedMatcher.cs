@@ -52,7 +52,10 @@ public sealed class IndexedMatcher : IVacancyMatcher
     public int CellCount => Enumerable.Range(0, _columns.BandStarts.Length - 1).Count(b => _columns.BandStarts[b + 1] > _columns.BandStarts[b]);
 
     /// <summary>Distinct start points among the parents (postcode sector centroids in practice).</summary>
-    public int PointCount => _columns.PointStarts.Length - 1;
+    public int PointCount => _columns.PointReach.Length;
+
+    /// <summary>Parents as listed under their interests (one entry per interest, at least one).</summary>
+    public int EntryCount => _columns.EntryCount;
 
     /// <summary>Distinct availability patterns among the parents.</summary>
     public int PatternCount => _columns.Patterns.Length;
@@ -224,21 +227,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
     }
 
-    /// <summary>The point's parents whose reach covers <paramref name="distance"/>: a prefix, as the longest reach comes first.</summary>
+    /// <summary>
+    /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
+    /// covers <paramref name="distance"/>: in each list a prefix, as the longest reach comes first.
+    /// </summary>
     private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
     {
-        var reaches = _columns.Reach;
-        var flags = _columns.Flags;
-        var patterns = _columns.Pattern;
-        var interestSets = _columns.InterestSet;
-        var hoursBounds = _columns.HoursBounds;
-        var inputIndex = _columns.InputIndex;
-        var flagsSuit = filter.FlagsSuit;
-        var fitQuarters = filter.FitQuarters;
-        var stamps = filter.InterestStamps;
-        var stamp = filter.Stamp;
-        var hoursSuit = filter.HoursSuit;
-
         // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
         // (for unknown hours every pattern's fit is AnyTrip).
         Span<int> trip = stackalloc int[4];
@@ -249,8 +243,37 @@ public sealed class IndexedMatcher : IVacancyMatcher
             trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
         }
 
-        var start = _columns.PointStarts[point];
-        var end = _columns.PointStarts[point + 1];
+        var keys = _columns.GroupKeys;
+        var first = _columns.PointGroups[point];
+        var last = _columns.PointGroups[point + 1];
+        foreach (var (group, code) in filter.Groups)
+        {
+            var g = Array.BinarySearch(keys, first, last - first, group);
+            if (g >= 0)
+            {
+                ScanGroup(_columns.GroupStarts[g], _columns.GroupStarts[g + 1], distance, code, trip, filter, found);
+                first = g + 1;
+            }
+            else
+            {
+                first = ~g;
+            }
+        }
+    }
+
+    private void ScanGroup(int start, int end, double distance, long code, ReadOnlySpan<int> trip, VacancyFilter filter, Found found)
+    {
+        var reaches = _columns.Reach;
+        var flags = _columns.Flags;
+        var patterns = _columns.Pattern;
+        var interestSets = _columns.InterestSet;
+        var hoursBounds = _columns.HoursBounds;
+        var inputIndex = _columns.InputIndex;
+        var flagsSuit = filter.FlagsSuit;
+        var fitQuarters = filter.FitQuarters;
+        var firstTerm = filter.FirstTerm;
+        var hoursSuit = filter.HoursSuit;
+
         found.Reserve(end - start);
         var foundParents = found.Parents;
         var foundDistances = found.Distances;
@@ -268,7 +291,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             var flag = flags[i];
             var suits = flagsSuit[flag]
                 & (fitQuarters[patterns[i]] >= trip[flag & ParentColumns.ModeBits])
-                & (stamps[interestSets[i]] == stamp)
+                & (firstTerm[interestSets[i]] == code)
                 & hoursSuit[hoursBounds[i]];
             foundParents[count] = inputIndex[i];
             foundDistances[count] = distance;

@@ -5,10 +5,12 @@ namespace Pilot.Shared.Vacancies.Matching;
 /// <summary>
 /// The parents as the indexed matcher holds them: one array per field (no object per parent),
 /// grouped by start point. Start points are postcode sector centroids, so many parents share one:
-/// a vacancy then computes one distance per point, not per parent. A point's parents are kept
-/// longest reach first, so those within reach of a vacancy are a prefix of the run. Everything
-/// that parents share is a small id into a de-duplicated table: availability patterns, interest
-/// sets and hours-a-week bounds. About 25 bytes a parent, plus the points.
+/// a vacancy then computes one distance per point, not per parent. At each point a parent is
+/// listed once under each of their interests (or once under "any job" when they have none), and
+/// each list runs longest reach first: a vacancy reads only the lists for its own category and
+/// keywords, and in each only the prefix whose reach covers it. Everything parents share is a
+/// small id into a de-duplicated table: availability patterns, interest sets and hours-a-week
+/// bounds.
 /// <para>
 /// Points are grouped by reach class (the longest reach among their parents), so a point whose
 /// parents only walk is not read by a search meant for drivers; within a class, in latitude bands
@@ -33,35 +35,108 @@ internal sealed class ParentColumns
     {
         ArgumentNullException.ThrowIfNull(parents);
 
+        // Per parent, in the caller's order: the shared tables' ids.
+        var patterns = new Dictionary<WeeklyPattern, int>();
+        var patternWords = new List<ulong>();
+        var interestSets = new Dictionary<string, int>(StringComparer.Ordinal) { [string.Empty] = 0 };
+        var termsOfSet = new List<int[]> { Array.Empty<int>() };
+        var setsByTerm = new List<List<int>>();
+        var hours = new Dictionary<(double? Min, double? Max), int>();
+        var termIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var setTerms = new List<int>();
+        var patternOf = new int[parents.Count];
+        var setOf = new int[parents.Count];
+        var hoursOf = new int[parents.Count];
+        var flagsOf = new byte[parents.Count];
+        var maxQuarters = 0;
+
         // A parent whose reach or home is not a number, or whose reach is negative, can never be
         // within reach: leave them out. The others are grouped by the exact bits of their point.
         var pointOf = new int[parents.Count];
         var points = new Dictionary<(long, long), int>();
         var pointReach = new List<double>();
-        var pointSize = new List<int>();
+        var pointEntries = new List<int>();
         var pointLocation = new List<(double Latitude, double Longitude)>();
+        var reaches = new HashSet<double>();
         for (var i = 0; i < parents.Count; i++)
         {
-            var p = parents[i];
+            var parent = parents[i];
             pointOf[i] = -1;
-            if (!(p.MaxTravelKm >= 0) || !double.IsFinite(p.Start.Latitude) || !double.IsFinite(p.Start.Longitude))
+            if (!(parent.MaxTravelKm >= 0) || !double.IsFinite(parent.Start.Latitude) || !double.IsFinite(parent.Start.Longitude))
             {
                 continue;
             }
 
-            var key = (BitConverter.DoubleToInt64Bits(p.Start.Latitude), BitConverter.DoubleToInt64Bits(p.Start.Longitude));
-            if (!points.TryGetValue(key, out var point))
+            Count++;
+            flagsOf[i] = (byte)((int)parent.Mode
+                | (parent.TermTimeOnly ? TermTimeOnlyFlag : 0)
+                | (parent.AcceptsUnknownHours ? AcceptsUnknownHoursFlag : 0));
+            maxQuarters = Math.Max(maxQuarters, Math.Min(TravelTime.Quarters(parent.MaxTravelKm, parent.Mode), WeeklyPattern.QuartersPerWeek / 2));
+            reaches.Add(parent.MaxTravelKm);
+
+            if (!patterns.TryGetValue(parent.Availability, out var pattern))
+            {
+                pattern = patterns.Count;
+                patterns.Add(parent.Availability, pattern);
+                foreach (var word in parent.Availability.Words)
+                {
+                    patternWords.Add(word);
+                }
+            }
+
+            patternOf[i] = pattern;
+
+            if (!hours.TryGetValue((parent.MinHours, parent.MaxHours), out var bounds))
+            {
+                bounds = hours.Count;
+                hours.Add((parent.MinHours, parent.MaxHours), bounds);
+            }
+
+            hoursOf[i] = bounds;
+
+            // An interest set is keyed by its terms' ids, so "Care" and "care" are one term.
+            setTerms.Clear();
+            foreach (var interest in parent.Interests)
+            {
+                if (!termIds.TryGetValue(interest, out var term))
+                {
+                    term = termIds.Count;
+                    termIds.Add(interest, term);
+                    setsByTerm.Add([]);
+                }
+
+                setTerms.Add(term);
+            }
+
+            setTerms.Sort();
+            var distinctTerms = setTerms.Distinct().ToArray();
+            var key = string.Join(',', distinctTerms);
+            if (!interestSets.TryGetValue(key, out var set))
+            {
+                set = interestSets.Count;
+                interestSets.Add(key, set);
+                termsOfSet.Add(distinctTerms);
+                foreach (var term in distinctTerms)
+                {
+                    setsByTerm[term].Add(set);
+                }
+            }
+
+            setOf[i] = set;
+
+            var pointKey = (BitConverter.DoubleToInt64Bits(parent.Start.Latitude), BitConverter.DoubleToInt64Bits(parent.Start.Longitude));
+            if (!points.TryGetValue(pointKey, out var point))
             {
                 point = points.Count;
-                points.Add(key, point);
+                points.Add(pointKey, point);
                 pointReach.Add(0);
-                pointSize.Add(0);
-                pointLocation.Add((p.Start.Latitude, p.Start.Longitude));
+                pointEntries.Add(0);
+                pointLocation.Add((parent.Start.Latitude, parent.Start.Longitude));
             }
 
             pointOf[i] = point;
-            pointReach[point] = Math.Max(pointReach[point], p.MaxTravelKm);
-            pointSize[point]++;
+            pointReach[point] = Math.Max(pointReach[point], parent.MaxTravelKm);
+            pointEntries[point] += Math.Max(1, distinctTerms.Length);
         }
 
         var pointCount = points.Count;
@@ -122,10 +197,9 @@ internal sealed class ParentColumns
             Array.Sort(PointLongitude, pointOrder, BandStarts[b], BandStarts[b + 1] - BandStarts[b]);
         }
 
-        // Parents: in their points' order, each point's run longest reach first.
         PointLatitude = new double[pointCount];
         PointReach = new double[pointCount];
-        PointStarts = new int[pointCount + 1];
+        var entryStart = new int[pointCount + 1];
         var rankOfPoint = new int[pointCount];
         for (var j = 0; j < pointCount; j++)
         {
@@ -133,105 +207,71 @@ internal sealed class ParentColumns
             rankOfPoint[k] = j;
             PointLatitude[j] = pointLocation[k].Latitude;
             PointReach[j] = pointReach[k];
-            PointStarts[j + 1] = PointStarts[j] + pointSize[k];
+            entryStart[j + 1] = entryStart[j] + pointEntries[k];
         }
 
-        Count = PointStarts[pointCount];
-        var order = new int[Count];
-        var fill = PointStarts[..^1];
+        // Entries: each parent once per interest (group 1 + term id) or once under "any job"
+        // (group 0), in their point's run; sorted there by group, then longest reach first.
+        var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
+        var entryCount = entryStart[pointCount];
+        var entryParent = new int[entryCount];
+        var entryKey = new long[entryCount];
+        var fill = entryStart[..^1];
         for (var i = 0; i < parents.Count; i++)
         {
-            if (pointOf[i] >= 0)
+            if (pointOf[i] < 0)
             {
-                order[fill[rankOfPoint[pointOf[i]]]++] = i;
+                continue;
+            }
+
+            var rank = reachRank[parents[i].MaxTravelKm];
+            var terms = termsOfSet[setOf[i]];
+            var run = rankOfPoint[pointOf[i]];
+            for (var t = 0; t < Math.Max(1, terms.Length); t++)
+            {
+                var group = terms.Length == 0 ? 0 : 1 + terms[t];
+                entryParent[fill[run]] = i;
+                entryKey[fill[run]++] = ((long)group << 32) | (uint)rank;
             }
         }
 
-        Reach = new double[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            Reach[i] = -parents[order[i]].MaxTravelKm;
-        }
-
+        var groupKeys = new List<int>();
+        var groupStarts = new List<int>();
+        PointGroups = new int[pointCount + 1];
         for (var j = 0; j < pointCount; j++)
         {
-            Array.Sort(Reach, order, PointStarts[j], PointStarts[j + 1] - PointStarts[j]);
+            Array.Sort(entryKey, entryParent, entryStart[j], entryStart[j + 1] - entryStart[j]);
+            for (var e = entryStart[j]; e < entryStart[j + 1]; e++)
+            {
+                var group = (int)(entryKey[e] >> 32);
+                if (e == entryStart[j] || group != (int)(entryKey[e - 1] >> 32))
+                {
+                    groupKeys.Add(group);
+                    groupStarts.Add(e);
+                }
+            }
+
+            PointGroups[j + 1] = groupKeys.Count;
         }
 
-        for (var i = 0; i < Count; i++)
+        groupStarts.Add(entryCount);
+        GroupKeys = [.. groupKeys];
+        GroupStarts = [.. groupStarts];
+
+        Reach = new double[entryCount];
+        Pattern = new int[entryCount];
+        InterestSet = new int[entryCount];
+        HoursBounds = new int[entryCount];
+        Flags = new byte[entryCount];
+        InputIndex = entryParent;
+        for (var e = 0; e < entryCount; e++)
         {
-            Reach[i] = -Reach[i];
-        }
-
-        Pattern = new int[Count];
-        InterestSet = new int[Count];
-        HoursBounds = new int[Count];
-        Flags = new byte[Count];
-        InputIndex = order;
-
-        var patterns = new Dictionary<WeeklyPattern, int>();
-        var patternWords = new List<ulong>();
-        var interestSets = new Dictionary<string, int>(StringComparer.Ordinal) { [string.Empty] = 0 };
-        var setsByTerm = new List<List<int>>();
-        var hours = new Dictionary<(double? Min, double? Max), int>();
-        var termIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var setTerms = new List<int>();
-        var maxQuarters = 0;
-        for (var i = 0; i < Count; i++)
-        {
-            var parent = parents[order[i]];
-            Flags[i] = (byte)((int)parent.Mode
-                | (parent.TermTimeOnly ? TermTimeOnlyFlag : 0)
-                | (parent.AcceptsUnknownHours ? AcceptsUnknownHoursFlag : 0));
-            maxQuarters = Math.Max(maxQuarters, Math.Min(TravelTime.Quarters(parent.MaxTravelKm, parent.Mode), WeeklyPattern.QuartersPerWeek / 2));
-
-            if (!patterns.TryGetValue(parent.Availability, out var pattern))
-            {
-                pattern = patterns.Count;
-                patterns.Add(parent.Availability, pattern);
-                foreach (var word in parent.Availability.Words)
-                {
-                    patternWords.Add(word);
-                }
-            }
-
-            Pattern[i] = pattern;
-
-            if (!hours.TryGetValue((parent.MinHours, parent.MaxHours), out var bounds))
-            {
-                bounds = hours.Count;
-                hours.Add((parent.MinHours, parent.MaxHours), bounds);
-            }
-
-            HoursBounds[i] = bounds;
-
-            // An interest set is keyed by its terms' ids, so "Care" and "care" are one term.
-            setTerms.Clear();
-            foreach (var interest in parent.Interests)
-            {
-                if (!termIds.TryGetValue(interest, out var term))
-                {
-                    term = termIds.Count;
-                    termIds.Add(interest, term);
-                    setsByTerm.Add([]);
-                }
-
-                setTerms.Add(term);
-            }
-
-            setTerms.Sort();
-            var key = string.Join(',', setTerms.Distinct());
-            if (!interestSets.TryGetValue(key, out var set))
-            {
-                set = interestSets.Count;
-                interestSets.Add(key, set);
-                foreach (var term in setTerms.Distinct())
-                {
-                    setsByTerm[term].Add(set);
-                }
-            }
-
-            InterestSet[i] = set;
+            var i = entryParent[e];
+            Reach[e] = parents[i].MaxTravelKm;
+            Pattern[e] = patternOf[i];
+            InterestSet[e] = setOf[i];
+            HoursBounds[e] = hoursOf[i];
+            Flags[e] = flagsOf[i];
         }
 
         Patterns = [.. patterns.OrderBy(p => p.Value).Select(p => p.Key)];
@@ -245,6 +285,9 @@ internal sealed class ParentColumns
 
     /// <summary>Parents in the index (those whose home and reach are numbers).</summary>
     public int Count { get; }
+
+    /// <summary>Parents as listed under their interests: one entry per interest, at least one.</summary>
+    public int EntryCount => Reach.Length;
 
     public double MinLatitude { get; }
 
@@ -260,10 +303,16 @@ internal sealed class ParentColumns
     /// <summary>The longest reach among the point's parents.</summary>
     public double[] PointReach { get; }
 
-    /// <summary>Where each point's parents start in the parent columns.</summary>
-    public int[] PointStarts { get; }
+    /// <summary>Where each point's groups start in <see cref="GroupKeys"/> and <see cref="GroupStarts"/>.</summary>
+    public int[] PointGroups { get; }
 
-    /// <summary>Per parent, longest first within each point.</summary>
+    /// <summary>Per group of a point, ascending within the point: 0 for "any job", else 1 + the term id.</summary>
+    public int[] GroupKeys { get; }
+
+    /// <summary>Where each group's entries start; one more than there are groups.</summary>
+    public int[] GroupStarts { get; }
+
+    /// <summary>Per entry (a parent under one interest), longest first within each group.</summary>
     public double[] Reach { get; }
 
     public int[] Pattern { get; }
@@ -275,7 +324,7 @@ internal sealed class ParentColumns
     /// <summary>Travel mode in the low two bits, then term-time-only and accepts-unknown-hours.</summary>
     public byte[] Flags { get; }
 
-    /// <summary>The parent's position in the list the index was built from.</summary>
+    /// <summary>The entry's parent: their position in the list the index was built from.</summary>
     public int[] InputIndex { get; }
 
     public WeeklyPattern[] Patterns { get; }

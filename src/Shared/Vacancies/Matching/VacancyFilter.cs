@@ -17,7 +17,9 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     private readonly Dictionary<WeeklyPattern, int[]> _fitsByJob = [];
     private readonly Dictionary<double, bool[]> _hoursByWeeklyHours = [];
-    private readonly int[] _interestStamps = new int[parents.InterestSetCount];
+    private readonly long[] _firstTerm = new long[parents.InterestSetCount];
+    private readonly List<(int Group, long Code)> _groups = [];
+    private readonly List<int> _terms = [];
     private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
     private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
     private readonly int[] _anyTrip = [.. Enumerable.Repeat(AnyTrip, parents.Patterns.Length)];
@@ -39,10 +41,19 @@ internal sealed class VacancyFilter(ParentColumns parents)
     /// <summary>Per hours-a-week bound id.</summary>
     public bool[] HoursSuit { get; private set; } = [];
 
-    /// <summary>An interest set suits when its stamp equals <see cref="Stamp"/>.</summary>
-    public int[] InterestStamps => _interestStamps;
+    /// <summary>
+    /// The groups to read at each point, ascending: "any job" (0), then 1 + each of the vacancy's
+    /// terms that some parent has, with the code an entry's interest set must have in
+    /// <see cref="FirstTerm"/> to count there.
+    /// </summary>
+    public IReadOnlyList<(int Group, long Code)> Groups => _groups;
 
-    public int Stamp => _stamp;
+    /// <summary>
+    /// Per interest set: which of the vacancy's terms it holds first (in the order of
+    /// <see cref="Groups"/>), tagged with this vacancy. A parent listed under two of the vacancy's
+    /// terms counts only under the first, so each pair is found once.
+    /// </summary>
+    public long[] FirstTerm => _firstTerm;
 
     public void Prepare(Vacancy vacancy)
     {
@@ -71,29 +82,46 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
         HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
 
-        _stamp++;
-        _interestStamps[0] = _stamp;
-        StampSetsWith(vacancy.Category);
+        // The vacancy's terms that some parent has, each once, ascending by id.
+        _terms.Clear();
+        AddTerm(vacancy.Category);
         foreach (var keyword in vacancy.Keywords)
         {
-            StampSetsWith(keyword);
+            AddTerm(keyword);
+        }
+
+        _terms.Sort();
+        _stamp++;
+        var tag = (long)_stamp << 32;
+        _groups.Clear();
+        _groups.Add((0, tag));
+        _firstTerm[0] = tag;
+        for (var t = 0; t < _terms.Count; t++)
+        {
+            _groups.Add((1 + _terms[t], tag | (uint)(t + 1)));
+        }
+
+        // Latest first, so the earliest term a set holds is the one left.
+        for (var t = _terms.Count - 1; t >= 0; t--)
+        {
+            foreach (var set in parents.SetsByTerm[_terms[t]])
+            {
+                _firstTerm[set] = tag | (uint)(t + 1);
+            }
+        }
+    }
+
+    private void AddTerm(string term)
+    {
+        if (term is not null && parents.TermIds.TryGetValue(term, out var id) && !_terms.Contains(id))
+        {
+            _terms.Add(id);
         }
     }
 
     private static bool MatchRulesFlags(int flags, Vacancy vacancy) =>
         ((flags & ParentColumns.TermTimeOnlyFlag) == 0 || vacancy.TermTimeOnly)
         && (vacancy.Hours is not null || (flags & ParentColumns.AcceptsUnknownHoursFlag) != 0);
-
-    private void StampSetsWith(string term)
-    {
-        if (term is not null && parents.TermIds.TryGetValue(term, out var id))
-        {
-            foreach (var set in parents.SetsByTerm[id])
-            {
-                _interestStamps[set] = _stamp;
-            }
-        }
-    }
 
     private bool[] HoursFor(double weekly)
     {
