@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Vacancies.Hours;
 
@@ -79,7 +80,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         ArgumentNullException.ThrowIfNull(vacancies);
         var filter = new VacancyFilter(_columns);
-        var pairs = new List<MatchPair>();
+        var pairs = new MatchPairList();
         var found = new Found();
         for (var v = 0; v < vacancies.Count; v++)
         {
@@ -134,6 +135,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     }
 
     /// <summary>Reads the bands of one reach class that a trip of the class's longest reach can touch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(ParentColumns.ReachClass reachClass, VacancyFilter filter, Found found)
     {
         var starts = _columns.BandStarts;
@@ -179,13 +181,21 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             // GeoPoint takes the short way round, so a parent 360 degrees off is as near as one on the spot.
-            Scan(start, end, longitude - lonDegrees, longitude + lonDegrees, longitude, wrap: false, cosine, filter, found);
-            Scan(start, end, longitude + 360 - lonDegrees, longitude + 360 + lonDegrees, longitude + 360, wrap: false, cosine, filter, found);
-            Scan(start, end, longitude - 360 - lonDegrees, longitude - 360 + lonDegrees, longitude - 360, wrap: false, cosine, filter, found);
+            var westmost = _columns.PointLongitude[start];
+            var eastmost = _columns.PointLongitude[end - 1];
+            for (var turn = -360; turn <= 360; turn += 360)
+            {
+                var centre = longitude + turn;
+                if (centre + lonDegrees >= westmost && centre - lonDegrees <= eastmost)
+                {
+                    Scan(start, end, centre - lonDegrees, centre + lonDegrees, centre, wrap: false, cosine, filter, found);
+                }
+            }
         }
     }
 
     /// <summary>The points of one band from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, VacancyFilter filter, Found found)
     {
         var longitudes = _columns.PointLongitude;
@@ -231,11 +241,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
     /// covers <paramref name="distance"/>: in each list a prefix, as the longest reach comes first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
     {
         // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
         // (for unknown hours every pattern's fit is AnyTrip).
-        Span<int> trip = stackalloc int[4];
+        var trip = filter.Trip;
         if (filter.HoursKnown)
         {
             trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
@@ -243,26 +254,34 @@ public sealed class IndexedMatcher : IVacancyMatcher
             trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
         }
 
+        // Both lists ascend, so one walk through the point's groups finds the vacancy's.
         var keys = _columns.GroupKeys;
-        var first = _columns.PointGroups[point];
+        var groupStarts = _columns.GroupStarts;
+        var g = _columns.PointGroups[point];
         var last = _columns.PointGroups[point + 1];
-        foreach (var (group, code) in filter.Groups)
+        var wanted = filter.GroupIds;
+        var codes = filter.GroupCodes;
+        var count = filter.GroupCount;
+        for (var w = 0; w < count && g < last; w++)
         {
-            var g = Array.BinarySearch(keys, first, last - first, group);
-            if (g >= 0)
+            var group = wanted[w];
+            while (g < last && keys[g] < group)
             {
-                ScanGroup(_columns.GroupStarts[g], _columns.GroupStarts[g + 1], distance, code, trip, filter, found);
-                first = g + 1;
+                g++;
             }
-            else
+
+            if (g < last && keys[g] == group)
             {
-                first = ~g;
+                ScanGroup(groupStarts[g], groupStarts[g + 1], distance, codes[w], filter, found);
+                g++;
             }
         }
     }
 
-    private void ScanGroup(int start, int end, double distance, long code, ReadOnlySpan<int> trip, VacancyFilter filter, Found found)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanGroup(int start, int end, double distance, long code, VacancyFilter filter, Found found)
     {
+        var trip = filter.Trip;
         var reaches = _columns.Reach;
         var flags = _columns.Flags;
         var patterns = _columns.Pattern;

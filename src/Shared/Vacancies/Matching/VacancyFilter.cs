@@ -18,7 +18,8 @@ internal sealed class VacancyFilter(ParentColumns parents)
     private readonly Dictionary<WeeklyPattern, int[]> _fitsByJob = [];
     private readonly Dictionary<double, bool[]> _hoursByWeeklyHours = [];
     private readonly long[] _firstTerm = new long[parents.InterestSetCount];
-    private readonly List<(int Group, long Code)> _groups = [];
+    private int[] _groupIds = new int[8];
+    private long[] _groupCodes = new long[8];
     private readonly List<int> _terms = [];
     private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
     private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
@@ -43,14 +44,22 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     /// <summary>
     /// The groups to read at each point, ascending: "any job" (0), then 1 + each of the vacancy's
-    /// terms that some parent has, with the code an entry's interest set must have in
-    /// <see cref="FirstTerm"/> to count there.
+    /// terms that some parent has; an entry counts in a group when its interest set's
+    /// <see cref="FirstTerm"/> equals the group's code.
     /// </summary>
-    public IReadOnlyList<(int Group, long Code)> Groups => _groups;
+    public int[] GroupIds => _groupIds;
+
+    /// <summary>Per group in <see cref="GroupIds"/>: the code its entries' interest sets must have.</summary>
+    public long[] GroupCodes => _groupCodes;
+
+    public int GroupCount { get; private set; }
+
+    /// <summary>The trip in quarters by travel mode, set by the matcher for each point it reads.</summary>
+    public int[] Trip { get; } = new int[4];
 
     /// <summary>
     /// Per interest set: which of the vacancy's terms it holds first (in the order of
-    /// <see cref="Groups"/>), tagged with this vacancy. A parent listed under two of the vacancy's
+    /// <see cref="GroupIds"/>), tagged with this vacancy. A parent listed under two of the vacancy's
     /// terms counts only under the first, so each pair is found once.
     /// </summary>
     public long[] FirstTerm => _firstTerm;
@@ -93,12 +102,20 @@ internal sealed class VacancyFilter(ParentColumns parents)
         _terms.Sort();
         _stamp++;
         var tag = (long)_stamp << 32;
-        _groups.Clear();
-        _groups.Add((0, tag));
+        if (_groupIds.Length < _terms.Count + 1)
+        {
+            _groupIds = new int[_terms.Count + 1];
+            _groupCodes = new long[_terms.Count + 1];
+        }
+
+        GroupCount = _terms.Count + 1;
+        _groupIds[0] = 0;
+        _groupCodes[0] = tag;
         _firstTerm[0] = tag;
         for (var t = 0; t < _terms.Count; t++)
         {
-            _groups.Add((1 + _terms[t], tag | (uint)(t + 1)));
+            _groupIds[t + 1] = 1 + _terms[t];
+            _groupCodes[t + 1] = tag | (uint)(t + 1);
         }
 
         // Latest first, so the earliest term a set holds is the one left.
