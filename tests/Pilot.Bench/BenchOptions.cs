@@ -31,6 +31,3 @@ internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, in
         return new BenchOptions(benches, stored, due, sends, gateways, new VacancyBenchSizes(parents, vacancies, subsetParents, subsetVacancies));
     }
 }
-
-/// <summary>The vacancies bench: the national run and the subset compared with the naive check.</summary>
-internal sealed record VacancyBenchSizes(int Parents, int Vacancies, int SubsetParents, int SubsetVacancies);

@@ -22,8 +22,11 @@ internal static class VacancyMatchingBench
         Print($"{parentCount:N0} parents on {sectors.Centroids.Length:N0} postcode sector centroids (drawn by postcodes per sector), {vacancyCount:N0} vacancies ({vacancies.Count(v => v.Hours is null):N0} with unclear hours); seeds {ParentSeed}, {VacancySeed}");
 
         // Warm up the JIT on a small world so the timed runs are of optimised code.
-        var warm = new IndexedMatcher(parents.Take(20_000).ToList());
+        var warmParents = parents.Take(20_000).ToList();
+        var warm = new IndexedMatcher(warmParents);
         _ = warm.MatchPairs(vacancies.Take(2_000).ToList());
+        _ = warm.Match(vacancies.Take(500).ToList());
+        _ = new NaiveMatcher(warmParents.Take(2_000).ToList()).Match(vacancies.Take(100).ToList());
 
         // Build: the input list stays alive throughout, so the difference is what the index holds.
         var before = GC.GetTotalMemory(forceFullCollection: true);
