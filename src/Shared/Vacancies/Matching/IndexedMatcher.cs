@@ -245,7 +245,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
     {
         // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
-        // (for unknown hours every pattern's fit is AnyTrip).
+        // (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
         var trip = filter.Trip;
         if (filter.HoursKnown)
         {
@@ -254,26 +254,42 @@ public sealed class IndexedMatcher : IVacancyMatcher
             trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
         }
 
-        // Both lists ascend, so one walk through the point's groups finds the vacancy's.
+        // Both lists ascend: each wanted group is searched for after the previous one found.
         var keys = _columns.GroupKeys;
         var groupStarts = _columns.GroupStarts;
-        var g = _columns.PointGroups[point];
+        var reaches = _columns.Reach;
+        var from = _columns.PointGroups[point];
         var last = _columns.PointGroups[point + 1];
         var wanted = filter.GroupIds;
         var codes = filter.GroupCodes;
         var count = filter.GroupCount;
-        for (var w = 0; w < count && g < last; w++)
+        for (var w = 0; w < count && from < last; w++)
         {
             var group = wanted[w];
-            while (g < last && keys[g] < group)
+            int low = from, high = last;
+            while (low < high)
             {
-                g++;
+                var middle = low + ((high - low) >> 1);
+                if (keys[middle] < group)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
             }
 
-            if (g < last && keys[g] == group)
+            from = low;
+            if (low < last && keys[low] == group)
             {
-                ScanGroup(groupStarts[g], groupStarts[g + 1], distance, codes[w], filter, found);
-                g++;
+                // The longest reach comes first: if it falls short, so does the whole group.
+                if (distance <= reaches[groupStarts[low]])
+                {
+                    ScanGroup(groupStarts[low], groupStarts[low + 1], distance, codes[w], filter, found);
+                }
+
+                from = low + 1;
             }
         }
     }
