@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the performance figures. Each bench gets a fresh Azurite (in memory), so one bench's data
 # does not slow another's.
-# Usage: ./bench.sh [templates] [tick] [sends] [gateways] [--stored 1000000] [--due 1000] [--sends 5000] [--gateway-sends 10000]
+# Usage: ./bench.sh [templates] [tick] [sends] [gateways] [vacancies] [--stored 1000000] [--due 1000] [--sends 5000] [--gateway-sends 10000]
+#                   [--parents 1000000] [--vacancies 20000] [--subset-parents 100000] [--subset-vacancies 5000]
 #   tick:  the reminder dispatch tick's entities read and storage requests over a large store
 #   sends: sustained sends per second through the queue function and the outbox
 #   templates: fragments and cost of every built-in template, per language
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) benches+=("$1"); shift ;;
   esac
 done
-[ ${#benches[@]} -gt 0 ] || benches=(templates tick sends gateways)
+[ ${#benches[@]} -gt 0 ] || benches=(templates tick sends gateways vacancies)
 
 dotnet build tests/Pilot.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
 # A million entities: keep Azurite's tables in memory (its file persistence serialises the whole
@@ -26,6 +27,11 @@ dotnet build tests/Pilot.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
 export AZURITE_EXTRA_ARGS="--inMemoryPersistence" NODE_OPTIONS="--max-old-space-size=12288"
 trap azurite_stop EXIT INT TERM
 for bench in "${benches[@]}"; do
+  if [ "$bench" = vacancies ]; then
+    # Pure and in memory: no storage, and nothing else running beside it.
+    dotnet run --project tests/Pilot.Bench -c Release --no-build -- "$bench" "${options[@]}"
+    continue
+  fi
   azurite_start "$(pwd)/.azurite/bench" "$(free_port)" "$(free_port)" "$(free_port)"
   export PILOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
   dotnet run --project tests/Pilot.Bench -c Release --no-build -- "$bench" "${options[@]}"

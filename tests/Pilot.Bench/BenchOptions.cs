@@ -2,15 +2,16 @@ using System.Globalization;
 
 namespace Pilot.Bench;
 
-internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, int Due, int Sends, int Gateways)
+internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, int Due, int Sends, int Gateways, VacancyBenchSizes Vacancies)
 {
     public bool Run(string name) => Benches.Count == 0 || Benches.Contains(name);
 
-    /// <summary>Arguments: [templates] [tick] [sends] [--stored N] [--due N] [--sends N] [--gateway-sends N].</summary>
+    /// <summary>Arguments: [templates] [tick] [sends] [gateways] [vacancies] [--stored N] [--due N] [--sends N] [--gateway-sends N] [--parents N] [--vacancies N] [--subset-parents N] [--subset-vacancies N].</summary>
     public static BenchOptions Parse(string[] args)
     {
         var benches = new HashSet<string>(StringComparer.Ordinal);
         int stored = 1_000_000, due = 1_000, sends = 5_000, gateways = 10_000;
+        int parents = 1_000_000, vacancies = 20_000, subsetParents = 100_000, subsetVacancies = 5_000;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,10 +20,14 @@ internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, in
                 case "--due": due = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sends": sends = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--gateway-sends": gateways = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--parents": parents = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--vacancies": vacancies = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--subset-parents": subsetParents = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--subset-vacancies": subsetVacancies = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: benches.Add(args[i]); break;
             }
         }
 
-        return new BenchOptions(benches, stored, due, sends, gateways);
+        return new BenchOptions(benches, stored, due, sends, gateways, new VacancyBenchSizes(parents, vacancies, subsetParents, subsetVacancies));
     }
 }

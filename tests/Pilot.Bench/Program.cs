@@ -27,4 +27,12 @@ if (options.Run("gateways"))
     await GatewayBench.RunAsync(options.Gateways);
 }
 
+var exitCode = 0;
+if (options.Run("vacancies"))
+{
+    var sizes = options.Vacancies;
+    exitCode = VacancyMatchingBench.Run(sizes.Parents, sizes.Vacancies, sizes.SubsetParents, sizes.SubsetVacancies);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
+return exitCode;

@@ -134,20 +134,48 @@ public sealed class WeeklyPattern : IEquatable<WeeklyPattern>
         }
 
         var words = new ulong[WordCount];
-        for (var q = 0; q < QuartersPerWeek; q++)
-        {
-            if (!Contains(q))
-            {
-                continue;
-            }
+        Widen(_words, quarters, words);
+        return new WeeklyPattern(words);
+    }
 
-            for (var d = -quarters; d <= quarters; d++)
-            {
-                Set(words, (((q + d) % QuartersPerWeek) + QuartersPerWeek) % QuartersPerWeek);
-            }
+    /// <summary>
+    /// <see cref="Widen(int)"/> on flat words, for callers that keep patterns in arrays: one
+    /// quarter at a time on both sides, each step a few shifts per day with the carry into the
+    /// neighbouring days (Sunday's neighbour is Monday).
+    /// </summary>
+    public static void Widen(ReadOnlySpan<ulong> pattern, int quarters, Span<ulong> widened)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quarters);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pattern.Length, WordCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(widened.Length, WordCount);
+        Span<UInt128> days = stackalloc UInt128[DaysPerWeek];
+        for (var d = 0; d < DaysPerWeek; d++)
+        {
+            days[d] = new UInt128(pattern[(d * 2) + 1] & HighWordMask, pattern[d * 2]);
         }
 
-        return new WeeklyPattern(words);
+        // Once 2q+1 covers the whole week every non-empty pattern is the whole week.
+        var steps = Math.Min(quarters, QuartersPerWeek / 2);
+        var dayMask = (UInt128.One << QuartersPerDay) - UInt128.One;
+        Span<UInt128> next = stackalloc UInt128[DaysPerWeek];
+        for (var step = 0; step < steps; step++)
+        {
+            for (var d = 0; d < DaysPerWeek; d++)
+            {
+                var day = days[d];
+                var fromPrevious = days[(d + DaysPerWeek - 1) % DaysPerWeek] >> (QuartersPerDay - 1);
+                var fromNext = (days[(d + 1) % DaysPerWeek] & UInt128.One) << (QuartersPerDay - 1);
+                next[d] = (day | ((day << 1) & dayMask) | (day >> 1) | fromPrevious | fromNext) & dayMask;
+            }
+
+            next.CopyTo(days);
+        }
+
+        for (var d = 0; d < DaysPerWeek; d++)
+        {
+            widened[d * 2] = (ulong)days[d];
+            widened[(d * 2) + 1] = (ulong)(days[d] >> 64);
+        }
     }
 
     /// <summary>The quarters of one day (0-95) as a 128-bit value; bit n is quarter n.</summary>

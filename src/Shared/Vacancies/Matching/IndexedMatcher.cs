@@ -1,166 +1,385 @@
+using System.Runtime.CompilerServices;
+using Pilot.Shared.Postcodes;
 using Pilot.Shared.Vacancies.Hours;
 
 namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
-/// Matches vacancies against parents held in a spatial grid over their start points. Cells are
-/// at least the largest <see cref="ParentProfile.MaxTravelKm"/> across in both directions, so a
-/// vacancy only needs the parents in its own cell and the eight around it. Availabilities are
-/// de-duplicated into a flat table of 64-bit words (parents share a few patterns), and a job's
-/// hours widened by each travel time are computed once per vacancy, so the hours test is 14 ANDs.
-/// The verdict on each pair comes from <see cref="MatchRules"/>, as in <see cref="NaiveMatcher"/>.
-/// <para>The grid is in degrees and does not wrap at the antimeridian: fine for the UK.</para>
+/// Matches vacancies against parents held in <see cref="ParentColumns"/>: per reach class, only
+/// the latitude bands and, in each, the run of longitudes that the class's longest reach can
+/// touch are read. Each start point read costs a lower bound on the distance; a point that may be
+/// in reach gets the exact distance, computed as <see cref="MatchRules.Evaluate"/> does, and then
+/// only its parents whose reach covers it are read, each for a few table reads prepared once per
+/// vacancy (<see cref="VacancyFilter"/>). The verdict on every pair is the naive one. One thread.
+/// <para>
+/// Holds the caller's parent list (not copied) to name parents and write reasons; the list must
+/// not change while the matcher is in use. A parent's <see cref="TravelMode"/> must be defined.
+/// </para>
 /// </summary>
 public sealed class IndexedMatcher : IVacancyMatcher
 {
-    private const double EarthMeanRadiusKm = 6371.0088;
-    private const double KmPerDegreeLatitude = EarthMeanRadiusKm * Math.PI / 180;
+    private const double KmPerDegree = ParentColumns.KmPerDegreeLatitude;
 
-    // Cells are made 1% larger than the bound so floating-point noise cannot push a pair two cells apart.
-    private const double CellMargin = 1.01;
+    // Relative and absolute slack on every bound that decides what to skip, far above the
+    // rounding error of the few operations behind each bound: a skip is then always safe.
+    private const double Slack = 1e-7;
+    private const double SlackKm = 1e-9;
+    private const double SlackDegrees = 1e-9;
 
-    private readonly ParentProfile[] _parents;
-    private readonly int[] _inputOrder;
-    private readonly int[] _availabilityOffset;
-    private readonly ulong[] _availabilityWords;
-    private readonly Dictionary<long, (int Start, int Count)> _cells = [];
-    private readonly double _cellLatitude;
-    private readonly double _cellLongitude;
+    // Beyond this the longitude run would reach round the world: read the whole band instead.
+    private const double WholeBandDegrees = 170;
+
+    private readonly IReadOnlyList<ParentProfile> _parents;
+    private readonly ParentColumns _columns;
 
     public IndexedMatcher(IReadOnlyList<ParentProfile> parents)
     {
         ArgumentNullException.ThrowIfNull(parents);
-        var maxKm = Math.Max(parents.Count == 0 ? 0 : parents.Max(p => p.MaxTravelKm), 0.001);
-        var maxLatitudeSpan = maxKm / KmPerDegreeLatitude;
-
-        // Equirectangular distance uses the cosine of the mid-latitude; any pair within reach has
-        // its mid-latitude within half a reach of the parent, so the smallest cosine is bounded.
-        var maxAbsLatitude = Math.Min(89, (parents.Count == 0 ? 0 : parents.Max(p => Math.Abs(p.Start.Latitude))) + maxLatitudeSpan);
-        _cellLatitude = maxLatitudeSpan * CellMargin;
-        _cellLongitude = maxKm / (KmPerDegreeLatitude * Math.Cos(maxAbsLatitude * Math.PI / 180)) * CellMargin;
-
-        var order = Enumerable.Range(0, parents.Count)
-            .Select(i => (Index: i, Key: CellKey(parents[i].Start.Latitude, parents[i].Start.Longitude)))
-            .OrderBy(x => x.Key)
-            .ThenBy(x => x.Index)
-            .ToArray();
-
-        _parents = new ParentProfile[order.Length];
-        _inputOrder = new int[order.Length];
-        _availabilityOffset = new int[order.Length];
-        var distinct = new Dictionary<WeeklyPattern, int>();
-        var words = new List<ulong>();
-        for (var i = 0; i < order.Length; i++)
+        foreach (var parent in parents)
         {
-            var parent = parents[order[i].Index];
-            _parents[i] = parent;
-            _inputOrder[i] = order[i].Index;
-            if (!distinct.TryGetValue(parent.Availability, out var offset))
+            if (!Enum.IsDefined(parent.Mode))
             {
-                offset = words.Count;
-                distinct.Add(parent.Availability, offset);
-                words.AddRange(parent.Availability.Words);
+                throw new ArgumentOutOfRangeException(nameof(parents), parent.Mode, $"parent {parent.Id} has an unknown travel mode");
             }
-
-            _availabilityOffset[i] = offset;
-            if (i == 0 || order[i - 1].Key != order[i].Key)
-            {
-                _cells[order[i].Key] = (i, 0);
-            }
-
-            var cell = _cells[order[i].Key];
-            _cells[order[i].Key] = (cell.Start, cell.Count + 1);
         }
 
-        _availabilityWords = [.. words];
+        _parents = parents;
+        _columns = new ParentColumns(parents);
     }
 
-    public int ParentCount => _parents.Length;
+    public int ParentCount => _parents.Count;
 
-    public int CellCount => _cells.Count;
+    /// <summary>Non-empty (reach class, latitude band) runs the parents' start points are kept in.</summary>
+    public int CellCount => Enumerable.Range(0, _columns.BandStarts.Length - 1).Count(b => _columns.BandStarts[b + 1] > _columns.BandStarts[b]);
+
+    /// <summary>Distinct start points among the parents (postcode sector centroids in practice).</summary>
+    public int PointCount => _columns.PointReach.Length;
+
+    /// <summary>Parents as listed under their interests (one entry per interest, at least one).</summary>
+    public int EntryCount => _columns.EntryCount;
+
+    /// <summary>Distinct availability patterns among the parents.</summary>
+    public int PatternCount => _columns.Patterns.Length;
 
     /// <summary>Matches by vacancy, then by the parents' order as given (the same list as <see cref="NaiveMatcher"/>).</summary>
     public IReadOnlyList<VacancyMatch> Match(IReadOnlyList<Vacancy> vacancies)
     {
-        ArgumentNullException.ThrowIfNull(vacancies);
-        var matches = new List<VacancyMatch>();
-        var found = new List<(int Order, VacancyMatch Match)>();
-        var widened = new Dictionary<int, ulong[]>();
-        foreach (var vacancy in vacancies)
+        var pairs = MatchPairs(vacancies);
+        var descriptions = new Dictionary<WeeklyPattern, string>();
+        var matches = new VacancyMatch[pairs.Count];
+        for (var i = 0; i < matches.Length; i++)
         {
-            found.Clear();
-            widened.Clear();
-            var weeklyHours = MatchRules.WeeklyHours(vacancy);
-            var terms = new HashSet<string>(vacancy.Keywords, StringComparer.OrdinalIgnoreCase) { vacancy.Category };
-            var cy = CellY(vacancy.Location.Latitude);
-            var cx = CellX(vacancy.Location.Longitude);
-            for (var dy = -1; dy <= 1; dy++)
-            {
-                for (var dx = -1; dx <= 1; dx++)
-                {
-                    if (_cells.TryGetValue(Key(cx + dx, cy + dy), out var cell))
-                    {
-                        Scan(vacancy, weeklyHours, terms, widened, cell, found);
-                    }
-                }
-            }
-
-            found.Sort((a, b) => a.Order.CompareTo(b.Order));
-            matches.AddRange(found.Select(f => f.Match));
+            matches[i] = ToMatch(pairs[i], vacancies, descriptions);
         }
 
         return matches;
     }
 
-    private void Scan(
-        Vacancy vacancy,
-        double? weeklyHours,
-        HashSet<string> terms,
-        Dictionary<int, ulong[]> widened,
-        (int Start, int Count) cell,
-        List<(int Order, VacancyMatch Match)> found)
+    /// <summary>The same matches as <see cref="Match"/>, in the same order, without names or reasons.</summary>
+    public IReadOnlyList<MatchPair> MatchPairs(IReadOnlyList<Vacancy> vacancies)
     {
-        for (var i = cell.Start; i < cell.Start + cell.Count; i++)
+        ArgumentNullException.ThrowIfNull(vacancies);
+        var filter = new VacancyFilter(_columns);
+        var pairs = new MatchPairList();
+        var found = new Found();
+        for (var v = 0; v < vacancies.Count; v++)
         {
-            var parent = _parents[i];
-            if (!MatchRules.TermTimeSuits(parent, vacancy)
-                || !MatchRules.HoursPerWeekSuit(parent, weeklyHours)
-                || (vacancy.Hours is null && !parent.AcceptsUnknownHours))
+            var vacancy = vacancies[v];
+            found.Clear();
+            var location = vacancy.Location;
+            if (double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude))
+            {
+                filter.Prepare(vacancy);
+                foreach (var reachClass in _columns.Classes)
+                {
+                    Search(reachClass, filter, found);
+                }
+            }
+
+            found.SortByParent();
+            for (var i = 0; i < found.Count; i++)
+            {
+                pairs.Add(new MatchPair(found.Parents[i], v, found.Distances[i]));
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The full match for a pair from <see cref="MatchPairs"/>, reason included.</summary>
+    public VacancyMatch ToMatch(MatchPair pair, IReadOnlyList<Vacancy> vacancies)
+    {
+        ArgumentNullException.ThrowIfNull(vacancies);
+        return MatchRules.Matched(_parents[pair.ParentIndex], vacancies[pair.VacancyIndex], pair.DistanceKm);
+    }
+
+    private VacancyMatch ToMatch(MatchPair pair, IReadOnlyList<Vacancy> vacancies, Dictionary<WeeklyPattern, string> descriptions)
+    {
+        var parent = _parents[pair.ParentIndex];
+        var vacancy = vacancies[pair.VacancyIndex];
+        var reason = vacancy.Hours is { } hours
+            ? MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, Describe(hours, descriptions), Describe(parent.Availability, descriptions))
+            : MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, jobHours: null, availability: string.Empty);
+        return new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
+    }
+
+    private static string Describe(WeeklyPattern pattern, Dictionary<WeeklyPattern, string> descriptions)
+    {
+        if (!descriptions.TryGetValue(pattern, out var text))
+        {
+            text = pattern.Describe();
+            descriptions.Add(pattern, text);
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads the bands of one reach class that a trip of the class's longest reach can touch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Search(ParentColumns.ReachClass reachClass, VacancyFilter filter, Found found)
+    {
+        var starts = _columns.BandStarts;
+        if (starts[reachClass.FirstBand] == starts[reachClass.FirstBand + reachClass.BandCount])
+        {
+            return;
+        }
+
+        var latitude = filter.Location.Latitude;
+        var longitude = filter.Location.Longitude;
+        var radius = reachClass.RadiusKm;
+        var spanDegrees = (radius * (1 + Slack) / KmPerDegree) + SlackDegrees;
+        var south = latitude - spanDegrees;
+        var north = latitude + spanDegrees;
+        var firstBand = reachClass.BandOf(south, _columns.MinLatitude);
+        var lastBand = reachClass.BandOf(north, _columns.MinLatitude);
+        for (var band = firstBand; band <= lastBand; band++)
+        {
+            var start = starts[reachClass.FirstBand + band];
+            var end = starts[reachClass.FirstBand + band + 1];
+            if (start == end)
             {
                 continue;
             }
 
-            var distance = MatchRules.DistanceKm(parent, vacancy);
-            if (!MatchRules.WithinReach(parent, distance)
-                || (parent.Interests.Count > 0 && !parent.Interests.Any(terms.Contains)))
+            // How far east or west a parent in this band can be: the nearest latitude in the band
+            // leaves the most room, and the latitude furthest from the equator the smallest cosine.
+            var bandSouth = _columns.MinLatitude + (band * reachClass.BandDegrees);
+            var bandNorth = bandSouth + reachClass.BandDegrees;
+            var nearestDegrees = Math.Max(0, Math.Max(bandSouth - latitude, latitude - bandNorth) - SlackDegrees);
+            var nearestKm = nearestDegrees * KmPerDegree;
+            var eastWestKm = radius * radius <= nearestKm * nearestKm ? 0 : Math.Sqrt((radius * radius) - (nearestKm * nearestKm));
+            var furthestFromEquator = Math.Max(
+                Math.Abs(latitude),
+                Math.Max(Math.Abs(Math.Clamp(bandSouth, south, north)), Math.Abs(Math.Clamp(bandNorth, south, north)))) + SlackDegrees;
+            var cosine = furthestFromEquator >= 90 ? 0 : Math.Cos(furthestFromEquator * Math.PI / 180);
+            var lonDegrees = cosine <= 0 ? double.PositiveInfinity : (eastWestKm * (1 + Slack) / (KmPerDegree * cosine)) + SlackDegrees;
+
+            if (lonDegrees >= WholeBandDegrees)
             {
+                Scan(start, end, double.NegativeInfinity, double.PositiveInfinity, longitude, wrap: true, cosine, filter, found);
                 continue;
             }
 
-            if (vacancy.Hours is not null)
+            // GeoPoint takes the short way round, so a parent 360 degrees off is as near as one on the spot.
+            var westmost = _columns.PointLongitude[start];
+            var eastmost = _columns.PointLongitude[end - 1];
+            for (var turn = -360; turn <= 360; turn += 360)
             {
-                var quarters = TravelTime.Quarters(distance, parent.Mode);
-                if (!widened.TryGetValue(quarters, out var job))
+                var centre = longitude + turn;
+                if (centre + lonDegrees >= westmost && centre - lonDegrees <= eastmost)
                 {
-                    job = vacancy.Hours.Widen(quarters).Words.ToArray();
-                    widened.Add(quarters, job);
-                }
-
-                if (!WeeklyPattern.IsInside(job, _availabilityWords.AsSpan(_availabilityOffset[i], WeeklyPattern.WordCount)))
-                {
-                    continue;
+                    Scan(start, end, centre - lonDegrees, centre + lonDegrees, centre, wrap: false, cosine, filter, found);
                 }
             }
-
-            found.Add((_inputOrder[i], MatchRules.Matched(parent, vacancy, distance)));
         }
     }
 
-    private long CellKey(double latitude, double longitude) => Key(CellX(longitude), CellY(latitude));
+    /// <summary>The points of one band from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, VacancyFilter filter, Found found)
+    {
+        var longitudes = _columns.PointLongitude;
+        var latitudes = _columns.PointLatitude;
+        var pointReaches = _columns.PointReach;
+        var location = filter.Location;
+        var latitude = location.Latitude;
+        var kmPerDegreeEastWest = KmPerDegree * cosine;
 
-    private int CellY(double latitude) => (int)Math.Floor(latitude / _cellLatitude);
+        for (var j = FirstAtOrAfter(longitudes, start, end, west); j < end; j++)
+        {
+            var longitude = longitudes[j];
+            if (longitude > east)
+            {
+                break;
+            }
 
-    private int CellX(double longitude) => (int)Math.Floor(longitude / _cellLongitude);
+            // A lower bound on the distance, cheap enough for every point read.
+            var degreesEastWest = Math.Abs(longitude - centre);
+            if (wrap)
+            {
+                degreesEastWest = Math.Min(degreesEastWest, Math.Abs(degreesEastWest - 360));
+            }
 
-    private static long Key(int x, int y) => ((long)y << 32) | (uint)x;
+            var x = degreesEastWest * kmPerDegreeEastWest;
+            var y = (latitudes[j] - latitude) * KmPerDegree;
+            var bound = (pointReaches[j] * (1 + Slack)) + SlackKm;
+            if ((x * x) + (y * y) > bound * bound)
+            {
+                continue;
+            }
+
+            // The distance exactly as MatchRules measures it, once for all the point's parents.
+            var distance = new GeoPoint(latitudes[j], longitude).DistanceKmTo(location);
+            if (distance <= pointReaches[j])
+            {
+                ScanPoint(j, distance, filter, found);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
+    /// covers <paramref name="distance"/>: in each list a prefix, as the longest reach comes first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
+    {
+        // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
+        // (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
+        var trip = filter.Trip;
+        if (filter.HoursKnown)
+        {
+            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+        }
+
+        // Both lists ascend: each wanted group is searched for after the previous one found.
+        var keys = _columns.GroupKeys;
+        var groupStarts = _columns.GroupStarts;
+        var reaches = _columns.Reach;
+        var from = _columns.PointGroups[point];
+        var last = _columns.PointGroups[point + 1];
+        var wanted = filter.GroupIds;
+        var codes = filter.GroupCodes;
+        var count = filter.GroupCount;
+        for (var w = 0; w < count && from < last; w++)
+        {
+            var group = wanted[w];
+            int low = from, high = last;
+            while (low < high)
+            {
+                var middle = low + ((high - low) >> 1);
+                if (keys[middle] < group)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            from = low;
+            if (low < last && keys[low] == group)
+            {
+                // The longest reach comes first: if it falls short, so does the whole group.
+                if (distance <= reaches[groupStarts[low]])
+                {
+                    ScanGroup(groupStarts[low], groupStarts[low + 1], distance, codes[w], filter, found);
+                }
+
+                from = low + 1;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanGroup(int start, int end, double distance, long code, VacancyFilter filter, Found found)
+    {
+        var trip = filter.Trip;
+        var reaches = _columns.Reach;
+        var flags = _columns.Flags;
+        var patterns = _columns.Pattern;
+        var interestSets = _columns.InterestSet;
+        var hoursBounds = _columns.HoursBounds;
+        var inputIndex = _columns.InputIndex;
+        var flagsSuit = filter.FlagsSuit;
+        var fitQuarters = filter.FitQuarters;
+        var firstTerm = filter.FirstTerm;
+        var hoursSuit = filter.HoursSuit;
+
+        found.Reserve(end - start);
+        var foundParents = found.Parents;
+        var foundDistances = found.Distances;
+        var count = found.Count;
+
+        // Every test is evaluated and the parent written either way; only the count depends on
+        // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
+        for (var i = start; i < end; i++)
+        {
+            if (!(distance <= reaches[i]))
+            {
+                break;
+            }
+
+            var flag = flags[i];
+            var suits = flagsSuit[flag]
+                & (fitQuarters[patterns[i]] >= trip[flag & ParentColumns.ModeBits])
+                & (firstTerm[interestSets[i]] == code)
+                & hoursSuit[hoursBounds[i]];
+            foundParents[count] = inputIndex[i];
+            foundDistances[count] = distance;
+            count += suits ? 1 : 0;
+        }
+
+        found.Count = count;
+    }
+
+    private static int FirstAtOrAfter(double[] sorted, int start, int end, double value)
+    {
+        while (start < end)
+        {
+            var middle = start + ((end - start) >> 1);
+            if (sorted[middle] < value)
+            {
+                start = middle + 1;
+            }
+            else
+            {
+                end = middle;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>One vacancy's matches so far: parent positions and distances, grown as needed.</summary>
+    private sealed class Found
+    {
+        public int[] Parents { get; private set; } = new int[1024];
+
+        public double[] Distances { get; private set; } = new double[1024];
+
+        public int Count { get; set; }
+
+        public void Clear() => Count = 0;
+
+        /// <summary>Room for <paramref name="more"/> parents after <see cref="Count"/>.</summary>
+        public void Reserve(int more)
+        {
+            if (Count + more > Parents.Length)
+            {
+                var size = Math.Max(Parents.Length * 2, Count + more);
+                var parents = Parents;
+                var distances = Distances;
+                Array.Resize(ref parents, size);
+                Array.Resize(ref distances, size);
+                Parents = parents;
+                Distances = distances;
+            }
+        }
+
+        public void SortByParent() => Array.Sort(Parents, Distances, 0, Count);
+    }
 }

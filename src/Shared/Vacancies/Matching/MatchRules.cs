@@ -26,9 +26,14 @@ public static class MatchRules
     public static double? WeeklyHours(Vacancy vacancy) => vacancy.HoursPerWeek ?? vacancy.Hours?.HoursPerWeek;
 
     /// <summary>Unknown hours a week pass: the weekly pattern (or the parent's acceptance of unknown hours) decides.</summary>
-    public static bool HoursPerWeekSuit(ParentProfile parent, double? weeklyHours) =>
-        weeklyHours is not { } hours
-        || ((parent.MinHours is not { } min || hours >= min) && (parent.MaxHours is not { } max || hours <= max));
+    public static bool HoursPerWeekSuit(ParentProfile parent, double? weeklyHours)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return weeklyHours is not { } hours || HoursPerWeekSuit(parent.MinHours, parent.MaxHours, hours);
+    }
+
+    internal static bool HoursPerWeekSuit(double? minHours, double? maxHours, double weeklyHours) =>
+        (minHours is not { } min || weeklyHours >= min) && (maxHours is not { } max || weeklyHours <= max);
 
     /// <summary>No interests means any job; otherwise the category or a keyword must be one of them (ignoring case).</summary>
     public static bool InterestsMatch(ParentProfile parent, Vacancy vacancy)
@@ -80,11 +85,22 @@ public static class MatchRules
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(vacancy);
-        var trip = string.Create(CultureInfo.InvariantCulture, $"{distanceKm:0.0} km {ModeWords(parent.Mode)}");
-        var term = vacancy.TermTimeOnly ? " term time" : string.Empty;
-        return vacancy.Hours is null
+        return vacancy.Hours is { } hours
+            ? Reason(parent.Mode, vacancy.TermTimeOnly, distanceKm, hours.Describe(), parent.Availability.Describe())
+            : Reason(parent.Mode, vacancy.TermTimeOnly, distanceKm, jobHours: null, availability: string.Empty);
+    }
+
+    /// <summary>
+    /// The same sentence from descriptions already made, so a matcher that meets the same
+    /// patterns many times describes each once; <paramref name="jobHours"/> is null when unknown.
+    /// </summary>
+    internal static string Reason(TravelMode mode, bool termTimeOnly, double distanceKm, string? jobHours, string availability)
+    {
+        var trip = string.Create(CultureInfo.InvariantCulture, $"{distanceKm:0.0} km {ModeWords(mode)}");
+        var term = termTimeOnly ? " term time" : string.Empty;
+        return jobHours is null
             ? $"{trip}; hours not stated{term}, check they fit you"
-            : $"{trip}, {vacancy.Hours.Describe()}{term} fits your {parent.Availability.Describe()}";
+            : $"{trip}, {jobHours}{term} fits your {availability}";
     }
 
     private static string ModeWords(TravelMode mode) => mode switch

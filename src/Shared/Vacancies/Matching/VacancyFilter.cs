@@ -1,0 +1,189 @@
+using Pilot.Shared.Postcodes;
+using Pilot.Shared.Vacancies.Hours;
+
+namespace Pilot.Shared.Vacancies.Matching;
+
+/// <summary>
+/// One vacancy's verdicts on everything parents share, worked out before any parent is read: for
+/// each availability pattern the longest trip (in quarters) that still fits the job's hours, which
+/// interest sets it meets, which hours-a-week bounds it meets, and which flag combinations suit it.
+/// Each parent then costs a few table reads. Job patterns and weekly hours repeat across
+/// vacancies, so their tables are kept for the whole batch. Reused from vacancy to vacancy.
+/// </summary>
+internal sealed class VacancyFilter(ParentColumns parents)
+{
+    /// <summary>In <see cref="FitQuarters"/>: the job fits this pattern whatever the trip.</summary>
+    public const int AnyTrip = int.MaxValue;
+
+    private readonly Dictionary<WeeklyPattern, int[]> _fitsByJob = [];
+    private readonly Dictionary<double, bool[]> _hoursByWeeklyHours = [];
+    private readonly long[] _firstTerm = new long[parents.InterestSetCount];
+    private int[] _groupIds = new int[8];
+    private long[] _groupCodes = new long[8];
+    private readonly List<int> _terms = [];
+    private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
+    private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
+    private readonly int[] _anyTrip = [.. Enumerable.Repeat(AnyTrip, parents.Patterns.Length)];
+    private int _stamp;
+
+    public GeoPoint Location { get; private set; }
+
+    public bool HoursKnown { get; private set; }
+
+    /// <summary>
+    /// Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>
+    /// (always, for unknown hours: <see cref="FlagsSuit"/> then decides).
+    /// </summary>
+    public int[] FitQuarters { get; private set; } = [];
+
+    /// <summary>Per flag byte: term time and unknown hours allow the pair.</summary>
+    public bool[] FlagsSuit { get; } = new bool[16];
+
+    /// <summary>Per hours-a-week bound id.</summary>
+    public bool[] HoursSuit { get; private set; } = [];
+
+    /// <summary>
+    /// The groups to read at each point, ascending: "any job" (0), then 1 + each of the vacancy's
+    /// terms that some parent has; an entry counts in a group when its interest set's
+    /// <see cref="FirstTerm"/> equals the group's code.
+    /// </summary>
+    public int[] GroupIds => _groupIds;
+
+    /// <summary>Per group in <see cref="GroupIds"/>: the code its entries' interest sets must have.</summary>
+    public long[] GroupCodes => _groupCodes;
+
+    public int GroupCount { get; private set; }
+
+    /// <summary>The trip in quarters by travel mode, set by the matcher for each point it reads.</summary>
+    public int[] Trip { get; } = new int[4];
+
+    /// <summary>
+    /// Per interest set: which of the vacancy's terms it holds first (in the order of
+    /// <see cref="GroupIds"/>), tagged with this vacancy. A parent listed under two of the vacancy's
+    /// terms counts only under the first, so each pair is found once.
+    /// </summary>
+    public long[] FirstTerm => _firstTerm;
+
+    public void Prepare(Vacancy vacancy)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        Location = vacancy.Location;
+        HoursKnown = vacancy.Hours is not null;
+        for (var flags = 0; flags < FlagsSuit.Length; flags++)
+        {
+            FlagsSuit[flags] = MatchRulesFlags(flags, vacancy);
+        }
+
+        if (vacancy.Hours is { } job)
+        {
+            if (!_fitsByJob.TryGetValue(job, out var fits))
+            {
+                fits = FitsOf(job);
+                _fitsByJob.Add(job, fits);
+            }
+
+            FitQuarters = fits;
+        }
+        else
+        {
+            FitQuarters = _anyTrip;
+        }
+
+        HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
+
+        // The vacancy's terms that some parent has, each once, ascending by id.
+        _terms.Clear();
+        AddTerm(vacancy.Category);
+        foreach (var keyword in vacancy.Keywords)
+        {
+            AddTerm(keyword);
+        }
+
+        _terms.Sort();
+        _stamp++;
+        var tag = (long)_stamp << 32;
+        if (_groupIds.Length < _terms.Count + 1)
+        {
+            _groupIds = new int[_terms.Count + 1];
+            _groupCodes = new long[_terms.Count + 1];
+        }
+
+        GroupCount = _terms.Count + 1;
+        _groupIds[0] = 0;
+        _groupCodes[0] = tag;
+        _firstTerm[0] = tag;
+        for (var t = 0; t < _terms.Count; t++)
+        {
+            _groupIds[t + 1] = 1 + _terms[t];
+            _groupCodes[t + 1] = tag | (uint)(t + 1);
+        }
+
+        // Latest first, so the earliest term a set holds is the one left.
+        for (var t = _terms.Count - 1; t >= 0; t--)
+        {
+            foreach (var set in parents.SetsByTerm[_terms[t]])
+            {
+                _firstTerm[set] = tag | (uint)(t + 1);
+            }
+        }
+    }
+
+    private void AddTerm(string term)
+    {
+        if (term is not null && parents.TermIds.TryGetValue(term, out var id) && !_terms.Contains(id))
+        {
+            _terms.Add(id);
+        }
+    }
+
+    private static bool MatchRulesFlags(int flags, Vacancy vacancy) =>
+        ((flags & ParentColumns.TermTimeOnlyFlag) == 0 || vacancy.TermTimeOnly)
+        && (vacancy.Hours is not null || (flags & ParentColumns.AcceptsUnknownHoursFlag) != 0);
+
+    private bool[] HoursFor(double weekly)
+    {
+        if (!_hoursByWeeklyHours.TryGetValue(weekly, out var suit))
+        {
+            suit = new bool[parents.HoursBoundsTable.Length];
+            for (var b = 0; b < suit.Length; b++)
+            {
+                var (min, max) = parents.HoursBoundsTable[b];
+                suit[b] = MatchRules.HoursPerWeekSuit(min, max, weekly);
+            }
+
+            _hoursByWeeklyHours.Add(weekly, suit);
+        }
+
+        return suit;
+    }
+
+    /// <summary>
+    /// Widening only ever adds quarters, so a job that fits with q quarters of travel fits with
+    /// fewer: the fit is a threshold per pattern, found by widening one quarter at a time.
+    /// </summary>
+    private int[] FitsOf(WeeklyPattern job)
+    {
+        const int Words = WeeklyPattern.WordCount;
+        var widened = _widened.AsSpan();
+        job.Words.CopyTo(widened);
+        for (var q = 1; q <= parents.MaxQuarters; q++)
+        {
+            WeeklyPattern.Widen(widened.Slice((q - 1) * Words, Words), 1, widened.Slice(q * Words, Words));
+        }
+
+        var fits = new int[parents.Patterns.Length];
+        for (var p = 0; p < fits.Length; p++)
+        {
+            var availability = parents.PatternWords.AsSpan(p * Words, Words);
+            var q = -1;
+            while (q < parents.MaxQuarters && WeeklyPattern.IsInside(widened.Slice((q + 1) * Words, Words), availability))
+            {
+                q++;
+            }
+
+            fits[p] = q == parents.MaxQuarters ? AnyTrip : q;
+        }
+
+        return fits;
+    }
+}
