@@ -35,12 +35,11 @@ param twilioFrom string
 param twilioMessagingServiceSid string
 param acsFrom string
 
-// A Key Vault reference without a version: the app picks up a rotated secret within a day, or at once on restart.
-func secretRef(vaultUri string, secretName string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
 
 // EVERY app setting the Function App gets, in one place. Names use `__` for `:` (Linux). A setting
 // the code reads and this object lacks fails tests/Pilot.Infra.Tests (AppSettingsTests), so a new
-// setting is one line here. Provider secrets are Key Vault references, never values.
+// setting is one line here. Provider secrets are Key Vault references, never values; without a
+// version, so the app picks up a rotated secret within a day, or at once on restart.
 var appSettings = {
   // Storage by identity, for the Functions host and for the app's own clients (StorageClients).
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -68,18 +67,18 @@ var appSettings = {
   Sms__PublicBaseUrl: empty(smsPublicBaseUrl) ? 'https://${app.properties.defaultHostName}' : smsPublicBaseUrl
 
   Sms__Twilio__AccountSid: twilioAccountSid
-  Sms__Twilio__AuthToken: secretRef(keyVaultUri, secretNames.twilioAuthToken)
+  Sms__Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.twilioAuthToken})'
   Sms__Twilio__From: twilioFrom
   Sms__Twilio__MessagingServiceSid: twilioMessagingServiceSid
   Sms__Twilio__ApiBaseUrl: 'https://api.twilio.com'
   Sms__Twilio__MessagesPerSecond: '1'
   Sms__Twilio__TimeoutSeconds: '10'
 
-  Sms__Acs__ConnectionString: secretRef(keyVaultUri, secretNames.acsConnectionString)
+  Sms__Acs__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsConnectionString})'
   Sms__Acs__From: acsFrom
   Sms__Acs__MessagesPerSecond: '3'
   Sms__Acs__TimeoutSeconds: '10'
-  Sms__Acs__EventGridKey: secretRef(keyVaultUri, secretNames.acsEventGridKey)
+  Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
