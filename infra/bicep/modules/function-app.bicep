@@ -79,6 +79,9 @@ var appSettings = {
   Sms__Acs__MessagesPerSecond: '3'
   Sms__Acs__TimeoutSeconds: '10'
   Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
+
+  // Letters (GOV.UK Notify): the API key setting is '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.notifyApiKey})';
+  // the letters container is 'letters' (main.bicep, storage module).
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
