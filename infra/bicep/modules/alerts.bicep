@@ -23,7 +23,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   location: 'global'
   tags: tags
   properties: {
-    groupShortName: take('pilot-${namePrefix}', 12)
+    groupShortName: take(namePrefix, 12)
     enabled: true
     emailReceivers: [
       for (email, i) in alertEmails: {

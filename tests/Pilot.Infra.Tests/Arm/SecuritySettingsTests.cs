@@ -9,7 +9,8 @@ using Pilot.Shared.Sms;
 namespace Pilot.Infra.Tests.Arm;
 
 /// <summary>The security and hosting settings the issue asks for, read from the compiled ARM JSON.</summary>
-public sealed class SecuritySettingsTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(SharedCompiledTemplate.Name)]
+public sealed class SecuritySettingsTests(CompiledTemplate template)
 {
     private static readonly Dictionary<string, string> ExpectedRoles = new(StringComparer.Ordinal)
     {

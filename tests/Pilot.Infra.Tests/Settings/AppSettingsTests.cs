@@ -10,7 +10,8 @@ namespace Pilot.Infra.Tests.Settings;
 /// The Function App's app settings in the compiled Bicep match what the code reads: a setting added to
 /// an options class or a trigger without its line in infra/bicep/modules/function-app.bicep fails here.
 /// </summary>
-public sealed class AppSettingsTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
+[Collection(SharedCompiledTemplate.Name)]
+public sealed class AppSettingsTests(CompiledTemplate template)
 {
     private const string BicepFile = "infra/bicep/modules/function-app.bicep";
 
@@ -83,7 +84,7 @@ public sealed class AppSettingsTests(CompiledTemplate template) : IClassFixture<
         var bound = services
             .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
             .Select(d => d.ServiceType.GetGenericArguments()[0])
-            .Where(t => t.Assembly == CodeSettings.SharedAssembly)
+            .Where(t => CodeSettings.AppAssemblies.Contains(t.Assembly))
             .Distinct()
             .ToList();
         var declared = CodeSettings.OptionsClasses().Select(o => o.Type).ToHashSet();

@@ -24,9 +24,12 @@ public static partial class CodeSettings
     public static IReadOnlyList<CodeSetting> All() =>
         [.. FromOptions().Concat(FromTriggers()).GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).OrderBy(s => s.Name, StringComparer.Ordinal)];
 
-    /// <summary>The options classes: every type in Pilot.Shared with a <c>public const string Section</c>.</summary>
+    /// <summary>The app's own assemblies: where its options classes and functions are.</summary>
+    public static IReadOnlyList<Assembly> AppAssemblies => [SharedAssembly, FunctionsAssembly];
+
+    /// <summary>The options classes: every type of the app with a <c>public const string Section</c>.</summary>
     public static IEnumerable<(Type Type, string Section)> OptionsClasses() =>
-        from type in SharedAssembly.GetTypes()
+        from type in AppAssemblies.SelectMany(a => a.GetTypes())
         let field = type.GetField(SectionFieldName, BindingFlags.Public | BindingFlags.Static)
         where field is { IsLiteral: true } && field.FieldType == typeof(string)
         select (type, (string)field.GetRawConstantValue()!);
