@@ -52,7 +52,7 @@ resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'union traces, exceptions | where message has "-poison" or outerMessage has "-poison"'
+          query: 'union traces, exceptions | where message contains "-poison" or outerMessage contains "-poison"'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -59,6 +59,16 @@ public sealed class BicepFilesTests
     }
 
     [Fact]
+    public void A_missing_cli_fails_with_how_to_install_it_rather_than_skipping()
+    {
+        using var emptyRepository = new TempFolder();
+
+        var error = Assert.Throws<InvalidOperationException>(() => BicepCli.Locate(null, emptyRepository.Path));
+
+        Assert.Contains("scripts/bicep.sh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lint_warning_is_caught_so_none_can_pass_unnoticed()
     {
         using var folder = new TempFolder();

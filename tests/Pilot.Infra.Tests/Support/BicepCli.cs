@@ -9,17 +9,16 @@ namespace Pilot.Infra.Tests.Support;
 /// </summary>
 public static partial class BicepCli
 {
-    public static string Path
+    public static string Path => Locate(Environment.GetEnvironmentVariable("BICEP_PATH"), Repository.Root);
+
+    /// <summary>BICEP_PATH when set, else tools/bicep/bicep; an exception saying how to install it when it is not there.</summary>
+    public static string Locate(string? configured, string repositoryRoot)
     {
-        get
-        {
-            var configured = Environment.GetEnvironmentVariable("BICEP_PATH");
-            var path = string.IsNullOrWhiteSpace(configured) ? Repository.PathOf("tools", "bicep", "bicep") : configured;
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException(
-                    $"The Bicep CLI is not at {path}. Run scripts/bicep.sh (./test.sh does) to install it from NuGet (Azure.Bicep.CommandLine.linux-x64), or set BICEP_PATH.");
-        }
+        var path = string.IsNullOrWhiteSpace(configured) ? System.IO.Path.Combine(repositoryRoot, "tools", "bicep", "bicep") : configured;
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                $"The Bicep CLI is not at {path}. Run scripts/bicep.sh (./test.sh does) to install it from NuGet (Azure.Bicep.CommandLine.linux-x64), or set BICEP_PATH.");
     }
 
     public static BicepResult Run(params string[] arguments)
