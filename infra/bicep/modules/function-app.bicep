@@ -35,7 +35,6 @@ param twilioFrom string
 param twilioMessagingServiceSid string
 param acsFrom string
 
-
 // EVERY app setting the Function App gets, in one place. Names use `__` for `:` (Linux). A setting
 // the code reads and this object lacks fails tests/Pilot.Infra.Tests (AppSettingsTests), so a new
 // setting is one line here. Provider secrets are Key Vault references, never values; without a
