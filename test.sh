@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
+# The infrastructure tests build and lint infra/bicep with this CLI (tests/Pilot.Infra.Tests).
+BICEP_PATH="$(scripts/bicep.sh)"
+export BICEP_PATH
 
 data_dir="$(pwd)/.azurite/test-$$"
 cleanup() { azurite_stop; rm -rf "$data_dir"; }

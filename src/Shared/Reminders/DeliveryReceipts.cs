@@ -46,6 +46,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
             if (await texts.TryReplaceAsync(text, ct))
             {
                 logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());
+                SmsOutcomeLog.Record(logger, state, text.RowKey, provider, status);
                 return true;
             }
         }

@@ -207,6 +207,7 @@ public sealed class ReminderSender(
             if (moved)
             {
                 logger.LogInformation("Text {TextId} ({Kind}) to {To} via {Provider}: {State}", text.RowKey, text.Kind, PhoneMask.Mask(text.To), result.Provider, state);
+                SmsOutcomeLog.Record(logger, state, text.RowKey, result.Provider, result.Status);
                 return;
             }
 

@@ -11,14 +11,14 @@ namespace Pilot.Shared.Storage;
 
 /// <summary>
 /// The app's Table, Queue and Blob clients, built from <c>AzureWebJobsStorage</c> exactly as the
-/// Functions host reads it: a connection string (default <c>UseDevelopmentStorage=true</c>), or the
-/// identity form (<c>AzureWebJobsStorage__tableServiceUri</c>, <c>__queueServiceUri</c>,
-/// <c>__blobServiceUri</c>, <c>__clientId</c>) with <see cref="DefaultAzureCredential"/>.
+/// Functions host reads it (<see cref="StorageConnection"/>): a connection string (default
+/// <c>UseDevelopmentStorage=true</c>), or the identity form with <see cref="DefaultAzureCredential"/>
+/// (the user-assigned identity <c>AzureWebJobsStorage__clientId</c> when given).
 /// Tables and queues are created on first use, once per process.
 /// </summary>
 public sealed class StorageClients
 {
-    public const string ConnectionSetting = "AzureWebJobsStorage";
+    public const string ConnectionSetting = StorageConnection.Setting;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
@@ -36,24 +36,28 @@ public sealed class StorageClients
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(counter.Blobs, HttpPipelinePosition.PerRetry);
 
-        var connectionString = configuration[ConnectionSetting];
-        var section = configuration.GetSection(ConnectionSetting);
-        var tableUri = section["tableServiceUri"];
-        if (string.IsNullOrWhiteSpace(connectionString) && !string.IsNullOrWhiteSpace(tableUri))
+        Connection = StorageConnection.From(configuration);
+        if (Connection.ConnectionString is { } connectionString)
         {
-            var credential = CreateCredential(section["clientId"]);
-            Tables = new TableServiceClient(new Uri(tableUri), credential, tableOptions);
-            Queues = new QueueServiceClient(new Uri(Required(section, "queueServiceUri")), credential, queueOptions);
-            Blobs = new BlobServiceClient(new Uri(Required(section, "blobServiceUri")), credential, blobOptions);
-        }
-        else
-        {
-            connectionString = string.IsNullOrWhiteSpace(connectionString) ? "UseDevelopmentStorage=true" : connectionString;
             Tables = new TableServiceClient(connectionString, tableOptions);
             Queues = new QueueServiceClient(connectionString, queueOptions);
             Blobs = new BlobServiceClient(connectionString, blobOptions);
         }
+        else if (Connection is { TableServiceUri: { } table, QueueServiceUri: { } queue, BlobServiceUri: { } blob })
+        {
+            var credential = CreateCredential(Connection.ClientId);
+            Tables = new TableServiceClient(table, credential, tableOptions);
+            Queues = new QueueServiceClient(queue, credential, queueOptions);
+            Blobs = new BlobServiceClient(blob, credential, blobOptions);
+        }
+        else
+        {
+            throw new InvalidOperationException("StorageConnection gave neither a connection string nor all three service URIs.");
+        }
     }
+
+    /// <summary>How the clients reach storage: a connection string or an identity.</summary>
+    public StorageConnection Connection { get; }
 
     public TableServiceClient Tables { get; }
 
@@ -82,9 +86,4 @@ public sealed class StorageClients
 
     private static DefaultAzureCredential CreateCredential(string? clientId)
         => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
-
-    private static string Required(IConfigurationSection section, string key)
-        => section[key] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{ConnectionSetting}__{key} must be set when {ConnectionSetting}__tableServiceUri is used.");
 }

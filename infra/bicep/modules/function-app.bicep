@@ -1,0 +1,158 @@
+// The Function App on the Flex Consumption plan (.NET 10 isolated worker), running as the user-assigned
+// identity, with every app setting Pilot reads.
+param planName string
+param appName string
+param location string
+param tags object
+
+@description('Memory of each instance, in MB (Flex Consumption: 512, 2048 or 4096).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@description('Most instances the plan scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+param identityId string
+param identityClientId string
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param storageTableEndpoint string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+param keyVaultUri string
+
+@description('Key Vault secret names (never values) behind the provider settings.')
+param secretNames object
+
+param reminderSendQueue string
+param smsProviders string
+@description('Empty: the app\'s own https address, which is what Twilio calls without a custom domain.')
+param smsPublicBaseUrl string
+param twilioAccountSid string
+param twilioFrom string
+param twilioMessagingServiceSid string
+param acsFrom string
+
+// EVERY app setting the Function App gets, in one place. Names use `__` for `:` (Linux). A setting
+// the code reads and this object lacks fails tests/Pilot.Infra.Tests (AppSettingsTests), so a new
+// setting is one line here. Provider secrets are Key Vault references, never values; without a
+// version, so the app picks up a rotated secret within a day, or at once on restart.
+var appSettings = {
+  // Storage by identity, for the Functions host and for the app's own clients (StorageClients).
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  // Application Insights accepts only Entra-authenticated telemetry (local auth is off).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+  Storage__TablePrefix: ''
+
+  Reminders__DispatchSchedule: '0 * * * * *'
+  Reminders__SendQueue: reminderSendQueue
+  Reminders__DaysBefore: '1'
+  Reminders__HoursBefore: '2'
+  Reminders__SendingLeaseSeconds: '120'
+  Reminders__MaxMinutesPerTick: '180'
+
+  Sms__Providers: smsProviders
+  Sms__QuietHoursStart: '21:00'
+  Sms__QuietHoursEnd: '08:00'
+  Sms__PricePerFragment: '0.0197'
+  Sms__PublicBaseUrl: empty(smsPublicBaseUrl) ? 'https://${app.properties.defaultHostName}' : smsPublicBaseUrl
+
+  Sms__Twilio__AccountSid: twilioAccountSid
+  Sms__Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.twilioAuthToken})'
+  Sms__Twilio__From: twilioFrom
+  Sms__Twilio__MessagingServiceSid: twilioMessagingServiceSid
+  Sms__Twilio__ApiBaseUrl: 'https://api.twilio.com'
+  Sms__Twilio__MessagesPerSecond: '1'
+  Sms__Twilio__TimeoutSeconds: '10'
+
+  Sms__Acs__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsConnectionString})'
+  Sms__Acs__From: acsFrom
+  Sms__Acs__MessagesPerSecond: '3'
+  Sms__Acs__TimeoutSeconds: '10'
+  Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
+
+  // Letters (GOV.UK Notify): the API key setting is '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.notifyApiKey})';
+  // the letters container is 'letters' (main.bicep, storage module).
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (the default would be a system one).
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: appSettings
+  }
+
+  // Deployments authenticate with Entra ID (the CI's federated identity), never with publishing passwords.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: { allow: false }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: { allow: false }
+  }
+}
+
+output id string = app.id
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName
