@@ -12,6 +12,7 @@ using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
+using Pilot.Shared.WfiInvitations;
 
 namespace Pilot.Shared;
 
@@ -44,6 +45,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<SmsCostReport>();
         services.AddSingleton<DemoSeeder>();
         services.AddInboundSms();
+        services.AddWfiInvitations();
 
         services.AddSmsGateways(configuration);
         return services;
