@@ -16,7 +16,7 @@ public static class WfiReplyParser
     private static readonly string[] Filler =
     [
         "please", "pls", "plz", "thanks", "thank you", "thankyou", "ta", "cheers", "x", "xx", "xxx", "ok", "okay", "hi", "hello",
-        "option", "number", "no", "i choose", "i chose", "i pick", "i want", "i would like", "id like", "the",
+        "option", "number", "no", "ref", "reference", "i choose", "i chose", "i pick", "i want", "i would like", "id like", "the",
     ];
 
     private static readonly string[] JobcentreWords = ["1", "one", "jobcentre", "job centre", "jobcentre plus", "job centre plus", "jcp"];
