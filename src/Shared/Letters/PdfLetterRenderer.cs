@@ -32,17 +32,18 @@ public sealed class PdfLetterRenderer : ILetterRenderer
         document.Info.Author = "Jobcentre Plus";
         document.Options.CompressContentStreams = true;
         var fonts = new Dictionary<(bool, double), XFont>();
-        var frame = new XPen(XColors.Black, 0.5);
+        var frame = new XPen(XColors.Black, 0.75);
 
         foreach (var pageLayout in layout.Pages)
         {
             var page = document.AddPage();
             page.Size = PageSize.A4;
             page.Orientation = PageOrientation.Portrait;
-            using var graphics = XGraphics.FromPdfPage(page, XGraphicsUnit.Millimeter);
+            // Points, not millimetres: in a millimetre unit PDFsharp would read font sizes as millimetres too.
+            using var graphics = XGraphics.FromPdfPage(page, XGraphicsUnit.Point);
             foreach (var box in pageLayout.Frames)
             {
-                graphics.DrawRectangle(frame, box.Left, box.Top, box.Width, box.Height);
+                graphics.DrawRectangle(frame, Points(box));
             }
 
             foreach (var line in pageLayout.Lines)
@@ -53,12 +54,18 @@ public sealed class PdfLetterRenderer : ILetterRenderer
                     fonts[(line.Bold, line.FontSize)] = font;
                 }
 
-                graphics.DrawString(line.Text, font, XBrushes.Black, new XRect(line.Box.Left, line.Box.Top, line.Box.Width, line.Box.Height), XStringFormats.TopLeft);
+                graphics.DrawString(line.Text, font, XBrushes.Black, Points(line.Box), XStringFormats.TopLeft);
             }
         }
 
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
+    }
+
+    private static XRect Points(LetterBox box)
+    {
+        const double k = NotifyLetterSpec.PointsPerMillimetre;
+        return new XRect(box.Left * k, box.Top * k, box.Width * k, box.Height * k);
     }
 }

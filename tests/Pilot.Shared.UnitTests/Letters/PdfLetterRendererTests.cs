@@ -51,4 +51,26 @@ public sealed class PdfLetterRendererTests
             WfiLetterLayout.Lay(SampleLetters.Crowded(), measure).AllLines.Select(l => (l.Text, l.Box)),
             WfiLetterLayout.Lay(SampleLetters.Crowded(), measure).AllLines.Select(l => (l.Text, l.Box)));
     }
+
+    [Theory]
+    [InlineData("ordinary")]
+    [InlineData("crowded")]
+    public void Text_is_drawn_exactly_where_the_layout_measured_it(string name)
+    {
+        var letter = name == "crowded" ? SampleLetters.Crowded() : SampleLetters.Ordinary();
+        var layout = WfiLetterLayout.Lay(letter, new TextMeasure());
+
+        var runs = PdfTextRuns.Read(_renderer.Render(letter));
+
+        var lines = layout.Pages.SelectMany(p => p.Lines.Select(l => (Page: p.Number, Line: l))).ToList();
+        Assert.Equal(lines.Count, runs.Count);
+        foreach (var (expected, drawn) in lines.Zip(runs))
+        {
+            Assert.Equal(expected.Page, drawn.Page);
+            Assert.Equal(expected.Line.FontSize, drawn.FontSize, 3);
+            Assert.Equal(expected.Line.Box.Left, drawn.LeftMm, 2);
+            Assert.InRange(drawn.BaselineMm, expected.Line.Box.Top, expected.Line.Box.Bottom);
+            Assert.True(NotifyLetterSpec.PrintableArea.Contains(new LetterBox(drawn.LeftMm, drawn.BaselineMm, 0, 0)), $"'{expected.Line.Text}' drawn at {drawn}");
+        }
+    }
 }

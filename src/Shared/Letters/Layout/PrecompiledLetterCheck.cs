@@ -39,8 +39,9 @@ public static class PrecompiledLetterCheck
             using var stream = new MemoryStream(pdf.ToArray(), writable: false);
             document = PdfReader.Open(stream, PdfDocumentOpenMode.Import);
         }
-        catch (PdfReaderException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // PDFsharp reports a malformed file with a plain Exception (e.g. "StartXRef table could not be found").
             problems.Add($"cannot be read as a PDF ({ex.GetType().Name})");
             return problems;
         }

@@ -92,6 +92,12 @@ public static class WfiLetterLayout
             foreach (var (text, bold) in content)
             {
                 var height = measure.LineHeight(bold, size);
+                if (text.Length == 0)
+                {
+                    top += height; // a blank line separates the parts; nothing is drawn
+                    continue;
+                }
+
                 foreach (var part in measure.Wrap(text, bold, size, block.Width))
                 {
                     lines.Add(new LetterLine(part, bold, size, new LetterBox(block.Left, top, measure.Width(part, bold, size), height), LetterRegion.ServiceAddress));
