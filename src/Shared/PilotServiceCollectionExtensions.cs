@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Hosting;
+using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
@@ -48,6 +49,7 @@ public static class PilotServiceCollectionExtensions
         services.AddWfiInvitations();
 
         services.AddSmsGateways(configuration);
+        services.AddLetters(configuration);
         return services;
     }
 
