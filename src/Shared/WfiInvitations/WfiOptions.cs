@@ -11,9 +11,6 @@ public sealed class WfiOptions
     /// <summary>NCRONTAB of the timer that books the Jobcentre option once a reply date has passed.</summary>
     public string DefaultSchedule { get; set; } = "0 0 * * * *";
 
-    /// <summary>The blob container the rendered letters are kept in.</summary>
-    public string LetterContainer { get; set; } = "wfi-letters";
-
     /// <summary>HMAC-SHA256 key for the letters' choice links; at least 32 characters. Required.</summary>
     public string TokenSigningKey { get; set; } = "";
 

@@ -1,11 +1,10 @@
-using Azure.Storage.Blobs;
+using Pilot.Shared.Letters.Dispatch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
-using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Letters;
@@ -24,7 +23,7 @@ public sealed class WfiLetterJobs(
     ILetterRenderer renderer,
     ILetterDispatcher dispatcher,
     ISmsGateway gateway,
-    StorageClients storage,
+    LetterStore letters,
     WfiLetterJobWriter queue,
     IOptions<WfiOptions> options,
     IOptions<SmsOptions> smsOptions,
@@ -97,10 +96,10 @@ public sealed class WfiLetterJobs(
         }
 
         var pdf = renderer.Render(letter.Value!);
-        var blobName = $"{invitation.OfficeId}/{invitation.Id}.pdf";
-        await (await ContainerAsync(ct)).GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, ct);
+        var container = await letters.ContainerAsync();
+        await container.GetBlobClient(RenderedBlobName(invitation)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, ct);
         invitation.Status = WfiInvitationStatuses.LetterReady;
-        invitation.LetterBlob = $"{options.Value.LetterContainer}/{blobName}";
+        invitation.LetterBlob = $"{container.Name}/{RenderedBlobName(invitation)}";
         invitation.LetterReadyAt = time.GetUtcNow();
         if (!await store.TryReplaceAsync(invitation, ct))
         {
@@ -113,8 +112,7 @@ public sealed class WfiLetterJobs(
 
     private async Task<Step> DispatchAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
-        var blobName = invitation.LetterBlob![(options.Value.LetterContainer.Length + 1)..];
-        var pdf = (await (await ContainerAsync(ct)).GetBlobClient(blobName).DownloadContentAsync(ct)).Value.Content.ToMemory();
+        var pdf = (await (await letters.ContainerAsync()).GetBlobClient(RenderedBlobName(invitation)).DownloadContentAsync(ct)).Value.Content.ToMemory();
         var dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
         invitation.Status = WfiInvitationStatuses.Posted;
         invitation.PostedAt = time.GetUtcNow();
@@ -163,12 +161,8 @@ public sealed class WfiLetterJobs(
         return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
     }
 
-    private async Task<BlobContainerClient> ContainerAsync(CancellationToken ct)
-    {
-        var container = storage.Blobs.GetBlobContainerClient(options.Value.LetterContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: ct);
-        return container;
-    }
+    /// <summary>Rendered letters wait here, in the letters container, until dispatched (the store then keeps them by reference).</summary>
+    public static string RenderedBlobName(WfiInvitationEntity invitation) => $"rendered/{invitation?.Reference}.pdf";
 
     private static Venue Venue(IReadOnlyDictionary<string, Venue> all, string id, WfiInvitationEntity invitation)
         => all.GetValueOrDefault(id) ?? throw new WfiLetterJobException($"Invitation {invitation.Id}: venue {id} not found.");
