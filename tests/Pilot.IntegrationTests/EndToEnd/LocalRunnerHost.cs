@@ -24,6 +24,8 @@ public static class LocalRunnerHost
             ["Storage:TablePrefix"] = Azurite.UniqueName(name),
             ["Reminders:SendQueue"] = Azurite.UniqueName(name + "-send-"),
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
+            ["Wfi:LetterQueue"] = Azurite.UniqueName(name + "-wfi-"),
+            ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
             ["LocalRunner:Port"] = "0",
             ["Sms:QuietHoursStart"] = "00:00",
             ["Sms:QuietHoursEnd"] = "00:00",

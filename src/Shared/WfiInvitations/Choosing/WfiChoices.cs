@@ -8,10 +8,10 @@ namespace Pilot.Shared.WfiInvitations.Choosing;
 /// <summary>
 /// Turns a parent's answer into a booked WFI through <see cref="AppointmentBooking"/>, so the usual
 /// confirmation and reminders follow. The appointment for the n-th booking of an invitation has the
-/// fixed id <c>{invitation id}-{n}</c>: a retry after a crash finds it booked instead of booking twice.
+/// id <c>{invitation id}-{n}</c>: a retry after a crash finds it booked instead of booking twice.
 /// A change of mind books the new option first, records it, then cancels the old appointment.
 /// </summary>
-public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking booking, TimeProvider time, ILogger<WfiChoices> logger)
+public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking booking, AppointmentStore appointments, TimeProvider time, ILogger<WfiChoices> logger)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -33,32 +33,34 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
             }
 
             var previousAppointment = invitation.AppointmentId;
-            var appointmentId = $"{invitation.Id}-{invitation.Bookings + 1}";
             var (venueId, startsAt) = option == WfiOptionKeys.Centre
                 ? (invitation.CentreVenueId, invitation.CentreStartsAt)
                 : (invitation.JobcentreVenueId, invitation.JobcentreStartsAt);
-            var booked = await booking.BookAsync(
-                new BookAppointmentRequest(invitation.ParentId, venueId, startsAt.ToString("O", CultureInfo.InvariantCulture), AppointmentKinds.Wfi, null),
-                appointmentId,
-                ct);
-            if (booked.Kind is not (OutcomeKind.Ok or OutcomeKind.Conflict))
+            var (number, failure) = await BookAsync(invitation, venueId, startsAt, ct);
+            if (failure is not null)
             {
-                var why = booked.Detail ?? string.Join("; ", booked.Errors.Select(e => $"{e.Field} {e.Message}"));
-                logger.LogWarning("WFI invitation {InvitationId}: the {Option} option could not be booked: {Why}", invitation.Id, option, why);
-                return new WfiChoiceResult(WfiChoiceResultKind.Failed, invitation, $"the {option} interview could not be booked: {why}");
+                logger.LogWarning("WFI invitation {InvitationId}: the {Option} option could not be booked: {Why}", invitation.Id, option, failure);
+                return new WfiChoiceResult(WfiChoiceResultKind.Failed, invitation, $"the {option} interview could not be booked: {failure}");
             }
 
+            var appointmentId = AppointmentIdFor(invitation, number);
+            var bookingsBefore = invitation.Bookings;
             invitation.Status = isDefault ? WfiInvitationStatuses.Defaulted : WfiInvitationStatuses.Chosen;
             invitation.Choice = option;
             invitation.ChoiceMethod = method;
             invitation.ChosenAt = now;
-            invitation.Bookings++;
+            invitation.Bookings = number;
             invitation.AppointmentId = appointmentId;
             if (!await store.TryReplaceAsync(invitation, ct))
             {
-                // Someone else answered meanwhile: withdraw this booking and decide again on the fresh row.
-                await booking.CancelAsync(appointmentId, ct);
+                // Changed meanwhile (often just the letter job moving on). If nobody else booked, the next
+                // attempt finds this appointment and uses it; if someone did, this one is withdrawn.
                 invitation = await store.GetAsync(invitation.OfficeId, invitation.Id, ct) ?? invitation;
+                if (invitation.Bookings != bookingsBefore)
+                {
+                    await booking.CancelAsync(appointmentId, ct);
+                }
+
                 continue;
             }
 
@@ -74,6 +76,46 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
 
         return new WfiChoiceResult(WfiChoiceResultKind.Failed, invitation, "the invitation kept changing; try again");
     }
+
+    /// <summary>
+    /// Books the option as appointment <c>{id}-{n}</c>, n from the invitation's booking count plus one:
+    /// an appointment already there for the same venue and time (left by an attempt that crashed or lost
+    /// a race) is taken as it is; one that differs moves n on.
+    /// </summary>
+    private async Task<(int Number, string? Failure)> BookAsync(WfiInvitationEntity invitation, string venueId, DateTimeOffset startsAt, CancellationToken ct)
+    {
+        for (var number = invitation.Bookings + 1; number <= invitation.Bookings + MaxConcurrencyRetries; number++)
+        {
+            var id = AppointmentIdFor(invitation, number);
+            if (await appointments.GetAsync(id, ct) is { } existing)
+            {
+                if (existing.Status == AppointmentStatuses.Booked && existing.VenueId == venueId && existing.StartsAt == startsAt)
+                {
+                    return (number, null);
+                }
+
+                continue;
+            }
+
+            var booked = await booking.BookAsync(
+                new BookAppointmentRequest(invitation.ParentId, venueId, startsAt.ToString("O", CultureInfo.InvariantCulture), AppointmentKinds.Wfi, null),
+                id,
+                ct);
+            if (booked.Kind == OutcomeKind.Ok)
+            {
+                return (number, null);
+            }
+
+            if (booked.Kind != OutcomeKind.Conflict)
+            {
+                return (0, booked.Detail ?? string.Join("; ", booked.Errors.Select(e => $"{e.Field} {e.Message}")));
+            }
+        }
+
+        return (0, "the appointment kept changing");
+    }
+
+    private static string AppointmentIdFor(WfiInvitationEntity invitation, int number) => $"{invitation.Id}-{number}";
 
     public async Task<Outcome<WfiInvitationView>> CancelAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
