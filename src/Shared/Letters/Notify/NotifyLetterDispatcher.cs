@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Letters.Dispatch;
+using Pilot.Shared.Sms.Resilience;
+using Polly;
+using Polly.Registry;
+using Polly.Timeout;
+
+namespace Pilot.Shared.Letters.Notify;
+
+/// <summary>
+/// Sends letters through GOV.UK Notify's precompiled-letter API. The PDF is stored first and marked
+/// <c>sending</c>; once Notify answers, its notification id is recorded. A dispatch of a reference
+/// already recorded returns that record; one left <c>sending</c> (a crash, a timeout after the request
+/// went out) first asks Notify for a letter with that reference and sends only if there is none, so a
+/// retried queue message never posts two letters.
+/// </summary>
+public sealed class NotifyLetterDispatcher(
+    NotifyLetterClient client,
+    LetterStore store,
+    ResiliencePipelineProvider<string> pipelines,
+    IOptions<LetterOptions> options,
+    TimeProvider time,
+    ILogger<NotifyLetterDispatcher> logger) : ILetterDispatcher
+{
+    public const string ChannelName = "notify";
+
+    public async Task<LetterDispatch> DispatchAsync(string reference, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
+    {
+        LetterReference.Check(reference);
+        var existing = await store.FindAsync(reference, cancellationToken);
+        if (existing?.Dispatch is { } done)
+        {
+            logger.LogInformation("Letter {Reference} was already dispatched ({Channel}); not sent again", reference, done.Channel);
+            return done;
+        }
+
+        var pipeline = pipelines.GetPipeline(NotifyResiliencePipeline.Name);
+        try
+        {
+            if (existing is { State: LetterDispatchState.Sending, Channel: ChannelName })
+            {
+                var found = await pipeline.ExecuteAsync(async ct => await client.FindLetterAsync(reference, ct), cancellationToken);
+                if (found is not null)
+                {
+                    logger.LogInformation("Letter {Reference} was already with Notify as {NotificationId}; recorded, not sent again", reference, found);
+                    return await RecordAsync(reference, found, cancellationToken);
+                }
+            }
+
+            await store.SaveSendingAsync(reference, pdf, ChannelName, null, cancellationToken);
+            var postage = options.Value.Postage;
+            var id = await pipeline.ExecuteAsync(async ct => await client.SendPrecompiledLetterAsync(reference, pdf, postage, ct), cancellationToken);
+            logger.LogInformation("Letter {Reference} sent to GOV.UK Notify as {NotificationId} ({Postage} class)", reference, id, postage);
+            return await RecordAsync(reference, id, cancellationToken);
+        }
+        catch (NotifyApiException ex) when (!ex.IsTransient)
+        {
+            logger.LogWarning("GOV.UK Notify refused letter {Reference}: {Status} {Error}", reference, ex.StatusCode, ex.Error);
+            throw new LetterDispatchException($"GOV.UK Notify refused letter {reference}: {ex.Message}", isPermanent: true, ex);
+        }
+        catch (Exception ex) when (ex is NotifyApiException or TimeoutRejectedException || (TransportFailures.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning("Letter {Reference} not confirmed by GOV.UK Notify ({Failure}); a retry asks Notify first", reference, ex.GetType().Name);
+            throw new LetterDispatchException($"Letter {reference} was not confirmed by GOV.UK Notify; try again later.", isPermanent: false, ex);
+        }
+    }
+
+    private async Task<LetterDispatch> RecordAsync(string reference, string notificationId, CancellationToken cancellationToken)
+    {
+        var dispatch = new LetterDispatch(ChannelName, notificationId);
+        await store.RecordDispatchedAsync(reference, dispatch, time.GetUtcNow(), cancellationToken);
+        return dispatch;
+    }
+}
