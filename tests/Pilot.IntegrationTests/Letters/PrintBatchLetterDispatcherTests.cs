@@ -91,6 +91,16 @@ public sealed class PrintBatchLetterDispatcherTests : IDisposable
         Assert.False(Directory.Exists(_folder));
     }
 
+    [Fact]
+    public async Task Unknown_postage_is_refused_naming_the_setting()
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Letters:Postage"] = "third" });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<LetterOptions>>().Value);
+
+        Assert.Contains("Letters:Postage", failure.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Pdf() => new PdfLetterRenderer().Render(LetterSamples.Letter(Reference));
 
     private async Task<PilotServices> StartAsync() =>
