@@ -112,11 +112,31 @@ public sealed class NotifyLetterDispatcherTests : IAsyncLifetime
         var accepted = Assert.Single(_simulator.Notify.Letters.Snapshot());
         Assert.Equal(LetterDispatchState.Sending, (await services.Get<LetterStore>().FindAsync(Reference, CancellationToken.None))!.State);
 
+        // At once, the letter may still be another worker's: nothing is asked or sent.
+        var busy = await Assert.ThrowsAsync<LetterDispatchException>(() => Run(dispatcher.DispatchAsync(Reference, Pdf(), CancellationToken.None)));
+        Assert.False(busy.IsPermanent);
+        Assert.Single(_simulator.Notify.Requests.Snapshot());
+
+        _time.Advance(((NotifyLetterDispatcher)dispatcher).SendingLease);
         var dispatch = await Run(dispatcher.DispatchAsync(Reference, Pdf(), CancellationToken.None));
 
         Assert.Equal(accepted.Id, dispatch.ProviderReference);
         Assert.Single(_simulator.Notify.Letters.Snapshot());
         Assert.Equal(["POST", "GET"], _simulator.Notify.Requests.Snapshot().Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task Letter_left_sending_by_a_crash_that_never_reached_notify_is_sent_after_the_lease()
+    {
+        await using var services = await StartAsync();
+        var dispatcher = (NotifyLetterDispatcher)services.Get<ILetterDispatcher>();
+        Assert.True(await services.Get<LetterStore>().TryClaimAsync(Reference, Pdf(), "notify", null, _time.GetUtcNow(), null, CancellationToken.None));
+        _time.Advance(dispatcher.SendingLease);
+
+        var dispatch = await Run(dispatcher.DispatchAsync(Reference, Pdf(), CancellationToken.None));
+
+        Assert.Equal(Assert.Single(_simulator.Notify.Letters.Snapshot()).Id, dispatch.ProviderReference);
+        Assert.Equal(["GET", "POST"], _simulator.Notify.Requests.Snapshot().Select(r => r.Method));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class PrintBatchLetterDispatcherTests : IDisposable
         await using var services = await StartAsync();
         var store = services.Get<LetterStore>();
         // The first attempt chose 3 March's batch and died before writing it.
-        await store.SaveSendingAsync(Reference, Pdf(), "print-batch", $"print-batch/2026-03-03/{Reference}.pdf", CancellationToken.None);
+        Assert.True(await store.TryClaimAsync(Reference, Pdf(), "print-batch", $"print-batch/2026-03-03/{Reference}.pdf", services.Time.GetUtcNow(), null, CancellationToken.None));
         services.Time.Advance(TimeSpan.FromDays(1));
 
         var dispatch = await services.Get<ILetterDispatcher>().DispatchAsync(Reference, Pdf(), CancellationToken.None);
@@ -80,6 +80,21 @@ public sealed class PrintBatchLetterDispatcherTests : IDisposable
         Assert.Equal($"print-batch/2026-03-03/{Reference}.pdf", dispatch.ProviderReference);
         Assert.Single(await store.PrintBatchAsync(new DateOnly(2026, 3, 3), CancellationToken.None));
         Assert.Empty(await store.PrintBatchAsync(new DateOnly(2026, 3, 4), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_claims_on_the_same_reading_of_a_letter_give_it_to_one_worker_only()
+    {
+        await using var services = await StartAsync();
+        var store = services.Get<LetterStore>();
+        var now = services.Time.GetUtcNow();
+
+        Assert.True(await store.TryClaimAsync(Reference, Pdf(), "notify", null, now, null, CancellationToken.None));
+        Assert.False(await store.TryClaimAsync(Reference, Pdf(), "notify", null, now, null, CancellationToken.None));
+
+        var seen = await store.FindAsync(Reference, CancellationToken.None);
+        Assert.True(await store.TryClaimAsync(Reference, Pdf(), "notify", null, now, seen, CancellationToken.None));
+        Assert.False(await store.TryClaimAsync(Reference, Pdf(), "notify", null, now, seen, CancellationToken.None));
     }
 
     [Fact]

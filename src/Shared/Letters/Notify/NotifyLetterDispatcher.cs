@@ -13,17 +13,23 @@ namespace Pilot.Shared.Letters.Notify;
 /// <c>sending</c>; once Notify answers, its notification id is recorded. A dispatch of a reference
 /// already recorded returns that record; one left <c>sending</c> (a crash, a timeout after the request
 /// went out) first asks Notify for a letter with that reference and sends only if there is none, so a
-/// retried queue message never posts two letters.
+/// retried queue message never posts two letters. The claim is an ETag-conditional write, and a letter
+/// another worker marked <c>sending</c> is left to it for <see cref="SendingLease"/>, so two deliveries of
+/// one message at once post one letter too.
 /// </summary>
 public sealed class NotifyLetterDispatcher(
     NotifyLetterClient client,
     LetterStore store,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<LetterOptions> options,
+    IOptions<NotifyOptions> notifyOptions,
     TimeProvider time,
     ILogger<NotifyLetterDispatcher> logger) : ILetterDispatcher
 {
     public const string ChannelName = "notify";
+
+    /// <summary>How long a letter left <c>sending</c> is another worker's: longer than the whole pipeline may run.</summary>
+    public TimeSpan SendingLease => NotifyResiliencePipeline.TotalTimeout(notifyOptions.Value) + TimeSpan.FromSeconds(30);
 
     public async Task<LetterDispatch> DispatchAsync(string reference, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
     {
@@ -40,6 +46,13 @@ public sealed class NotifyLetterDispatcher(
         {
             if (existing is { State: LetterDispatchState.Sending, Channel: ChannelName })
             {
+                // Another worker may still be sending it (a queue message delivered twice): leave it alone
+                // until that attempt must have ended, then ask Notify whether it took the letter.
+                if (existing.SendingSince is { } since && time.GetUtcNow() - since < SendingLease)
+                {
+                    throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false);
+                }
+
                 var found = await pipeline.ExecuteAsync(async ct => await client.FindLetterAsync(reference, ct), cancellationToken);
                 if (found is not null)
                 {
@@ -48,7 +61,11 @@ public sealed class NotifyLetterDispatcher(
                 }
             }
 
-            await store.SaveSendingAsync(reference, pdf, ChannelName, null, cancellationToken);
+            if (!await store.TryClaimAsync(reference, pdf, ChannelName, null, time.GetUtcNow(), existing, cancellationToken))
+            {
+                throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false);
+            }
+
             var postage = options.Value.Postage;
             var id = await pipeline.ExecuteAsync(async ct => await client.SendPrecompiledLetterAsync(reference, pdf, postage, ct), cancellationToken);
             logger.LogInformation("Letter {Reference} sent to GOV.UK Notify as {NotificationId} ({Postage} class)", reference, id, postage);

@@ -19,6 +19,13 @@ public static class NotifyResiliencePipeline
 
     public const int MaxRetryAttempts = 3;
 
+    /// <summary>The most one call through the pipeline can take, retries and backoffs included.</summary>
+    public static TimeSpan TotalTimeout(NotifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeSpan.FromSeconds(options.TimeoutSeconds) * (MaxRetryAttempts + 1) + TimeSpan.FromSeconds(60);
+    }
+
     public static void Configure(ResiliencePipelineBuilder builder, NotifyOptions options, TimeProvider time, TimeSpan? baseDelay = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -28,7 +35,7 @@ public static class NotifyResiliencePipeline
         var attempt = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var maxDelay = TimeSpan.FromSeconds(30);
         builder
-            .AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = attempt * (MaxRetryAttempts + 1) + TimeSpan.FromSeconds(60) })
+            .AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = TotalTimeout(options) })
             .AddRetry(new RetryStrategyOptions
             {
                 Name = "retry",
