@@ -2,15 +2,15 @@ using System.Globalization;
 
 namespace Pilot.Bench;
 
-internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, int Due, int Sends, int Gateways)
+internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, int Due, int Sends, int Gateways, int LetterRounds)
 {
     public bool Run(string name) => Benches.Count == 0 || Benches.Contains(name);
 
-    /// <summary>Arguments: [templates] [tick] [sends] [--stored N] [--due N] [--sends N] [--gateway-sends N].</summary>
+    /// <summary>Arguments: [templates] [tick] [sends] [gateways] [letters] [--stored N] [--due N] [--sends N] [--gateway-sends N] [--letter-rounds N].</summary>
     public static BenchOptions Parse(string[] args)
     {
         var benches = new HashSet<string>(StringComparer.Ordinal);
-        int stored = 1_000_000, due = 1_000, sends = 5_000, gateways = 10_000;
+        int stored = 1_000_000, due = 1_000, sends = 5_000, gateways = 10_000, letterRounds = 10;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,10 +19,11 @@ internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, in
                 case "--due": due = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sends": sends = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--gateway-sends": gateways = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--letter-rounds": letterRounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: benches.Add(args[i]); break;
             }
         }
 
-        return new BenchOptions(benches, stored, due, sends, gateways);
+        return new BenchOptions(benches, stored, due, sends, gateways, letterRounds);
     }
 }

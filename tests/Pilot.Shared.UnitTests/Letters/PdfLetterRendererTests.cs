@@ -36,6 +36,17 @@ public sealed class PdfLetterRendererTests
     }
 
     [Fact]
+    public async Task Letters_rendered_at_once_on_many_threads_all_pass()
+    {
+        var letters = Enumerable.Range(0, 16).Select(i => i % 2 == 0 ? SampleLetters.Ordinary() : SampleLetters.Crowded()).ToList();
+
+        var pdfs = await Task.WhenAll(letters.Select(letter => Task.Run(() => _renderer.Render(letter))));
+
+        Assert.All(pdfs, pdf => Assert.Empty(PrecompiledLetterCheck.Problems(pdf)));
+        Assert.All(pdfs.Where((_, i) => i % 2 == 0), pdf => Assert.Equal(pdfs[0].Length, pdf.Length));
+    }
+
+    [Fact]
     public void Fonts_are_embedded_not_left_to_the_printer()
     {
         var pdf = _renderer.Render(SampleLetters.Ordinary());

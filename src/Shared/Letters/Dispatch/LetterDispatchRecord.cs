@@ -13,12 +13,16 @@ public enum LetterDispatchState
 }
 
 /// <summary>What the store knows of a letter's dispatch (kept as metadata on the letter's blob).</summary>
+/// <param name="SendingSince">When the hand-over that left it <see cref="LetterDispatchState.Sending"/> started.</param>
+/// <param name="Version">The blob's ETag when read: a later claim succeeds only if nobody wrote since.</param>
 public sealed record LetterDispatchRecord(
     string Reference,
     LetterDispatchState State,
     string? Channel,
     string? ProviderReference,
-    DateTimeOffset? DispatchedAt)
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? SendingSince = null,
+    string? Version = null)
 {
     public LetterDispatch? Dispatch =>
         State == LetterDispatchState.Dispatched && Channel is not null && ProviderReference is not null

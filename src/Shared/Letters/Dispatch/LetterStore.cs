@@ -19,20 +19,36 @@ public sealed class LetterStore(StorageClients storage, IOptions<LetterOptions> 
     private const string ChannelKey = "dispatchchannel";
     private const string ProviderReferenceKey = "providerreference";
     private const string DispatchedAtKey = "dispatchedat";
+    private const string SendingSinceKey = "sendingsince";
 
-    private readonly Lazy<Task<BlobContainerClient>> _container = new(async () =>
-    {
-        var container = storage.Blobs.GetBlobContainerClient(options.Value.Container);
-        await container.CreateIfNotExistsAsync();
-        return container;
-    });
+    private readonly Lock _containerGate = new();
+    private Task<BlobContainerClient>? _container;
 
     public static string LetterBlobName(string reference) => $"{reference}.pdf";
 
     public static string PrintBatchBlobName(DateOnly londonDate, string reference) =>
         string.Create(CultureInfo.InvariantCulture, $"{PrintBatchPrefix}{londonDate:yyyy-MM-dd}/{reference}.pdf");
 
-    public Task<BlobContainerClient> ContainerAsync() => _container.Value;
+    /// <summary>The container, created on first use; a failed creation is tried again next time, not remembered.</summary>
+    public Task<BlobContainerClient> ContainerAsync()
+    {
+        lock (_containerGate)
+        {
+            if (_container is null || _container.IsFaulted || _container.IsCanceled)
+            {
+                _container = CreateContainerAsync();
+            }
+
+            return _container;
+        }
+    }
+
+    private async Task<BlobContainerClient> CreateContainerAsync()
+    {
+        var container = storage.Blobs.GetBlobContainerClient(options.Value.Container);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
 
     /// <summary>The letter's dispatch state, or null when no letter with this reference is stored.</summary>
     public async Task<LetterDispatchRecord?> FindAsync(string reference, CancellationToken cancellationToken)
@@ -42,7 +58,7 @@ public sealed class LetterStore(StorageClients storage, IOptions<LetterOptions> 
         try
         {
             var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return ToRecord(reference, properties.Value.Metadata);
+            return ToRecord(reference, properties.Value.Metadata, properties.Value.ETag.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -66,27 +82,46 @@ public sealed class LetterStore(StorageClients storage, IOptions<LetterOptions> 
         }
     }
 
-    /// <summary>Stores the PDF and marks it <see cref="LetterDispatchState.Sending"/> on <paramref name="channel"/>
-    /// (with the provider reference when it is known in advance, as a print-batch blob name is).</summary>
-    public async Task SaveSendingAsync(string reference, ReadOnlyMemory<byte> pdf, string channel, string? providerReference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the letter for one hand-over: stores the PDF marked <see cref="LetterDispatchState.Sending"/> on
+    /// <paramref name="channel"/> (with the provider reference when it is known in advance, as a print-batch blob
+    /// name is), only if the blob is still as <paramref name="seen"/> was read (absent when null). False when
+    /// another dispatch of the same reference wrote first: it has the letter in hand.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(
+        string reference, ReadOnlyMemory<byte> pdf, string channel, string? providerReference, DateTimeOffset at,
+        LetterDispatchRecord? seen, CancellationToken cancellationToken)
     {
         LetterReference.Check(reference);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [StateKey] = nameof(LetterDispatchState.Sending),
             [ChannelKey] = channel,
+            [SendingSinceKey] = at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         };
         if (providerReference is not null)
         {
             metadata[ProviderReferenceKey] = providerReference;
         }
 
+        var conditions = seen?.Version is { } version
+            ? new BlobRequestConditions { IfMatch = new ETag(version) }
+            : new BlobRequestConditions { IfNoneMatch = ETag.All };
         var blob = (await ContainerAsync()).GetBlobClient(LetterBlobName(reference));
-        await blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions
+        try
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
-            Metadata = metadata,
-        }, cancellationToken);
+            await blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+                Metadata = metadata,
+                Conditions = conditions,
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>Records that the channel took the letter; from then on a dispatch of this reference returns this.</summary>
@@ -133,16 +168,20 @@ public sealed class LetterStore(StorageClients storage, IOptions<LetterOptions> 
         return names;
     }
 
-    private static LetterDispatchRecord ToRecord(string reference, IDictionary<string, string> metadata)
+    private static LetterDispatchRecord ToRecord(string reference, IDictionary<string, string> metadata, string version)
     {
         var state = metadata.TryGetValue(StateKey, out var s) && Enum.TryParse<LetterDispatchState>(s, out var parsed) ? parsed : LetterDispatchState.Stored;
-        DateTimeOffset? at = metadata.TryGetValue(DispatchedAtKey, out var a)
-            && DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : null;
         return new LetterDispatchRecord(
             reference,
             state,
             metadata.TryGetValue(ChannelKey, out var channel) ? channel : null,
             metadata.TryGetValue(ProviderReferenceKey, out var providerReference) ? providerReference : null,
-            at);
+            Instant(metadata, DispatchedAtKey),
+            Instant(metadata, SendingSinceKey),
+            version);
     }
+
+    private static DateTimeOffset? Instant(IDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var value)
+        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
 }

@@ -44,7 +44,11 @@ public sealed class PrintBatchLetterDispatcher(
             ? chosen
             : LetterStore.PrintBatchBlobName(date, reference);
 
-        await store.SaveSendingAsync(reference, pdf, ChannelName, blobName, cancellationToken);
+        if (!await store.TryClaimAsync(reference, pdf, ChannelName, blobName, now, existing, cancellationToken))
+        {
+            throw new LetterDispatchException($"Letter {reference} is being dispatched by another worker; try again later.", isPermanent: false);
+        }
+
         await store.WritePrintBatchAsync(blobName, pdf, reference, now, cancellationToken);
         await CopyToFolderAsync(blobName, pdf, cancellationToken);
 
