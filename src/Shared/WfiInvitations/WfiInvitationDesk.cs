@@ -43,6 +43,11 @@ public sealed class WfiInvitationDesk(
         {
             errors.Add(new FieldError("parentId", "no parent has this id"));
         }
+        else if (parent is not null && WfiLetterComposer.AddressOf(parent) is { IsOk: false } address)
+        {
+            // Refused now rather than failing in the letter job: the office can correct the address first.
+            errors.Add(new FieldError("parentId", "the parent's address cannot be printed on a letter: " + string.Join("; ", address.Errors.Select(e => $"{e.Field} {e.Message}"))));
+        }
 
         DateOnly? respondBy = null;
         if (string.IsNullOrWhiteSpace(request.RespondBy))

@@ -218,6 +218,22 @@ public sealed class WfiChoiceTests
         Assert.Contains("closed", reply.GetString("Body"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_invitation_for_a_parent_whose_address_cannot_go_on_a_letter_is_refused_naming_the_parent()
+    {
+        await using var services = await StartAsync();
+        var outcome = await services.Get<Pilot.Shared.Parents.ParentRegistration>().RegisterAsync(
+            new Pilot.Shared.Parents.RegisterParentRequest("Amina", "07700 900123", new Pilot.Shared.Parents.AddressRequest(["No fixed abode"], "SW9 9TN"), "en", new Pilot.Shared.Parents.ConsentsRequest(true)),
+            CancellationToken.None);
+
+        var refused = await services.Get<WfiInvitationDesk>().CreateAsync(WfiScenario.LambethOffice, WfiScenario.Request(outcome.Value!.Id, services.Time.GetUtcNow()), "api", CancellationToken.None);
+
+        Assert.Equal(Pilot.Shared.Validation.OutcomeKind.Invalid, refused.Kind);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("parentId", error.Field);
+        Assert.Contains("cannot be printed on a letter", error.Message, StringComparison.Ordinal);
+    }
+
     private static Task<PilotServices> StartAsync() => PilotServices.StartAsync(settings: WfiScenario.Settings());
 
     private static async Task<WfiInvitationAccepted> PostedAsync(PilotServices services, string parentId)

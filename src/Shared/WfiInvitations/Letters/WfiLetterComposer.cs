@@ -25,10 +25,7 @@ public static class WfiLetterComposer
         ArgumentNullException.ThrowIfNull(jobcentre);
         ArgumentNullException.ThrowIfNull(centre);
         ArgumentNullException.ThrowIfNull(options);
-        var lines = new List<string?> { parent.FullName };
-        lines.AddRange(System.Text.Json.JsonSerializer.Deserialize<List<string>>(parent.AddressLines) ?? []);
-        lines.Add(parent.Postcode);
-        var to = PostalAddressRules.Validate(lines, "address");
+        var to = AddressOf(parent);
         if (!to.IsOk)
         {
             return Outcome<WfiLetter>.Invalid(to.Errors);
@@ -48,6 +45,16 @@ public static class WfiLetterComposer
             options.ReplyNumber,
             url,
             DateOnly.ParseExact(invitation.RespondBy, RespondByDate.Format, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The parent's address as the envelope window shows it (full name first), by GOV.UK Notify's rules.</summary>
+    public static Outcome<PostalAddress> AddressOf(ParentEntity parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        var lines = new List<string?> { parent.FullName };
+        lines.AddRange(System.Text.Json.JsonSerializer.Deserialize<List<string>>(parent.AddressLines) ?? []);
+        lines.Add(parent.Postcode);
+        return PostalAddressRules.Validate(lines, "address");
     }
 
     /// <summary>What the venue offers a parent: a crèche where the centre has one, a child-friendly room.</summary>
