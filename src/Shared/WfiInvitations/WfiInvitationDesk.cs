@@ -25,7 +25,11 @@ public sealed class WfiInvitationDesk(
 {
     private const int MaxReferenceAttempts = 10;
 
-    public async Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, CancellationToken ct)
+    public Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, CancellationToken ct)
+        => CreateAsync(caller, request, through, ParentRegistration.NewId(), ct);
+
+    /// <summary>With a known id: used by the demo seeder, whose invitation keeps a fixed id.</summary>
+    internal async Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (request is null)
@@ -94,7 +98,7 @@ public sealed class WfiInvitationDesk(
         var invitation = new WfiInvitationEntity
         {
             PartitionKey = office.Id,
-            RowKey = ParentRegistration.NewId(),
+            RowKey = id,
             ParentId = parent.Id,
             JobcentreVenueId = jobcentreVenue.Id,
             JobcentreStartsAt = jobcentreStarts.Value,

@@ -234,6 +234,22 @@ public sealed class WfiChoiceTests
         Assert.Contains("cannot be printed on a letter", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_demo_seeds_one_wfi_invitation_whose_letter_goes_out()
+    {
+        await using var services = await StartAsync();
+        var seeder = services.Get<Pilot.Shared.DemoData.DemoSeeder>();
+
+        await seeder.SeedAsync(CancellationToken.None);
+        await seeder.SeedAsync(CancellationToken.None);
+        await services.Get<WfiLetterJobs>().ProcessAsync(new WfiLetterJob(WfiDemoInvitation.OfficeId, WfiDemoInvitation.Id), CancellationToken.None);
+
+        var demo = (await services.Get<WfiInvitationStore>().GetAsync(WfiDemoInvitation.OfficeId, WfiDemoInvitation.Id, CancellationToken.None))!;
+        Assert.Equal(WfiInvitationStatuses.Posted, demo.Status);
+        Assert.Equal("Ealing", (await services.Get<VenueStore>().GetAsync(demo.CentreVenueId, CancellationToken.None))!.LocalAuthority);
+        Assert.Single(await services.Get<WfiInvitationStore>().ForParentAsync(WfiDemoInvitation.ParentId, CancellationToken.None));
+    }
+
     private static Task<PilotServices> StartAsync() => PilotServices.StartAsync(settings: WfiScenario.Settings());
 
     private static async Task<WfiInvitationAccepted> PostedAsync(PilotServices services, string parentId)
