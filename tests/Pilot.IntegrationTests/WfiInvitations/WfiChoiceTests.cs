@@ -164,6 +164,7 @@ public sealed class WfiChoiceTests
         var silent = await PostedAsync(services, parent);
         var answered = await PostedAsync(services, parent);
         await HandleAsync(services, $"{answered.Reference} 2");
+        var neverPosted = await WfiScenario.InviteAsync(services, parent); // its letter job never ran
 
         services.Time.Advance(TimeSpan.FromDays(5));
         Assert.Equal(0, await services.Get<WfiDefaults>().RunAsync(CancellationToken.None)); // the reply date itself still takes answers
@@ -178,6 +179,7 @@ public sealed class WfiChoiceTests
         Assert.Equal(WfiChoiceMethods.Default, stored.ChoiceMethod);
         Assert.Equal(WfiScenario.Lambeth, (await Scenario.ViewAsync(services, stored.AppointmentId!)).VenueId);
         Assert.Equal(WfiOptionKeys.Centre, (await WfiScenario.GetAsync(services, answered.Id)).Choice);
+        Assert.Equal(WfiInvitationStatuses.Requested, (await WfiScenario.GetAsync(services, neverPosted.Id)).Status);
         Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey == $"wfi-{silent.Id}-defaulted");
     }
 

@@ -8,9 +8,9 @@ using Pilot.Shared.Venues;
 namespace Pilot.Shared.WfiInvitations.Choosing;
 
 /// <summary>
-/// The reply date has passed with no answer: book the Jobcentre option and tell the parent by text
-/// (unless they have no mobile or opted out). Runs on a timer; reads only the open invitations whose
-/// reply date is before today, and does nothing in quiet hours so the texts never go at night.
+/// The reply date has passed with no answer to a posted letter: book the Jobcentre option and tell the
+/// parent by text (unless they have no mobile or opted out). Runs on a timer; reads only the open
+/// invitations whose reply date is before today, and does nothing in quiet hours so texts never go at night.
 /// </summary>
 public sealed class WfiDefaults(
     WfiInvitationStore store,
@@ -34,8 +34,15 @@ public sealed class WfiDefaults(
         var defaulted = 0;
         foreach (var invitation in await store.OpenWithRespondByBeforeAsync(RespondByDate.Text(RespondByDate.LondonDate(now)), ct))
         {
-            if (invitation.Status is not (WfiInvitationStatuses.Requested or WfiInvitationStatuses.LetterReady or WfiInvitationStatuses.Posted))
+            if (invitation.Status != WfiInvitationStatuses.Posted)
             {
+                // Answered or cancelled meanwhile; or the letter never went out (its job is in the poison
+                // queue), and a parent who was never asked is not booked by default: the office sees it.
+                if (invitation.Status is WfiInvitationStatuses.Requested or WfiInvitationStatuses.LetterReady)
+                {
+                    logger.LogWarning("WFI invitation {InvitationId}: the reply date passed but its letter was never posted; not defaulted", invitation.Id);
+                }
+
                 await store.CloseAsync(invitation, ct);
                 continue;
             }

@@ -47,7 +47,9 @@ public sealed class WfiTextReplies(
         }
 
         var candidates = invitations
-            .Where(i => WfiInvitationStatuses.IsOpen(i.Invitation.Status) && now < RespondByDate.EndOf(i.Invitation.RespondBy))
+            // A letter not posted yet is one the parent cannot be answering.
+            .Where(i => WfiInvitationStatuses.IsOpen(i.Invitation.Status) && (i.Invitation.PostedAt is not null || i.Invitation.Status == WfiInvitationStatuses.Chosen))
+            .Where(i => now < RespondByDate.EndOf(i.Invitation.RespondBy))
             .Select(i => (i.Invitation, i.Parent, Option: OptionFor(reply.Words, i.Invitation, all)))
             .Where(c => c.Option is not null)
             .ToList();
