@@ -15,6 +15,8 @@ azurite_start "$(pwd)/.azurite/run" "${AZURITE_BLOB_PORT:-10000}" "${AZURITE_QUE
 
 export AzureWebJobsStorage="$AZURITE_CONNECTION_STRING"
 export Demo__Seed=true
+# Letters go to the print batch (embedded default) in Blob storage and, for a look, to letters/print-batch/ here.
+export Letters__PrintBatchFolder="${Letters__PrintBatchFolder:-$(pwd)/letters/print-batch}"
 
 # Started inside the default quiet hours (21:00-08:00 London), the demo would hold every text until
 # morning. Unless quiet hours are set explicitly, switch them off for this demo run, and say so.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Hosting;
+using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
@@ -13,6 +14,7 @@ using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
+using Pilot.Shared.WfiInvitations;
 
 namespace Pilot.Shared;
 
@@ -47,8 +49,10 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<MessageRetention>();
         services.AddInboundSms();
+        services.AddWfiInvitations();
 
         services.AddSmsGateways(configuration);
+        services.AddLetters(configuration);
         return services;
     }
 

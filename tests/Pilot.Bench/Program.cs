@@ -34,5 +34,10 @@ if (options.Run("vacancies"))
     exitCode = VacancyMatchingBench.Run(sizes.Parents, sizes.Vacancies, sizes.SubsetParents, sizes.SubsetVacancies);
 }
 
+if (options.Run("letters"))
+{
+    LettersBench.Run(options.LetterRounds);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
 return exitCode;

@@ -1,3 +1,6 @@
+using Pilot.Shared.Parents;
+using Pilot.Shared.Venues;
+using Pilot.Shared.WfiInvitations;
 using System.Globalization;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Reminders.Planning;
@@ -57,6 +60,23 @@ internal static class TemplatesBench
             foreach (var key in new[] { TemplateKeys.OptOutConfirmed, TemplateKeys.OptInConfirmed, TemplateKeys.UnknownReply })
             {
                 var texts = venues.Select(v => TextTemplates.RenderReply(key, language, v.Phone).Analysis).ToList();
+                englishAllOne &= Print(language, key, texts, price, set.ReviewRequired) == 1 || language != TextTemplates.English;
+            }
+
+            var invitation = new WfiInvitationEntity { Reference = "WFI-7KQ3F2", JobcentreStartsAt = StartsAt, CentreStartsAt = StartsAt.AddDays(1), RespondBy = "2026-09-10" };
+            var wfiTexts = new (string Key, Func<ParentEntity, Venue, string> Render)[]
+            {
+                (TemplateKeys.WfiLetterComing, (p, v) => WfiTexts.LetterComing(p, invitation, v)),
+                (TemplateKeys.WfiChoiceBooked, (p, v) => WfiTexts.Booked(p, invitation, v, StartsAt)),
+                (TemplateKeys.WfiWhichLetter, (p, _) => WfiTexts.WhichLetter(p, invitation)),
+                (TemplateKeys.WfiChoiceClosed, (p, v) => WfiTexts.Closed(p, invitation, v.Phone)),
+                (TemplateKeys.WfiDefaulted, (p, v) => WfiTexts.Defaulted(p, invitation, v)),
+            };
+            foreach (var (key, render) in wfiTexts)
+            {
+                var texts = (from name in Names
+                             from venue in venues
+                             select SmsText.Analyse(render(new ParentEntity { FirstName = name, PreferredLanguage = language }, venue))).ToList();
                 englishAllOne &= Print(language, key, texts, price, set.ReviewRequired) == 1 || language != TextTemplates.English;
             }
         }

@@ -19,7 +19,8 @@ public sealed class DemoSeeder(
     AppointmentStore appointments,
     AppointmentBooking booking,
     TimeProvider time,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger,
+    WfiInvitations.WfiDemoInvitation wfiDemo)
 {
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
@@ -32,7 +33,7 @@ public sealed class DemoSeeder(
             if (await parents.GetAsync(parent.Id, ct) is null)
             {
                 var registered = await registration.RegisterAsync(
-                    new RegisterParentRequest(parent.FirstName, parent.Mobile, new AddressRequest(parent.AddressLines, parent.Postcode), parent.PreferredLanguage, parent.Consents),
+                    new RegisterParentRequest(parent.FirstName, parent.Mobile, new AddressRequest(parent.AddressLines, parent.Postcode), parent.PreferredLanguage, parent.Consents) { LastName = parent.LastName },
                     parent.Id,
                     ct);
                 EnsureOk(registered.Kind, registered.Errors, parent.Id);
@@ -57,6 +58,11 @@ public sealed class DemoSeeder(
         }
 
         logger.LogInformation("Demo data: {Venues} venues upserted, {Parents} parent(s) and {Appointments} appointment(s) added", venueFile.Venues.Count, parentsAdded, appointmentsAdded);
+        if (await wfiDemo.SeedAsync(ct))
+        {
+            logger.LogInformation("Demo data: WFI invitation {InvitationId} from {OfficeId} added", WfiInvitations.WfiDemoInvitation.Id, WfiInvitations.WfiDemoInvitation.OfficeId);
+        }
+
         return new DemoSeedResult(venueFile.Venues.Count, parentsAdded, appointmentsAdded);
     }
 
@@ -89,7 +95,7 @@ public sealed class DemoSeeder(
 
     private sealed record ParentFile(IReadOnlyList<DemoParent> Parents);
 
-    private sealed record DemoParent(string Id, string FirstName, string Mobile, IReadOnlyList<string?> AddressLines, string Postcode, string PreferredLanguage, ConsentsRequest Consents, IReadOnlyList<DemoAppointment> Appointments);
+    private sealed record DemoParent(string Id, string FirstName, string Mobile, IReadOnlyList<string?> AddressLines, string Postcode, string PreferredLanguage, ConsentsRequest Consents, IReadOnlyList<DemoAppointment> Appointments, string? LastName = null);
 
     private sealed record DemoAppointment(string Id, string VenueId, string Kind, int StartsInMinutes, string? AdviserName);
 }

@@ -18,6 +18,9 @@ public sealed class ParentEntity : ITableEntity
 
     public string FirstName { get; set; } = "";
 
+    /// <summary>Optional; letters are addressed to the full name.</summary>
+    public string? LastName { get; set; }
+
     /// <summary>E.164, e.g. +447700900123.</summary>
     public string Mobile { get; set; } = "";
 
@@ -44,6 +47,9 @@ public sealed class ParentEntity : ITableEntity
     public string? LastVenueId { get; set; }
 
     public string Id => PartitionKey;
+
+    /// <summary>First and last name, as a letter is addressed.</summary>
+    public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
 
     public bool MayReceiveReminders => RemindersConsent && OptedOutAt is null;
 }

@@ -23,6 +23,7 @@ public sealed partial class ParentRegistration(ParentStore parents, TimeProvider
 
         var errors = new List<FieldError>();
         var firstName = TextField.Check(request.FirstName, "firstName", 50, errors);
+        var lastName = TextField.Check(request.LastName, "lastName", 50, errors, required: false);
 
         string? mobile = null;
         if (string.IsNullOrWhiteSpace(request.Mobile))
@@ -92,6 +93,7 @@ public sealed partial class ParentRegistration(ParentStore parents, TimeProvider
         {
             PartitionKey = id,
             FirstName = firstName,
+            LastName = lastName,
             Mobile = mobile,
             AddressLines = JsonSerializer.Serialize(lines),
             Postcode = location.Postcode,

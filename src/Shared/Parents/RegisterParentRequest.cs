@@ -6,7 +6,11 @@ public sealed record RegisterParentRequest(
     string? Mobile,
     AddressRequest? Address,
     string? PreferredLanguage,
-    ConsentsRequest? Consents);
+    ConsentsRequest? Consents)
+{
+    /// <summary>Optional: the family name, for letters.</summary>
+    public string? LastName { get; init; }
+}
 
 public sealed record AddressRequest(IReadOnlyList<string?>? Lines, string? Postcode);
 

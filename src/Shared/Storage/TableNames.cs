@@ -16,4 +16,10 @@ public static class TableNames
 
     /// <summary>Replies from parents kept for their adviser, and which provider message ids were handled.</summary>
     public const string InboundTexts = "InboundTexts";
+
+    /// <summary>WFI location-choice invitations, partitioned by the Jobcentre office that sent them.</summary>
+    public const string WfiInvitations = "WfiInvitations";
+
+    /// <summary>Look-ups into WfiInvitations: by reference, by parent, and the open ones by reply date.</summary>
+    public const string WfiInvitationIndex = "WfiInvitationIndex";
 }

@@ -25,6 +25,8 @@ public static class LocalRunnerHost
             ["Reminders:SendQueue"] = Azurite.UniqueName(name + "-send-"),
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
             ["Retention:Schedule"] = "0 30 2 * * *",
+            ["Wfi:LetterQueue"] = Azurite.UniqueName(name + "-wfi-"),
+            ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
             ["LocalRunner:Port"] = "0",
             ["Sms:QuietHoursStart"] = "00:00",
             ["Sms:QuietHoursEnd"] = "00:00",

@@ -20,4 +20,7 @@ public enum InboundOutcome
 
     /// <summary>The same provider message id was handled before (a webhook delivered twice).</summary>
     Duplicate,
+
+    /// <summary>Understood and answered by a capability (<see cref="IInboundReplyHandler"/>), e.g. a WFI letter's choice.</summary>
+    Handled,
 }

@@ -19,7 +19,8 @@ public sealed class InboundTexts(
     InboundTextStore store,
     ISmsGateway gateway,
     TimeProvider time,
-    ILogger<InboundTexts> logger)
+    ILogger<InboundTexts> logger,
+    IEnumerable<IInboundReplyHandler> handlers)
 {
     /// <summary>How long one "this number cannot read replies" answer covers.</summary>
     public static readonly TimeSpan AnswerOncePer = TimeSpan.FromHours(24);
@@ -42,7 +43,7 @@ public sealed class InboundTexts(
             {
                 ReplyKind.OptOut => await ChangeConsentAsync(text, from, matched, optOut: true, ct),
                 ReplyKind.OptIn => await ChangeConsentAsync(text, from, matched, optOut: false, ct),
-                _ => await StoreForAdvisersAsync(text, from, matched, ct),
+                _ => await TryHandlersAsync(text, from, matched, ct) ?? await StoreForAdvisersAsync(text, from, matched, ct),
             };
 
         // Marked last, so a crash before this leaves the webhook to be handled again: an answer is not
@@ -81,6 +82,25 @@ public sealed class InboundTexts(
         var phone = await CentrePhoneAsync(matched, ct);
         await ReplyAsync(text, from, optOut ? InboundReplies.OptedOut(language, phone) : InboundReplies.OptedIn(language, phone), ct);
         return optOut ? InboundOutcome.OptedOut : InboundOutcome.OptedIn;
+    }
+
+    /// <summary>A text one of the capabilities understands (a WFI letter's choice) is answered by it, not kept for the adviser.</summary>
+    private async Task<InboundOutcome?> TryHandlersAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, CancellationToken ct)
+    {
+        foreach (var handler in handlers)
+        {
+            if (await handler.TryHandleAsync(text, matched, ct) is { } answer)
+            {
+                if (answer.Reply is { Length: > 0 } reply)
+                {
+                    await ReplyAsync(text, from, reply, ct);
+                }
+
+                return InboundOutcome.Handled;
+            }
+        }
+
+        return null;
     }
 
     private async Task<InboundOutcome> StoreForAdvisersAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, CancellationToken ct)

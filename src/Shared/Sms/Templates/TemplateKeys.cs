@@ -16,6 +16,11 @@ public static class TemplateKeys
     public const string OptOutConfirmed = "opt-out-confirmed";
     public const string OptInConfirmed = "opt-in-confirmed";
     public const string UnknownReply = "unknown-reply";
+    public const string WfiLetterComing = "wfi-letter-coming";
+    public const string WfiChoiceBooked = "wfi-choice-booked";
+    public const string WfiWhichLetter = "wfi-which-letter";
+    public const string WfiChoiceClosed = "wfi-choice-closed";
+    public const string WfiDefaulted = "wfi-defaulted";
 
     /// <summary>The parent's first name.</summary>
     public const string FirstName = "firstName";
@@ -39,6 +44,14 @@ public static class TemplateKeys
     /// <summary>The number to call: the venue's for appointment texts.</summary>
     public const string Phone = "phone";
 
+    /// <summary>A WFI letter's reference, e.g. WFI-7KQ3F2.</summary>
+    public const string Reference = "reference";
+
+    /// <summary>The children's centre a WFI letter offers.</summary>
+    public const string Centre = "centre";
+
+    private static readonly string[] WfiPlaceholders = [FirstName, Reference, Venue, When, Phone, Centre];
+
     private static readonly string[] AppointmentPlaceholders = [FirstName, Appointment, AppointmentShort, AppointmentAlone, When, Venue, Phone];
 
     /// <summary>Each template key and the placeholders its variants may use.</summary>
@@ -52,5 +65,10 @@ public static class TemplateKeys
         [OptOutConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
         [OptInConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
         [UnknownReply] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+        [WfiLetterComing] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [WfiChoiceBooked] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [WfiWhichLetter] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [WfiChoiceClosed] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [WfiDefaulted] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

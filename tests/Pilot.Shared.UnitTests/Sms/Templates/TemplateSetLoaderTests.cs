@@ -17,7 +17,12 @@ public sealed class TemplateSetLoaderTests
             "cancelled": ["{appointment} {when} cancelled. Call {phone}."],
             "opt-out-confirmed": ["Stopped."],
             "opt-in-confirmed": ["Started."],
-            "unknown-reply": ["Call {phone}."]
+            "unknown-reply": ["Call {phone}."],
+            "wfi-letter-coming": ["Letter {reference}: 1 or 2 for {centre}."],
+            "wfi-choice-booked": ["Booked {when} at {venue}."],
+            "wfi-which-letter": ["Which? {reference}"],
+            "wfi-choice-closed": ["Closed. Call {phone}."],
+            "wfi-defaulted": ["Booked {when} at {venue}."]
           },
           "words": {
             "wfi": "WFI", "adviser": "adviser", "course": "course", "appointment": "appointment",

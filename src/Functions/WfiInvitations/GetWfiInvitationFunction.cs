@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
+using Pilot.Shared.WfiInvitations;
+using Pilot.Shared.WfiInvitations.Offices;
+
+namespace Pilot.Functions.WfiInvitations;
+
+public sealed class GetWfiInvitationFunction(WfiInvitationDesk desk, OfficeCredentials credentials)
+{
+    [Function("GetWfiInvitation")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "wfi-invitations/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, unauthorized) = OfficeKey.Identify(request, credentials);
+        return unauthorized ?? ProblemResults.From(await desk.GetAsync(caller!, id, cancellationToken), view => new OkObjectResult(view));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
+using Pilot.Shared.WfiInvitations;
+using Pilot.Shared.WfiInvitations.Offices;
+
+namespace Pilot.Functions.WfiInvitations;
+
+/// <summary>A choice the parent gave the office by phone.</summary>
+public sealed class RecordWfiChoiceFunction(WfiInvitationDesk desk, OfficeCredentials credentials)
+{
+    [Function("RecordWfiChoice")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "wfi-invitations/{id}/choice")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, unauthorized) = OfficeKey.Identify(request, credentials);
+        if (unauthorized is not null)
+        {
+            return unauthorized;
+        }
+
+        var (body, error) = await JsonBody.ReadAsync<RecordWfiChoiceRequest>(request, cancellationToken);
+        return error ?? ProblemResults.From(await desk.RecordPhoneChoiceAsync(caller!, id, body, cancellationToken), view => new OkObjectResult(view));
+    }
+}

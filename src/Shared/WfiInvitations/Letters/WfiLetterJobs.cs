@@ -1,0 +1,169 @@
+using Pilot.Shared.Letters.Dispatch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Letters;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Phones;
+using Pilot.Shared.Sms;
+using Pilot.Shared.Venues;
+
+namespace Pilot.Shared.WfiInvitations.Letters;
+
+/// <summary>
+/// Works one letter job: renders the PDF (requested → letter-ready, the PDF kept in Blob storage),
+/// dispatches it (letter-ready → posted) and sends the companion text. Each step is an ETag-checked
+/// move of the invitation and each side effect is idempotent (the blob is overwritten with the same
+/// letter, the dispatcher is idempotent on the reference, the text has a fixed message id), so a job
+/// delivered twice, or retried after a crash, posts one letter and sends one text.
+/// </summary>
+public sealed class WfiLetterJobs(
+    WfiInvitationStore store,
+    ParentStore parents,
+    VenueStore venues,
+    ILetterRenderer renderer,
+    ILetterDispatcher dispatcher,
+    ISmsGateway gateway,
+    LetterStore letters,
+    WfiLetterJobWriter queue,
+    IOptions<WfiOptions> options,
+    IOptions<SmsOptions> smsOptions,
+    TimeProvider time,
+    ILogger<WfiLetterJobs> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    public async Task ProcessAsync(WfiLetterJob? job, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(job?.OfficeId) || string.IsNullOrWhiteSpace(job.InvitationId))
+        {
+            throw new WfiLetterJobException("The letter job names no officeId and invitationId.");
+        }
+
+        var invitation = await store.GetAsync(job.OfficeId, job.InvitationId, ct)
+            ?? throw new WfiLetterJobException($"No invitation {job.InvitationId} of office {job.OfficeId}.");
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var moved = invitation.Status switch
+            {
+                WfiInvitationStatuses.Requested => await RenderAsync(invitation, ct),
+                WfiInvitationStatuses.LetterReady => await DispatchAsync(invitation, ct),
+                _ when invitation.PostedAt is not null && invitation.CompanionText is null && WfiInvitationStatuses.IsOpen(invitation.Status)
+                    => await SendCompanionTextAsync(invitation, ct),
+                _ => Step.Done,
+            };
+            if (moved == Step.Done)
+            {
+                return;
+            }
+
+            // A step done, or someone changed the invitation first: read it again and carry on from there.
+            invitation = await store.GetAsync(job.OfficeId, job.InvitationId, ct)
+                ?? throw new WfiLetterJobException($"Invitation {job.InvitationId} of office {job.OfficeId} disappeared.");
+            if (moved == Step.Next)
+            {
+                attempt--;
+            }
+        }
+
+        throw new InvalidOperationException($"Invitation {job.InvitationId} kept changing; the job will be retried.");
+    }
+
+    private enum Step
+    {
+        Next,
+        Conflict,
+        Done,
+    }
+
+    private async Task<Step> RenderAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        var parent = await parents.GetAsync(invitation.ParentId, ct)
+            ?? throw new WfiLetterJobException($"Invitation {invitation.Id}: parent {invitation.ParentId} not found.");
+        var all = await venues.AllAsync(ct);
+        var office = Venue(all, invitation.OfficeId, invitation);
+        var letter = WfiLetterComposer.Compose(
+            invitation,
+            parent,
+            office,
+            Venue(all, invitation.JobcentreVenueId, invitation),
+            Venue(all, invitation.CentreVenueId, invitation),
+            options.Value,
+            options.Value.TokenKey(),
+            RespondByDate.LondonDate(time.GetUtcNow()));
+        if (!letter.IsOk)
+        {
+            throw new WfiLetterJobException($"Invitation {invitation.Id}: the letter cannot be addressed: {string.Join("; ", letter.Errors.Select(e => $"{e.Field} {e.Message}"))}");
+        }
+
+        var pdf = renderer.Render(letter.Value!);
+        var container = await letters.ContainerAsync();
+        await container.GetBlobClient(RenderedBlobName(invitation)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, ct);
+        invitation.Status = WfiInvitationStatuses.LetterReady;
+        invitation.LetterBlob = $"{container.Name}/{RenderedBlobName(invitation)}";
+        invitation.LetterReadyAt = time.GetUtcNow();
+        if (!await store.TryReplaceAsync(invitation, ct))
+        {
+            return Step.Conflict;
+        }
+
+        logger.LogInformation("WFI letter {Reference} rendered ({Bytes} bytes) and stored as {Blob}", invitation.Reference, pdf.Length, invitation.LetterBlob);
+        return Step.Next;
+    }
+
+    private async Task<Step> DispatchAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        var pdf = (await (await letters.ContainerAsync()).GetBlobClient(RenderedBlobName(invitation)).DownloadContentAsync(ct)).Value.Content.ToMemory();
+        var dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
+        invitation.Status = WfiInvitationStatuses.Posted;
+        invitation.PostedAt = time.GetUtcNow();
+        invitation.DispatchChannel = dispatch.Channel;
+        invitation.DispatchReference = dispatch.ProviderReference;
+        if (!await store.TryReplaceAsync(invitation, ct))
+        {
+            return Step.Conflict;
+        }
+
+        logger.LogInformation("WFI letter {Reference} posted through {Channel} ({ProviderReference})", invitation.Reference, dispatch.Channel, dispatch.ProviderReference);
+        return Step.Next;
+    }
+
+    private async Task<Step> SendCompanionTextAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        var parent = await parents.GetAsync(invitation.ParentId, ct);
+        string outcome;
+        if (parent is null || string.IsNullOrEmpty(parent.Mobile))
+        {
+            outcome = "no-mobile";
+        }
+        else if (parent.OptedOutAt is not null)
+        {
+            outcome = "opted-out";
+        }
+        else
+        {
+            var now = time.GetUtcNow();
+            var quiet = smsOptions.Value.QuietHours();
+            if (quiet.IsQuiet(now))
+            {
+                // Never a text in quiet hours: the job comes back when they end.
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, quiet.EndOfQuietPeriodContaining(now) - now);
+                logger.LogInformation("WFI letter {Reference}: companion text waits for the end of quiet hours", invitation.Reference);
+                return Step.Done;
+            }
+
+            var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
+            var result = await gateway.SendAsync(new SmsMessage($"wfi-{invitation.Id}-letter", parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)), ct);
+            logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+            outcome = "sent";
+        }
+
+        invitation.CompanionText = outcome;
+        return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
+    }
+
+    /// <summary>Rendered letters wait here, in the letters container, until dispatched (the store then keeps them by reference).</summary>
+    public static string RenderedBlobName(WfiInvitationEntity invitation) => $"rendered/{invitation?.Reference}.pdf";
+
+    private static Venue Venue(IReadOnlyDictionary<string, Venue> all, string id, WfiInvitationEntity invitation)
+        => all.GetValueOrDefault(id) ?? throw new WfiLetterJobException($"Invitation {invitation.Id}: venue {id} not found.");
+}

@@ -1,0 +1,309 @@
+using Microsoft.Extensions.Logging;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Postcodes;
+using Pilot.Shared.Validation;
+using Pilot.Shared.Venues;
+using Pilot.Shared.WfiInvitations.Choosing;
+using Pilot.Shared.WfiInvitations.Letters;
+using Pilot.Shared.WfiInvitations.Offices;
+
+namespace Pilot.Shared.WfiInvitations;
+
+/// <summary>
+/// What a Jobcentre office does with invitations: send one (validated, stored, its letter job queued),
+/// read, cancel, record a choice given by phone, record attendance. Every call is scoped to the office
+/// of the caller's key; another office's invitation is "not found", never "forbidden".
+/// </summary>
+public sealed class WfiInvitationDesk(
+    WfiInvitationStore store,
+    ParentStore parents,
+    VenueStore venues,
+    WfiLetterJobWriter letterQueue,
+    WfiChoices choices,
+    TimeProvider time,
+    ILogger<WfiInvitationDesk> logger)
+{
+    private const int MaxReferenceAttempts = 10;
+
+    public Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, CancellationToken ct)
+        => CreateAsync(caller, request, through, ParentRegistration.NewId(), ct);
+
+    /// <summary>With a known id: used by the demo seeder, whose invitation keeps a fixed id.</summary>
+    internal async Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (request is null)
+        {
+            return Outcome<WfiInvitationAccepted>.Invalid("body", "a JSON object is required");
+        }
+
+        var now = time.GetUtcNow();
+        var errors = new List<FieldError>();
+        var all = await venues.AllAsync(ct);
+        var office = CheckOffice(caller, request.JobcentreOfficeId, all, errors);
+        var parentId = TextField.Check(request.ParentId, "parentId", 64, errors);
+        var parent = parentId is null ? null : await parents.GetAsync(parentId, ct);
+        if (parentId is not null && parent is null)
+        {
+            errors.Add(new FieldError("parentId", "no parent has this id"));
+        }
+        else if (parent is not null && WfiLetterComposer.AddressOf(parent) is { IsOk: false } address)
+        {
+            // Refused now rather than failing in the letter job: the office can correct the address first.
+            errors.Add(new FieldError("parentId", "the parent's address cannot be printed on a letter: " + string.Join("; ", address.Errors.Select(e => $"{e.Field} {e.Message}"))));
+        }
+
+        DateOnly? respondBy = null;
+        if (string.IsNullOrWhiteSpace(request.RespondBy))
+        {
+            errors.Add(new FieldError("respondBy", "is required"));
+        }
+        else if (!RespondByDate.TryParse(request.RespondBy, out var date))
+        {
+            errors.Add(new FieldError("respondBy", "must be a date, yyyy-MM-dd"));
+        }
+        else if (date < RespondByDate.LondonDate(now))
+        {
+            errors.Add(new FieldError("respondBy", "must be today or later"));
+        }
+        else
+        {
+            respondBy = date;
+        }
+
+        if (request.Options is null)
+        {
+            errors.Add(new FieldError("options", "is required: a jobcentre and a centre option"));
+        }
+
+        var answersClose = respondBy is { } d ? RespondByDate.EndOf(d) : (DateTimeOffset?)null;
+        var jobcentreStarts = CheckStartsAt(request.Options?.Jobcentre, "options.jobcentre", now, answersClose, errors, request.Options is not null);
+        var centreStarts = CheckStartsAt(request.Options?.Centre, "options.centre", now, answersClose, errors, request.Options is not null);
+        var jobcentreVenue = CheckVenue(request.Options?.Jobcentre?.VenueId, "options.jobcentre.venueId", VenueKinds.Jobcentre, all, errors) ?? office;
+        var centreVenue = CheckVenue(request.Options?.Centre?.VenueId, "options.centre.venueId", VenueKinds.Centre, all, errors);
+        if (centreVenue is null && request.Options?.Centre?.VenueId is null && parent is not null)
+        {
+            centreVenue = NearestCentre.To(new GeoPoint(parent.Latitude, parent.Longitude), all.Values, PostcodeDirectory.Default);
+            if (centreVenue is null)
+            {
+                errors.Add(new FieldError("options.centre.venueId", "no pilot centre could be placed near the parent; give a venueId"));
+            }
+        }
+
+        if (errors.Count > 0 || office is null || parent is null || respondBy is null || jobcentreStarts is null || centreStarts is null || jobcentreVenue is null || centreVenue is null)
+        {
+            return Outcome<WfiInvitationAccepted>.Invalid(errors);
+        }
+
+        var invitation = new WfiInvitationEntity
+        {
+            PartitionKey = office.Id,
+            RowKey = id,
+            ParentId = parent.Id,
+            JobcentreVenueId = jobcentreVenue.Id,
+            JobcentreStartsAt = jobcentreStarts.Value,
+            CentreVenueId = centreVenue.Id,
+            CentreStartsAt = centreStarts.Value,
+            RespondBy = RespondByDate.Text(respondBy.Value),
+            RequestedAt = now,
+            RequestedThrough = through,
+        };
+        invitation.Reference = await ClaimReferenceAsync(invitation, ct);
+        await store.AddAsync(invitation, ct);
+        await letterQueue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct);
+        logger.LogInformation("WFI invitation {InvitationId} ({Reference}) requested by office {OfficeId} for parent {ParentId}", invitation.Id, invitation.Reference, office.Id, parent.Id);
+        return Outcome<WfiInvitationAccepted>.Ok(new WfiInvitationAccepted(invitation.Id, invitation.Reference));
+    }
+
+    public async Task<Outcome<WfiInvitationView>> GetAsync(OfficeCaller caller, string id, CancellationToken ct)
+    {
+        var invitation = await FindAsync(caller, id, ct);
+        return invitation is null ? NotFound(id) : Outcome<WfiInvitationView>.Ok(WfiInvitationView.From(invitation));
+    }
+
+    /// <summary>Cancels an invitation not yet answered for good: its letter job stops, any booking is cancelled. Repeating it changes nothing.</summary>
+    public async Task<Outcome<WfiInvitationView>> CancelAsync(OfficeCaller caller, string id, CancellationToken ct)
+    {
+        var invitation = await FindAsync(caller, id, ct);
+        return invitation is null ? NotFound(id) : await choices.CancelAsync(invitation, ct);
+    }
+
+    public async Task<Outcome<WfiInvitationView>> RecordPhoneChoiceAsync(OfficeCaller caller, string id, RecordWfiChoiceRequest? request, CancellationToken ct)
+    {
+        if (request is null || !WfiOptionKeys.IsValid(request.Option))
+        {
+            return Outcome<WfiInvitationView>.Invalid("option", "must be jobcentre or centre");
+        }
+
+        var invitation = await FindAsync(caller, id, ct);
+        if (invitation is null)
+        {
+            return NotFound(id);
+        }
+
+        var result = await choices.ChooseAsync(invitation, request.Option!, WfiChoiceMethods.Phone, ct);
+        return result.Kind switch
+        {
+            WfiChoiceResultKind.Booked or WfiChoiceResultKind.Unchanged => Outcome<WfiInvitationView>.Ok(WfiInvitationView.From(result.Invitation)),
+            _ => Outcome<WfiInvitationView>.Conflict(result.Detail),
+        };
+    }
+
+    public async Task<Outcome<WfiInvitationView>> RecordAttendanceAsync(OfficeCaller caller, string id, RecordWfiAttendanceRequest? request, CancellationToken ct)
+    {
+        if (request?.Attended is not bool attended)
+        {
+            return Outcome<WfiInvitationView>.Invalid("attended", "is required: true or false");
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var invitation = await FindAsync(caller, id, ct);
+            if (invitation is null)
+            {
+                return NotFound(id);
+            }
+
+            if (invitation.AppointmentId is null || invitation.Status is not (WfiInvitationStatuses.Chosen or WfiInvitationStatuses.Defaulted))
+            {
+                return Outcome<WfiInvitationView>.Conflict("no interview is booked for this invitation");
+            }
+
+            invitation.Attended = attended;
+            if (await store.TryReplaceAsync(invitation, ct))
+            {
+                return Outcome<WfiInvitationView>.Ok(WfiInvitationView.From(invitation));
+            }
+        }
+
+        return Outcome<WfiInvitationView>.Conflict("the invitation is being changed; try again");
+    }
+
+    private async Task<WfiInvitationEntity?> FindAsync(OfficeCaller caller, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsAdmin)
+        {
+            return await store.GetAsync(caller.OfficeId!, id, ct);
+        }
+
+        // The administrator is not tied to an office: the parent index is not keyed by id, so look in each office.
+        foreach (var office in (await venues.AllAsync(ct)).Values.Where(v => v.Kind == VenueKinds.Jobcentre))
+        {
+            if (await store.GetAsync(office.Id, id, ct) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static Outcome<WfiInvitationView> NotFound(string id) => Outcome<WfiInvitationView>.NotFound($"no invitation of your office has id {id}");
+
+    private async Task<string> ClaimReferenceAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxReferenceAttempts; attempt++)
+        {
+            var reference = WfiReference.New();
+            if (await store.TryClaimReferenceAsync(reference, invitation.OfficeId, invitation.Id, ct))
+            {
+                return reference;
+            }
+        }
+
+        throw new InvalidOperationException($"No free WFI reference after {MaxReferenceAttempts} attempts.");
+    }
+
+    private static Venue? CheckOffice(OfficeCaller caller, string? given, IReadOnlyDictionary<string, Venue> all, List<FieldError> errors)
+    {
+        var officeId = given?.Trim();
+        if (caller.IsAdmin)
+        {
+            if (string.IsNullOrEmpty(officeId))
+            {
+                errors.Add(new FieldError("jobcentreOfficeId", "is required with the central key"));
+                return null;
+            }
+        }
+        else if (string.IsNullOrEmpty(officeId))
+        {
+            officeId = caller.OfficeId;
+        }
+        else if (!caller.Covers(officeId))
+        {
+            errors.Add(new FieldError("jobcentreOfficeId", "must be your own office (the one your key belongs to)"));
+            return null;
+        }
+
+        if (all.GetValueOrDefault(officeId!) is { Kind: VenueKinds.Jobcentre } office)
+        {
+            return office;
+        }
+
+        errors.Add(new FieldError("jobcentreOfficeId", "is not a Jobcentre Plus office (see GET /api/venues)"));
+        return null;
+    }
+
+    private static Venue? CheckVenue(string? venueId, string field, string kind, IReadOnlyDictionary<string, Venue> all, List<FieldError> errors)
+    {
+        if (venueId is null)
+        {
+            return null;
+        }
+
+        if (all.GetValueOrDefault(venueId.Trim()) is { } venue && venue.Kind == kind)
+        {
+            return venue;
+        }
+
+        errors.Add(new FieldError(field, kind == VenueKinds.Centre ? "is not a children's centre (see GET /api/venues)" : "is not a Jobcentre Plus office (see GET /api/venues)"));
+        return null;
+    }
+
+    private static DateTimeOffset? CheckStartsAt(WfiOptionRequest? option, string field, DateTimeOffset now, DateTimeOffset? answersClose, List<FieldError> errors, bool report)
+    {
+        if (option is null)
+        {
+            if (report)
+            {
+                errors.Add(new FieldError(field, "is required"));
+            }
+
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(option.StartsAt))
+        {
+            errors.Add(new FieldError(field + ".startsAt", "is required"));
+            return null;
+        }
+
+        if (!Iso8601.TryParseWithOffset(option.StartsAt, out var startsAt))
+        {
+            errors.Add(new FieldError(field + ".startsAt", "must be an ISO 8601 date and time with an offset, e.g. 2026-03-17T10:30:00+00:00"));
+            return null;
+        }
+
+        if (startsAt > now.AddYears(1))
+        {
+            errors.Add(new FieldError(field + ".startsAt", "must be within a year"));
+            return null;
+        }
+
+        // Either option may be booked up to the end of the reply date (the default books the Jobcentre then).
+        if (answersClose is { } close && startsAt <= close)
+        {
+            errors.Add(new FieldError(field + ".startsAt", "must be after the end of respondBy"));
+            return null;
+        }
+
+        if (startsAt <= now)
+        {
+            errors.Add(new FieldError(field + ".startsAt", "must be in the future"));
+            return null;
+        }
+
+        return startsAt.ToUniversalTime();
+    }
+}

@@ -1,0 +1,146 @@
+using Azure;
+using Azure.Data.Tables;
+using Pilot.Shared.Storage;
+
+namespace Pilot.Shared.WfiInvitations;
+
+/// <summary>
+/// The WfiInvitations table (partition per office) and its index table WfiInvitationIndex: partition
+/// <c>ref</c> (reference → office and id; inserting it claims the reference), <c>parent-{id}</c> (a
+/// parent's invitations, for text replies) and <c>open</c> (RowKey starts with the respondBy date, so
+/// the default timer reads only those due, with one range query).
+/// </summary>
+public sealed class WfiInvitationStore(StorageClients storage)
+{
+    private const string ReferencePartition = "ref";
+    private const string OpenPartition = "open";
+
+    private Task<TableClient> Invitations(CancellationToken ct) => storage.TableAsync(TableNames.WfiInvitations, ct);
+
+    private Task<TableClient> Index(CancellationToken ct) => storage.TableAsync(TableNames.WfiInvitationIndex, ct);
+
+    public async Task<WfiInvitationEntity?> GetAsync(string officeId, string id, CancellationToken ct)
+    {
+        if (!KeySafe(officeId) || !KeySafe(id))
+        {
+            return null;
+        }
+
+        var found = await (await Invitations(ct)).GetEntityIfExistsAsync<WfiInvitationEntity>(officeId, id, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>Claims a reference for an invitation; false when another invitation has it.</summary>
+    public async Task<bool> TryClaimReferenceAsync(string reference, string officeId, string id, CancellationToken ct)
+    {
+        try
+        {
+            await (await Index(ct)).AddEntityAsync(new TableEntity(ReferencePartition, reference) { ["OfficeId"] = officeId, ["InvitationId"] = id }, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<WfiInvitationEntity?> FindByReferenceAsync(string reference, CancellationToken ct)
+    {
+        if (!KeySafe(reference))
+        {
+            return null;
+        }
+
+        var row = await (await Index(ct)).GetEntityIfExistsAsync<TableEntity>(ReferencePartition, reference, cancellationToken: ct);
+        return row.HasValue && row.Value is { } found ? await GetAsync(found.GetString("OfficeId"), found.GetString("InvitationId"), ct) : null;
+    }
+
+    /// <summary>Writes the index rows first: an index row without its invitation is skipped by readers.</summary>
+    public async Task AddAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var index = await Index(ct);
+        await index.UpsertEntityAsync(new TableEntity(ParentPartition(invitation.ParentId), invitation.Id) { ["OfficeId"] = invitation.OfficeId }, TableUpdateMode.Replace, ct);
+        await index.UpsertEntityAsync(OpenRow(invitation), TableUpdateMode.Replace, ct);
+        await (await Invitations(ct)).AddEntityAsync(invitation, ct);
+    }
+
+    public async Task<bool> TryReplaceAsync(WfiInvitationEntity invitation, CancellationToken ct)
+        => await (await Invitations(ct)).TryReplaceAsync(invitation, ct);
+
+    /// <summary>Once chosen, defaulted or cancelled, the default timer has nothing to do for it.</summary>
+    public async Task CloseAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var row = OpenRow(invitation);
+        try
+        {
+            await (await Index(ct)).DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Closed before.
+        }
+    }
+
+    /// <summary>Every invitation of a parent, any office.</summary>
+    public async Task<IReadOnlyList<WfiInvitationEntity>> ForParentAsync(string parentId, CancellationToken ct)
+    {
+        var found = new List<WfiInvitationEntity>();
+        var partition = ParentPartition(parentId);
+        await foreach (var row in (await Index(ct)).QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
+        {
+            if (await GetAsync(row.GetString("OfficeId"), row.RowKey, ct) is { } invitation)
+            {
+                found.Add(invitation);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Open invitations whose respondBy date is before <paramref name="date"/> (London yyyy-MM-dd).</summary>
+    public async Task<IReadOnlyList<WfiInvitationEntity>> OpenWithRespondByBeforeAsync(string date, CancellationToken ct)
+    {
+        var before = date.Replace("-", "", StringComparison.Ordinal);
+        var found = new List<WfiInvitationEntity>();
+        await foreach (var row in (await Index(ct)).QueryAsync<TableEntity>(e => e.PartitionKey == OpenPartition && e.RowKey.CompareTo(before) < 0, cancellationToken: ct))
+        {
+            if (await GetAsync(row.GetString("OfficeId"), row.GetString("InvitationId"), ct) is { } invitation)
+            {
+                found.Add(invitation);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>An office's invitations (or every office's when <paramref name="officeId"/> is null) requested in [from, to).</summary>
+    public async Task<IReadOnlyList<WfiInvitationEntity>> RequestedBetweenAsync(string? officeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var table = await Invitations(ct);
+        var found = new List<WfiInvitationEntity>();
+        var query = officeId is null
+            ? table.QueryAsync<WfiInvitationEntity>(e => e.RequestedAt >= from && e.RequestedAt < to, cancellationToken: ct)
+            : table.QueryAsync<WfiInvitationEntity>(e => e.PartitionKey == officeId && e.RequestedAt >= from && e.RequestedAt < to, cancellationToken: ct);
+        await foreach (var invitation in query)
+        {
+            found.Add(invitation);
+        }
+
+        return found;
+    }
+
+    private static string ParentPartition(string parentId) => "parent-" + parentId;
+
+    private static TableEntity OpenRow(WfiInvitationEntity invitation)
+        => new(OpenPartition, $"{invitation.RespondBy.Replace("-", "", StringComparison.Ordinal)}-{invitation.Id}")
+        {
+            ["OfficeId"] = invitation.OfficeId,
+            ["InvitationId"] = invitation.Id,
+        };
+
+    /// <summary>Table keys may not hold / \ # ? or control characters; such ids are simply not found.</summary>
+    private static bool KeySafe(string? key)
+        => !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+}

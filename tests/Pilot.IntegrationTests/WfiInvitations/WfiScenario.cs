@@ -1,0 +1,54 @@
+using System.Globalization;
+using Pilot.Shared.WfiInvitations;
+using Pilot.Shared.WfiInvitations.Offices;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests.WfiInvitations;
+
+/// <summary>Offices' keys and invitations for the WFI tests.</summary>
+public static class WfiScenario
+{
+    public const string Lambeth = "jcp-lambeth";
+    public const string Ealing = "jcp-ealing";
+    public const string LambethKey = "lambeth-office-test-key";
+    public const string EalingKey = "ealing-office-test-key";
+    public const string CentralKey = "central-test-key";
+    public const string SigningKey = "wfi-integration-test-signing-key-0123456789";
+
+    public static readonly OfficeCaller LambethOffice = new(Lambeth);
+
+    public static Dictionary<string, string?> Settings() => new()
+    {
+        ["Wfi:LetterQueue"] = Azurite.UniqueName("wfi-letters-"),
+        ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
+        ["Wfi:TokenSigningKey"] = SigningKey,
+        ["Wfi:PublicBaseUrl"] = "https://pilot.example.org",
+        ["Letters:Container"] = Azurite.UniqueName("letters-"),
+        [$"Offices:Keys:{Lambeth}"] = OfficeCredentials.HashOf(LambethKey),
+        [$"Offices:Keys:{Ealing}"] = OfficeCredentials.HashOf(EalingKey),
+        ["Offices:AdminKeySha256"] = OfficeCredentials.HashOf(CentralKey),
+    };
+
+    /// <summary>Jobcentre 8 days after <paramref name="now"/>, centre 9 days after, answers by 5 days after (London dates).</summary>
+    public static CreateWfiInvitationRequest Request(string parentId, DateTimeOffset now, string? centreVenueId = null)
+        => new(
+            parentId,
+            null,
+            new WfiOptionsRequest(new WfiOptionRequest(At(now.AddDays(8)), null), new WfiOptionRequest(At(now.AddDays(9)), centreVenueId)),
+            RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5))));
+
+    public static async Task<WfiInvitationAccepted> InviteAsync(PilotServices services, string parentId, string? centreVenueId = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var outcome = await services.Get<WfiInvitationDesk>().CreateAsync(LambethOffice, Request(parentId, services.Time.GetUtcNow(), centreVenueId), "api", CancellationToken.None);
+        Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
+        return outcome.Value!;
+    }
+
+    public static async Task<WfiInvitationEntity> GetAsync(PilotServices services, string id)
+        => (await services.Get<WfiInvitationStore>().GetAsync(Lambeth, id, CancellationToken.None))!;
+
+    /// <summary>A whole hour, so texts show a round time.</summary>
+    private static string At(DateTimeOffset instant)
+        => new DateTimeOffset(instant.Year, instant.Month, instant.Day, 10, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+}
