@@ -26,14 +26,17 @@ public sealed record FaultRunOptions(int Reminders, int WindowMinutes, int Kills
     /// <summary>Share of send-queue messages delivered twice.</summary>
     public double DuplicateMessageRate { get; init; } = 0.05;
 
-    /// <summary>Share of parents who text STOP before the window.</summary>
+    /// <summary>Share of parents who text STOP before the window (every 20th for 5%).</summary>
     public double OptedOutRate { get; init; } = 0.05;
 
     /// <summary>Most reminders per parent (there are 1,000 fictional numbers, 07700 900000-900999).</summary>
     public int RemindersPerParent { get; init; } = 10;
 
-    /// <summary>The runner's queue-message lease (the host's is 10 minutes); a killed runner's messages come back after it.</summary>
-    public int ProcessingVisibilitySeconds { get; init; } = 600;
+    /// <summary>
+    /// The runner's queue-message lease (the host's is 10 minutes); a killed runner's messages come back after
+    /// it. Shorter than the host's so that the texts a kill interrupts are settled inside the run's window.
+    /// </summary>
+    public int ProcessingVisibilitySeconds { get; init; } = 60;
 
     public int SendingLeaseSeconds { get; init; } = 120;
 

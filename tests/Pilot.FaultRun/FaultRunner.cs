@@ -80,14 +80,16 @@ public static class FaultRunner
                 new RegisterParentRequest("Parent", $"07700 900{i:D3}", new AddressRequest(["1 Test Street", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), token);
             parents[i] = registered.Value?.Id ?? throw new InvalidOperationException("registering a parent failed: " + string.Join("; ", registered.Errors.Select(e => e.Message)));
         });
-        var optedOut = Enumerable.Range(0, parentCount).Where(_ => random.NextDouble() < options.OptedOutRate).ToHashSet();
+        var every = (int)Math.Round(1 / options.OptedOutRate);
+        var optedOut = Enumerable.Range(0, parentCount).Where(i => i % every == every / 2).ToHashSet();
         var consents = services.GetRequiredService<ParentConsents>();
         foreach (var i in optedOut)
         {
             await consents.OptOutAsync(parents[i], "sms-twilio", ct);
         }
 
-        var start = DueBuckets.LastDueMinute(DateTimeOffset.UtcNow);
+        // The window's first minute: this one, or the next when this one is nearly over.
+        var start = DueBuckets.LastDueMinute(DateTimeOffset.UtcNow.AddSeconds(30));
         var window = Math.Max(2, options.WindowMinutes);
         var quietFrom = start.AddMinutes(Math.Max(1, window * 2 / 5));
         var quietTo = quietFrom.AddMinutes(Math.Max(1, window / 5));
@@ -209,6 +211,7 @@ public static class FaultRunner
         }
 
         var stored = await ReadTextsAsync(texts, ct);
+        var storedBuckets = stored.ToDictionary(t => t.RowKey, t => t.PartitionKey, StringComparer.Ordinal);
         var optedOutNumbers = optedOut.Select(i => $"+447700900{i:D3}").ToHashSet(StringComparer.Ordinal);
         return FaultRunReport.From(
             new FaultRunFacts(
@@ -220,6 +223,7 @@ public static class FaultRunner
                 simulator.Acs.Requests.Snapshot(),
                 optedOutNumbers,
                 new QuietHours(TimeOnly.Parse(Local(quietFrom), CultureInfo.InvariantCulture), TimeOnly.Parse(Local(quietTo), CultureInfo.InvariantCulture)),
+                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var bucket) && bucket != r.Bucket),
                 duplicates,
                 options.Kills,
                 TimeSpan.FromSeconds(options.RetryAfterSeconds),

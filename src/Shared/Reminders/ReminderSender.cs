@@ -19,7 +19,8 @@ namespace Pilot.Shared.Reminders;
 /// <item>A text found sending within its lease is looked at again, by a delayed message, when the lease ends.</item>
 /// <item>A text found sending whose lease has run out was interrupted (the process died, or the
 /// provider call failed): it is settled by asking the gateway whether our message id was accepted,
-/// and only if it was not is it sent again, under the same id, which the gateway de-duplicates.</item>
+/// and only if it was not is it sent again, under the same id, which the gateway de-duplicates. A text no
+/// provider took is as good as unsent: the send-time checks below apply to it again before the repeat.</item>
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
 /// </list>
@@ -136,6 +137,31 @@ public sealed class ReminderSender(
             return SendOutcome.Settled;
         }
 
+        // No provider took it, so it is as good as unsent, and much may have changed since the first attempt:
+        // consent withdrawn, the appointment moved, quiet hours begun.
+        var appointment = await appointments.GetAsync(text.AppointmentId, ct);
+        var parent = appointment is null ? null : await parents.GetAsync(appointment.ParentId, ct);
+        if (WhyNotSend(text, appointment, parent, now) is { } reason)
+        {
+            if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
+            {
+                t.CancelReason = reason;
+                t.SendingSince = null;
+            }, ct, neverAccepted: true))
+            {
+                throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+            }
+
+            logger.LogInformation("Text {TextId} was never accepted and is cancelled before repeating it: {Reason}", text.RowKey, reason);
+            return SendOutcome.Cancelled;
+        }
+
+        var quiet = smsOptions.Value.QuietHours();
+        if (quiet.IsQuiet(now))
+        {
+            return await WaitOutQuietHoursAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
+        }
+
         logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; sending it again under the same id", text.RowKey);
         var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
         {
@@ -147,7 +173,7 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!), ct), now, ct);
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!) { IsRepeat = true }, ct), now, ct);
     }
 
     private async Task<SendOutcome> CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
@@ -220,6 +246,38 @@ public sealed class ReminderSender(
         }
     }
 
+    /// <summary>
+    /// A text to repeat that comes up in quiet hours keeps its id (a provider that de-duplicates repeats may hold
+    /// the first attempt, so a new id could text the parent twice) and is looked at again when they end.
+    /// </summary>
+    private async Task<SendOutcome> WaitOutQuietHoursAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
+    {
+        if (text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
+        {
+            if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
+            {
+                t.CancelReason = "quiet-hours-until-start";
+                t.SendingSince = null;
+            }, ct, neverAccepted: true))
+            {
+                throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+            }
+
+            return SendOutcome.Cancelled;
+        }
+
+        // The lease runs out as quiet hours end, so the look then settles it (and repeats it) at once.
+        text.SendingSince = quietEnd - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, quietEnd - now + TimeSpan.FromSeconds(1));
+        logger.LogInformation("Text {TextId} to repeat fell in quiet hours; looking again at {QuietEnd:u}", text.RowKey, quietEnd);
+        return SendOutcome.Deferred;
+    }
+
     private async Task<SendOutcome?> DeferAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
     {
         if (text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
@@ -290,9 +348,14 @@ public sealed class ReminderSender(
         return null;
     }
 
-    private async Task<bool> MoveAsync(TextEntity text, string state, DateTimeOffset now, Action<TextEntity> change, CancellationToken ct, bool allowSameState = false)
+    /// <param name="neverAccepted">
+    /// The text is sending but every provider that can be asked said it never took it: cancelling it is
+    /// allowed, as for a text never sent.
+    /// </param>
+    private async Task<bool> MoveAsync(TextEntity text, string state, DateTimeOffset now, Action<TextEntity> change, CancellationToken ct, bool allowSameState = false, bool neverAccepted = false)
     {
-        if (!(allowSameState && text.State == state) && !TextStates.CanMove(text.State, state))
+        var unsentCancel = neverAccepted && text.State == TextStates.Sending && state == TextStates.Cancelled;
+        if (!(allowSameState && text.State == state) && !unsentCancel && !TextStates.CanMove(text.State, state))
         {
             return false;
         }

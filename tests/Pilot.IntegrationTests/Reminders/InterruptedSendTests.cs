@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms;
+
+namespace Pilot.IntegrationTests.Reminders;
+
+/// <summary>
+/// A send interrupted before any provider took the text (found by the fault-injection run): the repeat is
+/// a new send, so the send-time rules apply to it again; and a second provider message is flagged.
+/// </summary>
+public sealed class InterruptedSendTests
+{
+    [Fact]
+    public async Task A_text_interrupted_before_any_provider_took_it_is_not_repeated_to_a_parent_who_opted_out_since()
+    {
+        var gateway = new FirstSendFails();
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
+
+        await services.Get<ParentConsents>().OptOutAsync(parent, "sms-twilio", CancellationToken.None);
+        var outcome = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Cancelled, outcome);
+        Assert.Equal(0, gateway.Sends);
+        Assert.Empty(await Outbox.AllAsync(services));
+        var text = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation");
+        Assert.Equal(TextStates.Cancelled, text.State);
+        Assert.Equal("no-consent", text.CancelReason);
+    }
+
+    [Fact]
+    public async Task A_text_interrupted_before_quiet_hours_is_repeated_when_they_end_not_inside_them()
+    {
+        var gateway = new FirstSendFails();
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
+
+        services.Time.Advance(TimeSpan.FromHours(12.5)); // 21:30 London: quiet hours
+        var inQuietHours = await sender.SendAsync(confirmation, CancellationToken.None);
+        var stateThen = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State;
+        services.Time.Advance(TimeSpan.FromHours(10.5) + TimeSpan.FromMinutes(1)); // 08:01 the next morning: the delayed look
+        var afterQuietHours = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Deferred, inQuietHours);
+        Assert.Equal(TextStates.Sending, stateThen);
+        Assert.Equal(SendOutcome.Sent, afterQuietHours);
+        Assert.Equal(1, gateway.Sends);
+        Assert.Single(await Outbox.AllAsync(services));
+        Assert.True(gateway.LastSendAt >= PilotServices.Morning.AddDays(1).AddHours(-1), $"repeated at {gateway.LastSendAt:u}, inside quiet hours");
+    }
+
+    [Fact]
+    public async Task A_receipt_naming_a_second_provider_message_flags_the_text_as_a_suspected_duplicate()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        Assert.Equal(SendOutcome.Sent, await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None));
+        var texts = services.Get<TextStore>();
+        var recorded = (await texts.GetAsync(confirmation, CancellationToken.None))!.ProviderMessageId;
+        var receipts = services.Get<DeliveryReceipts>();
+
+        await receipts.ApplyAsync(confirmation.MessageId, SmsDeliveryStatus.Delivered, "outbox", recorded, CancellationToken.None);
+        var afterSameMessage = (await texts.GetAsync(confirmation, CancellationToken.None))!.DuplicateSuspected;
+        await receipts.ApplyAsync(confirmation.MessageId, SmsDeliveryStatus.Delivered, "outbox", "second-message", CancellationToken.None);
+        var text = (await texts.GetAsync(confirmation, CancellationToken.None))!;
+
+        Assert.False(afterSameMessage);
+        Assert.True(text.DuplicateSuspected);
+        Assert.Equal(recorded, text.ProviderMessageId);
+        Assert.Equal(TextStates.Delivered, text.State);
+    }
+
+    /// <summary>The first send fails before reaching the provider (connection refused); later ones go through.</summary>
+    private sealed class FirstSendFails
+    {
+        private int _calls;
+
+        public int Sends { get; private set; }
+
+        public DateTimeOffset LastSendAt { get; private set; }
+
+        public ISmsGateway Wrap(OutboxSmsGateway inner) => new Wrapper(this, inner);
+
+        private sealed class Wrapper(FirstSendFails owner, OutboxSmsGateway inner) : ISmsGateway
+        {
+            public string Name => inner.Name;
+
+            public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+            {
+                if (Interlocked.Increment(ref owner._calls) == 1)
+                {
+                    throw new HttpRequestException("connection refused (simulated)");
+                }
+
+                var result = await inner.SendAsync(message, cancellationToken);
+                owner.Sends++;
+                owner.LastSendAt = result.AcceptedAt;
+                return result;
+            }
+
+            public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => inner.FindAsync(messageId, cancellationToken);
+        }
+    }
+}
