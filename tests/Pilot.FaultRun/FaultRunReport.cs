@@ -49,6 +49,7 @@ public sealed record FaultRunReport(
     IReadOnlyDictionary<string, int> CancelReasons,
     int DuplicatedQueueMessages,
     int Kills,
+    IReadOnlyList<string> OpenTexts,
     TimeSpan Elapsed)
 {
     public bool GoalsMet => Failures.Count == 0;
@@ -146,6 +147,7 @@ public sealed record FaultRunReport(
             CancelReasons: facts.Texts.Where(t => t.CancelReason is not null).GroupBy(t => t.CancelReason!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             facts.DuplicatedQueueMessages,
             facts.Kills,
+            [.. open.Take(10).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.PartitionKey}-{t.RowKey} {t.State} since {t.SendingSince:u}, attempts {t.Attempts}, last error: {t.LastError}"))],
             elapsed);
     }
 
@@ -170,6 +172,11 @@ public sealed record FaultRunReport(
         foreach (var line in lines)
         {
             output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var text in OpenTexts)
+        {
+            output.WriteLine("[faults]   not settled: " + text);
         }
 
         output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));

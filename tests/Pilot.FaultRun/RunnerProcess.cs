@@ -45,6 +45,8 @@ internal sealed class RunnerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var runner = new RunnerProcess(process, log);
+        // If the run itself is stopped (Ctrl+C, SIGTERM), the runner must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => runner.KillQuietly();
         await runner.WaitUntilHealthyAsync(port, ct);
         return runner;
     }
@@ -58,6 +60,21 @@ internal sealed class RunnerProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+    }
+
+    private void KillQuietly()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed or never started: nothing to stop.
+        }
     }
 
     public async ValueTask DisposeAsync()

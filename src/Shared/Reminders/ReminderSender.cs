@@ -7,6 +7,7 @@ using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Reminders.Templates;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
+using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.Reminders;
@@ -21,6 +22,9 @@ namespace Pilot.Shared.Reminders;
 /// provider call failed): it is settled by asking the gateway whether our message id was accepted,
 /// and only if it was not is it sent again, under the same id, which the gateway de-duplicates. A text no
 /// provider took is as good as unsent: the send-time checks below apply to it again before the repeat.</item>
+/// <item>When every provider fails a text technically, it is tried again by a delayed message, backing off,
+/// for up to <see cref="TechnicalRetryPeriod"/> after it fell due (as GOV.UK Notify does), then it fails
+/// technical-failure: the queue's few quick retries would poison the message and strand the text in sending.</item>
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
 /// </list>
@@ -38,6 +42,13 @@ public sealed class ReminderSender(
     ILogger<ReminderSender> logger)
 {
     private const int MaxConcurrencyRetries = 5;
+
+    /// <summary>How long after it fell due a text every provider fails technically is still tried again.</summary>
+    public static readonly TimeSpan TechnicalRetryPeriod = TimeSpan.FromHours(4);
+
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromMinutes(15);
 
     public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct)
     {
@@ -195,6 +206,11 @@ public sealed class ReminderSender(
             logger.LogWarning("Text {TextId} to {To}: {Provider} may have accepted it; settling after {SettleAfter}", text.RowKey, PhoneMask.Mask(text.To), ex.Provider, ex.SettleAfter);
             return SendOutcome.CheckLater;
         }
+        catch (SmsProviderException ex)
+        {
+            // No provider took it (an unknown outcome is SmsOutcomeUnknownException, above).
+            return await RetryLaterAsync(text, ex, now, ct);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // We cannot know whether the provider took it: release the lease so the retry settles it.
@@ -207,6 +223,39 @@ public sealed class ReminderSender(
 
         await RecordAsync(text, result, now, ct);
         return SendOutcome.Sent;
+    }
+
+    private async Task<SendOutcome> RetryLaterAsync(TextEntity text, SmsProviderException failure, DateTimeOffset now, CancellationToken ct)
+    {
+        var lease = TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        text.LastError = failure.Message;
+        if (now - text.DueAt >= TechnicalRetryPeriod)
+        {
+            if (!await MoveAsync(text, TextStates.Failed, now, t =>
+            {
+                t.FailureReason = SmsDeliveryStatus.TechnicalFailure.ToWire();
+                t.CompletedAt = now;
+                t.SendingSince = null;
+            }, ct))
+            {
+                throw new TextBusyException($"Text {text.RowKey} changed while being failed.");
+            }
+
+            logger.LogError("Text {TextId} to {To}: every provider failed it for {Period}; technical-failure", text.RowKey, PhoneMask.Mask(text.To), TechnicalRetryPeriod);
+            return SendOutcome.Failed;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(LongestRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Clamp(text.Attempts - 1, 0, 10)));
+        // The lease runs out when the retry comes, so it settles (asks the providers) and repeats at once.
+        text.SendingSince = now + delay - lease;
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} changed while its retry was being planned.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, delay);
+        logger.LogWarning("Text {TextId} to {To}: every provider failed it ({Reason}); trying again in {Delay}", text.RowKey, PhoneMask.Mask(text.To), failure.Message, delay);
+        return SendOutcome.RetryLater;
     }
 
     private async Task RecordAsync(TextEntity text, SmsSendResult result, DateTimeOffset now, CancellationToken ct)

@@ -7,8 +7,9 @@ using Pilot.Shared.Sms;
 namespace Pilot.IntegrationTests.Reminders;
 
 /// <summary>
-/// A send interrupted before any provider took the text (found by the fault-injection run): the repeat is
-/// a new send, so the send-time rules apply to it again; and a second provider message is flagged.
+/// Sends the fault-injection run found wanting: a send interrupted before any provider took the text is
+/// a new send, so the send-time rules apply to it again; a text every provider fails is retried, not
+/// stranded; and a second provider message for one text is flagged.
 /// </summary>
 public sealed class InterruptedSendTests
 {
@@ -80,6 +81,51 @@ public sealed class InterruptedSendTests
         Assert.True(text.DuplicateSuspected);
         Assert.Equal(recorded, text.ProviderMessageId);
         Assert.Equal(TextStates.Delivered, text.State);
+    }
+
+    [Fact]
+    public async Task A_text_every_provider_fails_is_retried_by_a_delayed_message_and_fails_technically_after_four_hours()
+    {
+        var gateway = new EveryProviderFails();
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(gateway)));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+
+        var first = await sender.SendAsync(confirmation, CancellationToken.None);
+        var tooSoon = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.Advance(TimeSpan.FromSeconds(31));
+        var second = await sender.SendAsync(confirmation, CancellationToken.None);
+        var stateThen = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State;
+        services.Time.Advance(ReminderSender.TechnicalRetryPeriod);
+        var last = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, first);
+        Assert.Equal(SendOutcome.CheckLater, tooSoon);
+        Assert.Equal(SendOutcome.RetryLater, second);
+        Assert.Equal(TextStates.Sending, stateThen);
+        Assert.Equal(SendOutcome.Failed, last);
+        Assert.Equal(3, gateway.Calls);
+        var text = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation");
+        Assert.Equal(TextStates.Failed, text.State);
+        Assert.Equal("technical-failure", text.FailureReason);
+    }
+
+    /// <summary>Every provider fails every send technically, as the failover gateway reports it.</summary>
+    private sealed class EveryProviderFails : ISmsGateway
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "twilio,acs";
+
+        public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new Pilot.Shared.Sms.Resilience.SmsProviderException("failover", $"every provider ({Name}) failed message {message.MessageId}", isTransient: false);
+        }
+
+        public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult<SmsSendResult?>(null);
     }
 
     /// <summary>The first send fails before reaching the provider (connection refused); later ones go through.</summary>
