@@ -140,7 +140,18 @@ public sealed class ReminderSender(
             return SendOutcome.CheckLater;
         }
 
-        var earlier = await gateway.FindAsync(MessageIdOf(text), ct);
+        SmsSendResult? earlier;
+        try
+        {
+            earlier = await gateway.FindAsync(MessageIdOf(text), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The provider could not be asked (it answers 5xx and 429 to lookups too): ask again later rather than
+            // spend the queue's few retries, whose end would strand the text in sending.
+            return await AskAgainLaterAsync(text, ex, now, lease, ct);
+        }
+
         if (earlier is not null)
         {
             logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
@@ -223,6 +234,20 @@ public sealed class ReminderSender(
 
         await RecordAsync(text, result, now, ct);
         return SendOutcome.Sent;
+    }
+
+    private async Task<SendOutcome> AskAgainLaterAsync(TextEntity text, Exception failure, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        text.LastError = "asking the providers failed: " + failure.Message;
+        text.SendingSince = now + FirstRetryDelay - lease;
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, FirstRetryDelay);
+        logger.LogWarning("Text {TextId}: asking the providers whether they took it failed ({Reason}); asking again in {Delay}", text.RowKey, failure.Message, FirstRetryDelay);
+        return SendOutcome.CheckLater;
     }
 
     private async Task<SendOutcome> RetryLaterAsync(TextEntity text, SmsProviderException failure, DateTimeOffset now, CancellationToken ct)

@@ -112,6 +112,29 @@ public sealed class InterruptedSendTests
         Assert.Equal("technical-failure", text.FailureReason);
     }
 
+    [Fact]
+    public async Task A_provider_that_cannot_be_asked_about_an_interrupted_text_is_asked_again_later_without_failing_the_message()
+    {
+        var gateway = new FirstSendFails(failFirstFind: true);
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
+
+        var askFailed = await sender.SendAsync(confirmation, CancellationToken.None);
+        var tooSoon = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.Advance(TimeSpan.FromSeconds(31));
+        var askedAgain = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.CheckLater, askFailed);
+        Assert.Equal(SendOutcome.CheckLater, tooSoon);
+        Assert.Equal(SendOutcome.Sent, askedAgain);
+        Assert.Equal(1, gateway.Sends);
+        Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
+    }
+
     /// <summary>Every provider fails every send technically, as the failover gateway reports it.</summary>
     private sealed class EveryProviderFails : ISmsGateway
     {
@@ -129,13 +152,16 @@ public sealed class InterruptedSendTests
     }
 
     /// <summary>The first send fails before reaching the provider (connection refused); later ones go through.</summary>
-    private sealed class FirstSendFails
+    private sealed class FirstSendFails(bool failFirstFind = false)
     {
         private int _calls;
+        private int _finds;
 
         public int Sends { get; private set; }
 
         public DateTimeOffset LastSendAt { get; private set; }
+
+        private bool FailFirstFind { get; } = failFirstFind;
 
         public ISmsGateway Wrap(OutboxSmsGateway inner) => new Wrapper(this, inner);
 
@@ -156,7 +182,10 @@ public sealed class InterruptedSendTests
                 return result;
             }
 
-            public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => inner.FindAsync(messageId, cancellationToken);
+            public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) =>
+                owner.FailFirstFind && Interlocked.Increment(ref owner._finds) == 1
+                    ? throw new HttpRequestException("503 from the provider's list endpoint (simulated)")
+                    : inner.FindAsync(messageId, cancellationToken);
         }
     }
 }
