@@ -24,6 +24,9 @@ public static class LocalRunnerApp
 
     public const int DefaultPort = 7071;
 
+    /// <summary>Seconds a received queue message stays invisible while it runs (the host's ten minutes by default).</summary>
+    public const string ProcessingVisibilitySetting = "LocalRunner:ProcessingVisibilitySeconds";
+
     /// <summary>
     /// The builder with configuration in Functions order (the runner's appsettings.json,
     /// local.settings.json Values, environment variables, command line) and the app's services
@@ -80,6 +83,7 @@ public static class LocalRunnerApp
         var problems = new List<string>();
         var host = HostJson.Read(configuration, problems);
         var port = ReadPort(configuration[PortSetting], problems);
+        var processingVisibility = ReadProcessingVisibility(configuration[ProcessingVisibilitySetting], problems);
         var catalog = FunctionCatalog.Create(assemblies.Assemblies, configuration, host, problems);
 
         var services = builder.Services;
@@ -100,7 +104,7 @@ public static class LocalRunnerApp
 
         foreach (var queue in catalog.Queues)
         {
-            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<QueueListener>(provider, queue, host.Queues));
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<QueueListener>(provider, queue, host.Queues, processingVisibility));
         }
 
         var app = builder.Build();
@@ -109,6 +113,22 @@ public static class LocalRunnerApp
         app.UseStatusCodePages();
         app.MapHttpFunctions(catalog.Http);
         return app;
+    }
+
+    private static TimeSpan ReadProcessingVisibility(string? text, List<string> problems)
+    {
+        if (text is null)
+        {
+            return QueueListener.DefaultProcessingVisibility;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 7 * 24 * 3600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        problems.Add($"{ProcessingVisibilitySetting} is '{text}'; expected whole seconds from 1 to 604800.");
+        return QueueListener.DefaultProcessingVisibility;
     }
 
     private static int ReadPort(string? text, List<string> problems)

@@ -9,13 +9,15 @@ namespace Pilot.LocalRunner.Queues;
 
 /// <summary>
 /// Polls one queue for one function with the host's semantics: batches received invisible for ten
-/// minutes, deleted on success, made visible again after host.json <c>visibilityTimeout</c> on
+/// minutes (<c>LocalRunner:ProcessingVisibilitySeconds</c>), deleted on success, made visible again after host.json <c>visibilityTimeout</c> on
 /// failure, and copied unchanged to <c>&lt;queue&gt;-poison</c> once <c>maxDequeueCount</c> tries have failed.
 /// </summary>
 internal sealed partial class QueueListener : BackgroundService
 {
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
+    /// <summary>How long a received message stays invisible while it runs, as the host does; after a crash it reappears then.</summary>
+    public static readonly TimeSpan DefaultProcessingVisibility = TimeSpan.FromMinutes(10);
 
+    private readonly TimeSpan _processingVisibility;
     private readonly QueueFunction _function;
     private readonly QueueHostOptions _options;
     private readonly IServiceScopeFactory _scopes;
@@ -28,12 +30,14 @@ internal sealed partial class QueueListener : BackgroundService
     public QueueListener(
         QueueFunction function,
         QueueHostOptions options,
+        TimeSpan processingVisibility,
         IServiceScopeFactory scopes,
         TimeProvider time,
         ILogger<QueueListener> logger)
     {
         _function = function;
         _options = options;
+        _processingVisibility = processingVisibility;
         _scopes = scopes;
         _time = time;
         _logger = logger;
@@ -67,7 +71,7 @@ internal sealed partial class QueueListener : BackgroundService
                     queueExists = true;
                 }
 
-                batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, ProcessingVisibility, stoppingToken)).Value;
+                batch = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _processingVisibility, stoppingToken)).Value;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -159,7 +163,7 @@ internal sealed partial class QueueListener : BackgroundService
         }
         catch (Exception ex)
         {
-            // The message stays invisible until its ten minutes pass, then it is tried again.
+            // The message stays invisible until its processing visibility passes, then it is tried again.
             LogCompletionFailed(ex, _function.Method.Name, _function.QueueName, message.MessageId);
         }
     }

@@ -5,7 +5,9 @@ namespace Pilot.Shared.Reminders;
 
 /// <summary>
 /// Applies a provider's delivery receipt (status callback, Event Grid report) to the text it is
-/// about. State only moves forward, so a late or repeated receipt changes nothing.
+/// about. State only moves forward, so a late or repeated receipt changes nothing. A receipt from the
+/// provider that sent the text naming another of its messages means the parent was texted twice (a
+/// resend after an answer was lost): the text is flagged <see cref="TextEntity.DuplicateSuspected"/>.
 /// </summary>
 public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger<DeliveryReceipts> logger)
 {
@@ -24,6 +26,18 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var text = await texts.GetAsync(reference, ct);
+            if (text is { DuplicateSuspected: false, ProviderMessageId: { } recorded } && providerMessageId is not null
+                && text.Provider == provider && recorded != providerMessageId)
+            {
+                text.DuplicateSuspected = true;
+                if (await texts.TryReplaceAsync(text, ct))
+                {
+                    logger.LogWarning("Text {TextId}: {Provider} reports a second message {Second} besides {First}; the parent may have had it twice", text.RowKey, provider, providerMessageId, recorded);
+                }
+
+                continue;
+            }
+
             if (text is null || !TextStates.CanMove(text.State, state) || TextStates.IsPending(text.State))
             {
                 // Unknown, already final, or a receipt for a text we have not tried to send: nothing to change.

@@ -7,6 +7,7 @@ using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Reminders.Templates;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
+using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.Reminders;
@@ -19,7 +20,11 @@ namespace Pilot.Shared.Reminders;
 /// <item>A text found sending within its lease is looked at again, by a delayed message, when the lease ends.</item>
 /// <item>A text found sending whose lease has run out was interrupted (the process died, or the
 /// provider call failed): it is settled by asking the gateway whether our message id was accepted,
-/// and only if it was not is it sent again, under the same id, which the gateway de-duplicates.</item>
+/// and only if it was not is it sent again, under the same id, which the gateway de-duplicates. A text no
+/// provider took is as good as unsent: the send-time checks below apply to it again before the repeat.</item>
+/// <item>When every provider fails a text technically, it is tried again by a delayed message, backing off,
+/// for up to <see cref="TechnicalRetryPeriod"/> after it fell due (as GOV.UK Notify does), then it fails
+/// technical-failure: the queue's few quick retries would poison the message and strand the text in sending.</item>
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
 /// </list>
@@ -37,6 +42,13 @@ public sealed class ReminderSender(
     ILogger<ReminderSender> logger)
 {
     private const int MaxConcurrencyRetries = 5;
+
+    /// <summary>How long after it fell due a text every provider fails technically is still tried again.</summary>
+    public static readonly TimeSpan TechnicalRetryPeriod = TimeSpan.FromHours(4);
+
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromMinutes(15);
 
     public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct)
     {
@@ -128,12 +140,48 @@ public sealed class ReminderSender(
             return SendOutcome.CheckLater;
         }
 
-        var earlier = await gateway.FindAsync(MessageIdOf(text), ct);
+        SmsSendResult? earlier;
+        try
+        {
+            earlier = await gateway.FindAsync(MessageIdOf(text), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The provider could not be asked (it answers 5xx and 429 to lookups too): ask again later rather than
+            // spend the queue's few retries, whose end would strand the text in sending.
+            return await AskAgainLaterAsync(text, ex, now, lease, ct);
+        }
+
         if (earlier is not null)
         {
             logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
             await RecordAsync(text, earlier, now, ct);
             return SendOutcome.Settled;
+        }
+
+        // No provider took it, so it is as good as unsent, and much may have changed since the first attempt:
+        // consent withdrawn, the appointment moved, quiet hours begun.
+        var appointment = await appointments.GetAsync(text.AppointmentId, ct);
+        var parent = appointment is null ? null : await parents.GetAsync(appointment.ParentId, ct);
+        if (WhyNotSend(text, appointment, parent, now) is { } reason)
+        {
+            if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
+            {
+                t.CancelReason = reason;
+                t.SendingSince = null;
+            }, ct, neverAccepted: true))
+            {
+                throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+            }
+
+            logger.LogInformation("Text {TextId} was never accepted and is cancelled before repeating it: {Reason}", text.RowKey, reason);
+            return SendOutcome.Cancelled;
+        }
+
+        var quiet = smsOptions.Value.QuietHours();
+        if (quiet.IsQuiet(now))
+        {
+            return await WaitOutQuietHoursAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
         }
 
         logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; sending it again under the same id", text.RowKey);
@@ -147,7 +195,7 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!), ct), now, ct);
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!) { IsRepeat = true }, ct), now, ct);
     }
 
     private async Task<SendOutcome> CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
@@ -169,6 +217,11 @@ public sealed class ReminderSender(
             logger.LogWarning("Text {TextId} to {To}: {Provider} may have accepted it; settling after {SettleAfter}", text.RowKey, PhoneMask.Mask(text.To), ex.Provider, ex.SettleAfter);
             return SendOutcome.CheckLater;
         }
+        catch (SmsProviderException ex)
+        {
+            // No provider took it (an unknown outcome is SmsOutcomeUnknownException, above).
+            return await RetryLaterAsync(text, ex, now, ct);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // We cannot know whether the provider took it: release the lease so the retry settles it.
@@ -181,6 +234,53 @@ public sealed class ReminderSender(
 
         await RecordAsync(text, result, now, ct);
         return SendOutcome.Sent;
+    }
+
+    private async Task<SendOutcome> AskAgainLaterAsync(TextEntity text, Exception failure, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        text.LastError = "asking the providers failed: " + failure.Message;
+        text.SendingSince = now + FirstRetryDelay - lease;
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, FirstRetryDelay);
+        logger.LogWarning("Text {TextId}: asking the providers whether they took it failed ({Reason}); asking again in {Delay}", text.RowKey, failure.Message, FirstRetryDelay);
+        return SendOutcome.CheckLater;
+    }
+
+    private async Task<SendOutcome> RetryLaterAsync(TextEntity text, SmsProviderException failure, DateTimeOffset now, CancellationToken ct)
+    {
+        var lease = TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        text.LastError = failure.Message;
+        if (now - text.DueAt >= TechnicalRetryPeriod)
+        {
+            if (!await MoveAsync(text, TextStates.Failed, now, t =>
+            {
+                t.FailureReason = SmsDeliveryStatus.TechnicalFailure.ToWire();
+                t.CompletedAt = now;
+                t.SendingSince = null;
+            }, ct))
+            {
+                throw new TextBusyException($"Text {text.RowKey} changed while being failed.");
+            }
+
+            logger.LogError("Text {TextId} to {To}: every provider failed it for {Period}; technical-failure", text.RowKey, PhoneMask.Mask(text.To), TechnicalRetryPeriod);
+            return SendOutcome.Failed;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(LongestRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Clamp(text.Attempts - 1, 0, 10)));
+        // The lease runs out when the retry comes, so it settles (asks the providers) and repeats at once.
+        text.SendingSince = now + delay - lease;
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} changed while its retry was being planned.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, delay);
+        logger.LogWarning("Text {TextId} to {To}: every provider failed it ({Reason}); trying again in {Delay}", text.RowKey, PhoneMask.Mask(text.To), failure.Message, delay);
+        return SendOutcome.RetryLater;
     }
 
     private async Task RecordAsync(TextEntity text, SmsSendResult result, DateTimeOffset now, CancellationToken ct)
@@ -219,6 +319,38 @@ public sealed class ReminderSender(
 
             text = current;
         }
+    }
+
+    /// <summary>
+    /// A text to repeat that comes up in quiet hours keeps its id (a provider that de-duplicates repeats may hold
+    /// the first attempt, so a new id could text the parent twice) and is looked at again when they end.
+    /// </summary>
+    private async Task<SendOutcome> WaitOutQuietHoursAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
+    {
+        if (text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
+        {
+            if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
+            {
+                t.CancelReason = "quiet-hours-until-start";
+                t.SendingSince = null;
+            }, ct, neverAccepted: true))
+            {
+                throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+            }
+
+            return SendOutcome.Cancelled;
+        }
+
+        // The lease runs out as quiet hours end, so the look then settles it (and repeats it) at once.
+        text.SendingSince = quietEnd - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, quietEnd - now + TimeSpan.FromSeconds(1));
+        logger.LogInformation("Text {TextId} to repeat fell in quiet hours; looking again at {QuietEnd:u}", text.RowKey, quietEnd);
+        return SendOutcome.Deferred;
     }
 
     private async Task<SendOutcome?> DeferAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
@@ -291,9 +423,14 @@ public sealed class ReminderSender(
         return null;
     }
 
-    private async Task<bool> MoveAsync(TextEntity text, string state, DateTimeOffset now, Action<TextEntity> change, CancellationToken ct, bool allowSameState = false)
+    /// <param name="neverAccepted">
+    /// The text is sending but every provider that can be asked said it never took it: cancelling it is
+    /// allowed, as for a text never sent.
+    /// </param>
+    private async Task<bool> MoveAsync(TextEntity text, string state, DateTimeOffset now, Action<TextEntity> change, CancellationToken ct, bool allowSameState = false, bool neverAccepted = false)
     {
-        if (!(allowSameState && text.State == state) && !TextStates.CanMove(text.State, state))
+        var unsentCancel = neverAccepted && text.State == TextStates.Sending && state == TextStates.Cancelled;
+        if (!(allowSameState && text.State == state) && !unsentCancel && !TextStates.CanMove(text.State, state))
         {
             return false;
         }

@@ -13,4 +13,10 @@ public enum SendOutcome
     Missing,
     /// <summary>Another worker holds the send, or the provider's answer is unknown: a delayed message will look again.</summary>
     CheckLater,
+
+    /// <summary>Every provider failed it technically: a delayed message tries again (for up to four hours, then it fails).</summary>
+    RetryLater,
+
+    /// <summary>Every provider kept failing it technically for four hours: failed, technical-failure.</summary>
+    Failed,
 }

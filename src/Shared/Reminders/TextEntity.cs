@@ -60,6 +60,12 @@ public sealed class TextEntity : ITableEntity
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>
+    /// Set when the provider reported a second message for this text (a receipt naming a provider message id
+    /// other than the one recorded): after an ambiguous send the parent may have been texted twice.
+    /// </summary>
+    public bool DuplicateSuspected { get; set; }
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>For failed: the provider's status (temporary-failure, permanent-failure, technical-failure).</summary>

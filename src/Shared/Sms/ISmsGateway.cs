@@ -9,6 +9,13 @@ public interface ISmsGateway
 {
     string Name { get; }
 
+    /// <summary>
+    /// True when the provider sends a repeated message id once however often it is asked (ACS's repeatability
+    /// id), so a repeat is safe whatever happened to the earlier attempt; such a provider cannot be asked by
+    /// our id, so <see cref="FindAsync"/> answers null for it.
+    /// </summary>
+    bool DeduplicatesRepeats => false;
+
     Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken);
 
     /// <summary>The outcome of an earlier send of this message id, or null when the provider never accepted it.</summary>

@@ -1,4 +1,11 @@
 namespace Pilot.Shared.Sms;
 
 /// <summary>One text to one UK mobile (E.164). The id is ours and stable across retries.</summary>
-public sealed record SmsMessage(string MessageId, string To, string Body);
+public sealed record SmsMessage(string MessageId, string To, string Body)
+{
+    /// <summary>
+    /// This id was sent before and no provider that can be asked (<see cref="ISmsGateway.FindAsync"/>) has it:
+    /// a provider that de-duplicates repeats may still hold the earlier attempt, so it goes first.
+    /// </summary>
+    public bool IsRepeat { get; init; }
+}

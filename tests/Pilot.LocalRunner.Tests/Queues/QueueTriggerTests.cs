@@ -36,6 +36,19 @@ public sealed class QueueTriggerTests
     }
 
     [Fact]
+    public void A_processing_visibility_that_is_not_whole_seconds_fails_start_up_naming_the_setting()
+    {
+        var error = TestRunner.BuildFails(["SampleOrderQueue"], new Dictionary<string, string?>
+        {
+            ["SampleOrderQueueName"] = "orders",
+            ["LocalRunner:ProcessingVisibilitySeconds"] = "0",
+        });
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("LocalRunner:ProcessingVisibilitySeconds is '0'", problem);
+    }
+
+    [Fact]
     public async Task Message_is_decoded_from_base64_bound_as_json_and_deleted_after_success()
     {
         await Azurite.EnsureReachableAsync();

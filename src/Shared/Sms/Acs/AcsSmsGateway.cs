@@ -10,7 +10,10 @@ namespace Pilot.Shared.Sms.Acs;
 /// Sends through Azure Communication Services SMS, each attempt through the <c>sms-acs</c> pipeline.
 /// Every request repeats the same repeatability id and first-sent time for a message id, so ACS sends a
 /// message once however often we ask: a retry after a dropped connection or a timeout is safe, and is
-/// simply a transient failure (no <see cref="SmsOutcomeUnknownException"/> for ACS).
+/// simply a transient failure, retried here. Safe here only: if the retries run out after an attempt that may
+/// have reached ACS, handing the message to another provider could text the parent twice, so the failure is
+/// then <see cref="SmsOutcomeUnknownException"/> (no failover); the settled repeat comes back to ACS first
+/// (<see cref="SmsMessage.IsRepeat"/>), which de-duplicates it.
 /// </summary>
 public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvider<string> pipelines, TimeProvider time, ILogger<AcsSmsGateway> logger) : ISmsGateway
 {
@@ -18,16 +21,30 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
 
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(SmsResiliencePipelines.NameFor(ProviderName));
 
+    /// <summary>How soon a message whose ACS attempts ran out after one that may have reached ACS is settled (resent to ACS).</summary>
+    public static readonly TimeSpan SettleAfter = TimeSpan.FromSeconds(30);
+
     public string Name => ProviderName;
+
+    public bool DeduplicatesRepeats => true;
 
     public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var analysis = SmsText.Analyse(message.Body);
-        return await _pipeline.ExecuteAsync(
-            static (state, ct) => new ValueTask<SmsSendResult>(state.Gateway.SendOnceAsync(state.Message, state.Analysis, state.Caller, ct)),
-            (Gateway: this, Message: message, Analysis: analysis, Caller: cancellationToken),
-            cancellationToken);
+        var attempts = new AttemptLog();
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (state, ct) => new ValueTask<SmsSendResult>(state.Gateway.SendOnceAsync(state.Message, state.Analysis, state.Attempts, state.Caller, ct)),
+                (Gateway: this, Message: message, Analysis: analysis, Attempts: attempts, Caller: cancellationToken),
+                cancellationToken);
+        }
+        catch (Exception ex) when (attempts.MayHaveReachedAcs && ex is not OperationCanceledException)
+        {
+            logger.LogWarning("ACS may have accepted {MessageId} to {To} before its retries ran out; keeping it with ACS, settling after {SettleAfter}", message.MessageId, PhoneMask.Mask(message.To), SettleAfter);
+            throw new SmsOutcomeUnknownException(ProviderName, SettleAfter, ex);
+        }
     }
 
     /// <summary>
@@ -36,7 +53,7 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
     /// </summary>
     public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult<SmsSendResult?>(null);
 
-    private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, CancellationToken caller, CancellationToken attempt)
+    private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, AttemptLog attempts, CancellationToken caller, CancellationToken attempt)
     {
         AcsSendResponse response;
         try
@@ -46,6 +63,7 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
         catch (Exception ex) when (TransportFailures.IsTransport(ex))
         {
             caller.ThrowIfCancellationRequested();
+            attempts.MayHaveReachedAcs |= !TransportFailures.RequestNeverSent(ex);
             // Sent or not, a repeat carries the same repeatability pair: safe to retry.
             throw new SmsProviderException(ProviderName, "no answer from ACS", isTransient: true, innerException: ex);
         }
@@ -65,5 +83,11 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
 
         var transient = status is 429 or 408 or >= 500;
         throw new SmsProviderException(ProviderName, $"HTTP {status}", transient, response.RetryAfter);
+    }
+
+    /// <summary>What this message's attempts learnt, across the pipeline's retries.</summary>
+    private sealed class AttemptLog
+    {
+        public bool MayHaveReachedAcs { get; set; }
     }
 }

@@ -10,6 +10,8 @@ namespace Pilot.Shared.Sms.Resilience;
 /// the message technically after its own retries, hands it to the next. A refused recipient (a
 /// permanent-failure result) is final: another provider would refuse it too. An unknown outcome
 /// (<see cref="SmsOutcomeUnknownException"/>) is never failed over: the first provider may have sent it.
+/// A repeat (<see cref="SmsMessage.IsRepeat"/>) goes first to the providers that de-duplicate repeats: an
+/// earlier attempt may have reached one of them unseen, and only that provider would not send it twice.
 /// </summary>
 public sealed class FailoverSmsGateway(IReadOnlyList<ISmsGateway> providers, ILogger<FailoverSmsGateway> logger) : ISmsGateway
 {
@@ -21,7 +23,8 @@ public sealed class FailoverSmsGateway(IReadOnlyList<ISmsGateway> providers, ILo
     {
         ArgumentNullException.ThrowIfNull(message);
         Exception? last = null;
-        foreach (var provider in providers)
+        var order = message.IsRepeat ? providers.OrderByDescending(p => p.DeduplicatesRepeats).ToList() : providers;
+        foreach (var provider in order)
         {
             try
             {

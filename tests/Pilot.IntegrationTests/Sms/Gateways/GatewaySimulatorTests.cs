@@ -98,6 +98,47 @@ public sealed class GatewaySimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Acs_retries_running_out_after_a_dropped_answer_keep_the_text_with_acs_instead_of_failing_over()
+    {
+        await using var services = await StartAsync("acs,twilio");
+        _simulator.Acs.Faults.Enqueue(Fault.AcceptThenDrop());
+        for (var i = 0; i < 3; i++)
+        {
+            _simulator.Acs.Faults.Enqueue(Fault.ServerError());
+        }
+
+        var unknown = await Assert.ThrowsAsync<SmsOutcomeUnknownException>(() => Run(services.Get<ISmsGateway>().SendAsync(Message(), CancellationToken.None)));
+
+        Assert.Equal("acs", unknown.Provider);
+        Assert.Single(_simulator.Acs.Accepted.Snapshot());
+        Assert.Empty(_simulator.Twilio.Requests.Snapshot());
+    }
+
+    [Fact]
+    public async Task A_repeat_goes_to_acs_first_so_a_text_acs_took_unseen_is_not_sent_again_by_twilio()
+    {
+        await using var services = await StartAsync("twilio,acs");
+        var gateway = services.Get<ISmsGateway>();
+        for (var i = 0; i < 4; i++)
+        {
+            _simulator.Twilio.Faults.Enqueue(Fault.ServerError());
+        }
+
+        // Twilio fails, ACS takes the text, and the answer is lost to a crash before it is recorded.
+        var first = await Run(gateway.SendAsync(Message(), CancellationToken.None));
+        Assert.Equal("acs", first.Provider);
+        Assert.Null(await gateway.FindAsync(MessageId, CancellationToken.None));
+
+        var repeat = await Run(gateway.SendAsync(Message() with { IsRepeat = true }, CancellationToken.None));
+
+        Assert.Equal("acs", repeat.Provider);
+        Assert.Equal(first.ProviderMessageId, repeat.ProviderMessageId);
+        Assert.Single(_simulator.Acs.Accepted.Snapshot());
+        Assert.Single(_simulator.Acs.DuplicateRequests.Snapshot());
+        Assert.Empty(_simulator.Twilio.Accepted);
+    }
+
+    [Fact]
     public async Task Twilio_landline_is_a_permanent_failure_without_retry_or_failover()
     {
         await using var services = await StartAsync("twilio,acs");

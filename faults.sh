@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The fault-injection run: 10,000 reminders due in one window, sent through Twilio and ACS to the provider
+# simulators with faults injected (20% 5xx, 10% 429 with Retry-After, 3% accepted then dropped, random
+# latency), 5% of send-queue messages delivered twice, and the local runner killed (SIGKILL) and restarted
+# twice mid-run. Prints what reached the phones; exits non-zero when a goal is missed.
+# Usage: ./faults.sh [--reminders 10000] [--window 10] [--kills 2]
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/azurite.sh
+
+dotnet build tests/Pilot.FaultRun -c Release --nologo -v quiet -clp:ErrorsOnly
+export AZURITE_EXTRA_ARGS="--inMemoryPersistence" NODE_OPTIONS="--max-old-space-size=4096"
+trap azurite_stop EXIT INT TERM
+azurite_start "$(pwd)/.azurite/faults" "$(free_port)" "$(free_port)" "$(free_port)"
+export PILOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+dotnet run --project tests/Pilot.FaultRun -c Release --no-build -- "$@"

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Pilot.ProviderSimulators.Acs;
+using Pilot.ProviderSimulators.Recording;
+using Pilot.ProviderSimulators.Twilio;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Time;
+
+namespace Pilot.FaultRun;
+
+/// <summary>What a run leaves behind: the Texts table and the simulators' records (the ground truth of what reached a phone).</summary>
+public sealed record FaultRunFacts(
+    int Reminders,
+    IReadOnlyList<TextEntity> Texts,
+    IReadOnlyList<TwilioMessage> TwilioAccepted,
+    IReadOnlyList<RecordedRequest> TwilioRequests,
+    IReadOnlyList<AcsMessage> AcsAccepted,
+    IReadOnlyList<RecordedRequest> AcsRequests,
+    IReadOnlySet<string> OptedOutNumbers,
+    QuietHours QuietHours,
+    int MovedOutOfQuietHours,
+    int DuplicatedQueueMessages,
+    int Kills,
+    TimeSpan RetryAfter,
+    DateTimeOffset EndedAt);
+
+/// <summary>The run's figures and whether each goal was met.</summary>
+public sealed record FaultRunReport(
+    int Reminders,
+    int DeliveredExactlyOnce,
+    int TwilioDuplicates,
+    int TwilioDuplicatesFlagged,
+    int AcsDuplicates,
+    int CrossProviderDuplicates,
+    int AmbiguousTwilioDrops,
+    int AcsDrops,
+    int Lost,
+    int StillPending,
+    int AwaitingReceipt,
+    int QuietHourTexts,
+    int MovedOutOfQuietHours,
+    int OptedOutTexts,
+    int ThrottlesAnswered,
+    int RetryAfterIgnored,
+    int TwilioAccepted,
+    int AcsAccepted,
+    IReadOnlyDictionary<string, int> States,
+    IReadOnlyDictionary<string, int> CancelReasons,
+    int DuplicatedQueueMessages,
+    int Kills,
+    IReadOnlyList<string> OpenTexts,
+    TimeSpan Elapsed)
+{
+    public bool GoalsMet => Failures.Count == 0;
+
+    /// <summary>Each goal the run missed, in words.</summary>
+    public IReadOnlyList<string> Failures
+    {
+        get
+        {
+            var failures = new List<string>();
+            Check(Lost == 0, $"{Lost} text(s) lost");
+            Check(AcsDuplicates == 0, $"{AcsDuplicates} duplicate(s) through ACS");
+            Check(CrossProviderDuplicates == 0, $"{CrossProviderDuplicates} text(s) sent by both providers");
+            Check(TwilioDuplicates <= AmbiguousTwilioDrops, $"{TwilioDuplicates} Twilio duplicate(s), more than the {AmbiguousTwilioDrops} ambiguous drops");
+            Check(TwilioDuplicatesFlagged == TwilioDuplicates, $"{TwilioDuplicates - TwilioDuplicatesFlagged} Twilio duplicate(s) not flagged");
+            Check(QuietHourTexts == 0, $"{QuietHourTexts} text(s) inside quiet hours");
+            Check(OptedOutTexts == 0, $"{OptedOutTexts} text(s) to opted-out parents");
+            Check(RetryAfterIgnored == 0, $"{RetryAfterIgnored} retry(ies) sooner than Retry-After");
+            return failures;
+
+            void Check(bool met, string failure)
+            {
+                if (!met)
+                {
+                    failures.Add(failure);
+                }
+            }
+        }
+    }
+
+    public static FaultRunReport From(FaultRunFacts facts, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var twilio = facts.TwilioAccepted.Select(m => (Text: TextIdOf(CallbackMessageId(m.StatusCallback)), m.To, At: m.DateCreated)).ToList();
+        var acs = facts.AcsAccepted.Select(m => (Text: TextIdOf(m.Tag), m.To, At: m.AcceptedAt)).ToList();
+        var twilioCounts = twilio.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var acsCounts = acs.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var texts = facts.Texts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
+
+        int Sends(string id) => twilioCounts.GetValueOrDefault(id) + acsCounts.GetValueOrDefault(id);
+        var twilioDuplicates = twilioCounts.Where(c => c.Value > 1).Select(c => c.Key).ToList();
+        var open = facts.Texts.Where(t => t.State is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).ToList();
+        var pending = open.Count(t => t.DueAt > facts.EndedAt);
+
+        var throttles = 0;
+        var ignored = 0;
+        foreach (var (requests, idOf) in new (IReadOnlyList<RecordedRequest>, Func<RecordedRequest, string?>)[]
+        {
+            (facts.TwilioRequests.Where(r => r.Method == "POST").ToList(), r => CallbackMessageId(Uri.TryCreate(r.Form?.GetValueOrDefault("StatusCallback"), UriKind.Absolute, out var u) ? u : null)),
+            (facts.AcsRequests, AcsTag),
+        })
+        {
+            var last429 = new Dictionary<string, (DateTimeOffset At, TimeSpan Wait)>(StringComparer.Ordinal);
+            foreach (var request in requests.OrderBy(r => r.ReceivedAt))
+            {
+                if (idOf(request) is not { } id)
+                {
+                    continue;
+                }
+
+                // The next request for the same message must wait the Retry-After (from when the answer was given; allow the latency).
+                if (last429.Remove(id, out var throttled) && request.ReceivedAt - throttled.At < throttled.Wait - TimeSpan.FromMilliseconds(50))
+                {
+                    ignored++;
+                }
+
+                if (request.ResponseStatus == 429)
+                {
+                    throttles++;
+                    last429[id] = (request.ReceivedAt, facts.RetryAfter);
+                }
+            }
+        }
+
+        return new FaultRunReport(
+            facts.Reminders,
+            DeliveredExactlyOnce: texts.Keys.Count(id => Sends(id) == 1),
+            TwilioDuplicates: twilioDuplicates.Count,
+            TwilioDuplicatesFlagged: twilioDuplicates.Count(id => texts.TryGetValue(id, out var t) && t.DuplicateSuspected),
+            AcsDuplicates: acsCounts.Count(c => c.Value > 1),
+            CrossProviderDuplicates: twilioCounts.Keys.Count(acsCounts.ContainsKey),
+            AmbiguousTwilioDrops: facts.TwilioRequests.Count(r => r.Method == "POST" && r.ResponseStatus == 0),
+            AcsDrops: facts.AcsRequests.Count(r => r.ResponseStatus == 0),
+            Lost: open.Count - pending,
+            StillPending: pending,
+            AwaitingReceipt: facts.Texts.Count(t => t.State == TextStates.Sent),
+            QuietHourTexts: twilio.Concat(acs).Count(m => facts.QuietHours.IsQuiet(m.At)),
+            facts.MovedOutOfQuietHours,
+            OptedOutTexts: twilio.Concat(acs).Count(m => facts.OptedOutNumbers.Contains(m.To)),
+            ThrottlesAnswered: throttles,
+            RetryAfterIgnored: ignored,
+            TwilioAccepted: twilio.Count,
+            AcsAccepted: acs.Count,
+            States: facts.Texts.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            CancelReasons: facts.Texts.Where(t => t.CancelReason is not null).GroupBy(t => t.CancelReason!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            facts.DuplicatedQueueMessages,
+            facts.Kills,
+            [.. open.Take(10).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.PartitionKey}-{t.RowKey} {t.State} since {t.SendingSince:u}, attempts {t.Attempts}, last error: {t.LastError}"))],
+            elapsed);
+    }
+
+    public void Print(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var lines = new FormattableString[]
+        {
+            $"[faults] reminders:                     {Reminders:N0} ({Kills} SIGKILL restart(s), {DuplicatedQueueMessages:N0} queue messages delivered twice)",
+            $"[faults] final states:                  {string.Join(", ", States.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:N0}"))}",
+            $"[faults] cancelled because:             {string.Join(", ", CancelReasons.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:N0}"))}",
+            $"[faults] accepted by the providers:     twilio {TwilioAccepted:N0}, acs {AcsAccepted:N0}; 429s answered {ThrottlesAnswered:N0} (retried sooner than Retry-After: {RetryAfterIgnored})",
+            $"[faults] delivered exactly once:        {DeliveredExactlyOnce:N0}",
+            $"[faults] duplicates:                    twilio {TwilioDuplicates} (ambiguous drops {AmbiguousTwilioDrops}, flagged {TwilioDuplicatesFlagged}), acs {AcsDuplicates} (dropped answers {AcsDrops}), by both providers {CrossProviderDuplicates}",
+            $"[faults] lost (never reached a final state): {Lost}",
+            $"[faults] still pending (due later):     {StillPending}",
+            $"[faults] accepted, receipt not received: {AwaitingReceipt}",
+            $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end)",
+            $"[faults] texts to opted-out parents:    {OptedOutTexts}",
+            $"[faults] elapsed:                       {Elapsed.TotalSeconds:F0} s",
+        };
+        foreach (var line in lines)
+        {
+            output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var text in OpenTexts)
+        {
+            output.WriteLine("[faults]   not settled: " + text);
+        }
+
+        output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));
+    }
+
+    private static string? CallbackMessageId(Uri? callback) =>
+        callback is null ? null : QueryHelpers.ParseQuery(callback.Query).TryGetValue("messageId", out var id) ? id.ToString() : null;
+
+    private static string? AcsTag(RecordedRequest request) =>
+        request.Json is { ValueKind: JsonValueKind.Object } json
+        && json.TryGetProperty("smsSendOptions", out var options) && options.ValueKind == JsonValueKind.Object
+        && options.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.String
+            ? tag.GetString()
+            : null;
+
+    private static string? TextIdOf(string? messageId) => TextRef.TryParseMessageId(messageId, out var reference) ? reference.TextId : null;
+}

@@ -1,0 +1,330 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pilot.ProviderSimulators;
+using Pilot.Shared;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Storage;
+using Pilot.Shared.Time;
+using Pilot.Shared.Venues;
+
+namespace Pilot.FaultRun;
+
+/// <summary>
+/// One fault-injection run:
+/// <list type="number">
+/// <item>Parents (fictional 07700 900xxx numbers, some opted out by STOP) and their appointments are
+/// written as booking left them, with one <c>reminder-2h</c> text each due in the window's minutes.</item>
+/// <item>The local runner runs as a child process, sending through Twilio then ACS (and after each
+/// restart the other order, as an operator switching providers would), to the simulators, which answer
+/// 5xx, 429 with Retry-After, or accept and drop the connection at the given rates, after random latency.</item>
+/// <item>Quiet hours are set to a minute range in the middle of the window (London time, from the real
+/// clock the runner uses), so texts falling due in it must wait for its end.</item>
+/// <item>Some send-queue messages are delivered twice; the runner is killed (SIGKILL) and restarted
+/// during the window.</item>
+/// <item>When every text has settled, the figures come from the simulators' records (what reached a
+/// phone) and the Texts table.</item>
+/// </list>
+/// </summary>
+public static class FaultRunner
+{
+    private const string Sid = "AC00000000000000000000000000fau1t";
+    private const string Token = "fault-run-twilio-token";
+    private const string ReminderKind = "reminder-2h";
+    private static readonly string AcsKey = Convert.ToBase64String("fault-run-acs-key"u8.ToArray());
+
+    public static async Task<FaultRunReport> RunAsync(FaultRunOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var random = new Random(options.Seed);
+        var run = "fault" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = options.Storage,
+            ["Storage:TablePrefix"] = run,
+            ["Reminders:SendQueue"] = run + "-send",
+        };
+        await using var services = BuildServices(settings);
+        var progress = options.Progress;
+        Say(progress, $"[faults] {options.Reminders:N0} reminders over {options.WindowMinutes} minute(s), {options.Kills} kill(s); tables {run}*");
+
+        await using var simulator = await ProviderSimulator.StartAsync(new SimulatorOptions(Sid, Token, AcsKey) { RandomSeed = options.Seed }, ct);
+        foreach (var faults in new[] { simulator.Twilio.Faults, simulator.Acs.Faults })
+        {
+            faults.ServerErrorRate = options.ServerErrorRate;
+            faults.ThrottleRate = options.ThrottleRate;
+            faults.DropAfterAcceptRate = options.DropAfterAcceptRate;
+            faults.ThrottleRetryAfterSeconds = options.RetryAfterSeconds;
+            faults.LatencyMin = options.LatencyMin;
+            faults.LatencyMax = options.LatencyMax;
+        }
+
+        // Seeding: parents, some opted out, then appointments and their reminders.
+        await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), ct);
+        var venues = DemoSeeder.PilotVenues().Where(v => v.Kind == "centre").Select(v => v.Id).ToList();
+        var parentCount = Math.Min(1000, Math.Max(1, (options.Reminders + options.RemindersPerParent - 1) / options.RemindersPerParent));
+        var parents = new string[parentCount];
+        var registration = services.GetRequiredService<ParentRegistration>();
+        await Parallel.ForAsync(0, parentCount, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+        {
+            var registered = await registration.RegisterAsync(
+                new RegisterParentRequest("Parent", $"07700 900{i:D3}", new AddressRequest(["1 Test Street", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), token);
+            parents[i] = registered.Value?.Id ?? throw new InvalidOperationException("registering a parent failed: " + string.Join("; ", registered.Errors.Select(e => e.Message)));
+        });
+        var every = (int)Math.Round(1 / options.OptedOutRate);
+        var optedOut = Enumerable.Range(0, parentCount).Where(i => i % every == every / 2).ToHashSet();
+        var consents = services.GetRequiredService<ParentConsents>();
+        foreach (var i in optedOut)
+        {
+            await consents.OptOutAsync(parents[i], "sms-twilio", ct);
+        }
+
+        // The window's first minute: this one, or the next when this one is nearly over.
+        var start = DueBuckets.LastDueMinute(DateTimeOffset.UtcNow.AddSeconds(30));
+        var window = Math.Max(2, options.WindowMinutes);
+        var quietFrom = start.AddMinutes(Math.Max(1, window * 2 / 5));
+        var quietTo = quietFrom.AddMinutes(Math.Max(1, window / 5));
+        var reminders = new List<TextRef>(options.Reminders);
+        var appointmentStore = services.GetRequiredService<AppointmentStore>();
+        var texts = await services.GetRequiredService<StorageClients>().TableAsync(TableNames.Texts, ct);
+        var planned = Enumerable.Range(0, options.Reminders).Select(i =>
+        {
+            var parent = i % parentCount;
+            var nth = i / parentCount;
+            var dueAt = start.AddMinutes((parent + nth) % window);
+            return (Parent: parent, Nth: nth, DueAt: dueAt, Id: ParentRegistration.NewId());
+        }).ToList();
+        await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
+        {
+            var textId = TextEntity.IdFor(p.Id, 1, ReminderKind);
+            var reference = new TextRef(DueBuckets.For(p.DueAt), textId);
+            var appointment = new AppointmentEntity
+            {
+                PartitionKey = p.Id,
+                ParentId = parents[p.Parent],
+                VenueId = venues[p.Parent % venues.Count],
+                Kind = "adviser",
+                // Each of a parent's appointments at a different hour, so no two of their texts read the same.
+                StartsAt = p.DueAt.AddHours(2 + p.Nth),
+                BookedAt = start.AddDays(-1),
+            };
+            appointment.AddTextRefs([reference]);
+            await texts.AddEntityAsync(new TextEntity
+            {
+                PartitionKey = reference.Bucket,
+                RowKey = textId,
+                AppointmentId = p.Id,
+                AppointmentVersion = 1,
+                ParentId = parents[p.Parent],
+                Kind = ReminderKind,
+                DueAt = p.DueAt,
+                StateChangedAt = start.AddDays(-1),
+            }, token);
+            await appointmentStore.TryAddAsync(appointment, token);
+            lock (reminders)
+            {
+                reminders.Add(reference);
+            }
+        });
+        Say(progress, $"[faults] seeded {parentCount:N0} parents ({optedOut.Count} opted out) and {reminders.Count:N0} reminders due {start:HH:mm}-{start.AddMinutes(window - 1):HH:mm} UTC in {clock.Elapsed.TotalSeconds:F0} s; quiet hours {Local(quietFrom)}-{Local(quietTo)} London");
+
+        // The runner, its restarts, and the duplicated queue messages.
+        var port = FreePort();
+        simulator.Acs.EventGridWebhook = new Uri($"http://127.0.0.1:{port}/api/sms/acs/events");
+        string[] orders = ["twilio,acs", "acs,twilio"];
+        var runnerSettings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AzureWebJobsStorage"] = options.Storage,
+            ["Storage:TablePrefix"] = run,
+            ["Reminders:SendQueue"] = run + "-send",
+            ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
+            ["Reminders:SendingLeaseSeconds"] = Invariant(options.SendingLeaseSeconds),
+            ["LocalRunner:Port"] = Invariant(port),
+            ["LocalRunner:ProcessingVisibilitySeconds"] = Invariant(options.ProcessingVisibilitySeconds),
+            ["Demo:Seed"] = "false",
+            ["Sms:QuietHoursStart"] = Local(quietFrom),
+            ["Sms:QuietHoursEnd"] = Local(quietTo),
+            ["Sms:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Sms:Twilio:AccountSid"] = Sid,
+            ["Sms:Twilio:AuthToken"] = Token,
+            ["Sms:Twilio:From"] = "+441134960000",
+            ["Sms:Twilio:ApiBaseUrl"] = simulator.BaseUri.ToString(),
+            ["Sms:Twilio:MessagesPerSecond"] = Invariant(options.MessagesPerSecond),
+            ["Sms:Acs:ConnectionString"] = $"endpoint={simulator.BaseUri};accesskey={AcsKey}",
+            ["Sms:Acs:From"] = "+441134960001",
+            ["Sms:Acs:MessagesPerSecond"] = Invariant(options.MessagesPerSecond),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var logPath = Path.Combine(options.LogDirectory, run + "-runner.log");
+        RunnerProcess? runner = null;
+        var duplicates = 0;
+        try
+        {
+            runner = await StartRunnerAsync(runnerSettings, orders[0], port, logPath, ct);
+            Say(progress, $"[faults] runner started (pid {runner.Id}, providers {orders[0]}); its log: {logPath}");
+            using var stopDuplicates = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var duplicating = DuplicateMessagesAsync(services, reminders, options, random, stopDuplicates.Token);
+
+            for (var kill = 1; kill <= options.Kills; kill++)
+            {
+                var at = start + TimeSpan.FromMinutes(window * kill / (double)(options.Kills + 1));
+                await DelayUntilAsync(at, ct);
+                await runner.KillAsync();
+                await runner.DisposeAsync();
+                Say(progress, $"[faults] {Elapsed(clock)} runner killed (SIGKILL), kill {kill} of {options.Kills}");
+                runner = null;
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                var order = orders[kill % orders.Length];
+                runner = await StartRunnerAsync(runnerSettings, order, port, logPath, ct);
+                Say(progress, $"[faults] {Elapsed(clock)} runner restarted (pid {runner.Id}, providers {order})");
+            }
+
+            duplicates = await duplicating;
+            var drained = await DrainAsync(texts, options, start.AddMinutes(window), clock, progress, ct);
+            await simulator.Twilio.WhenCallbacksDoneAsync(ct);
+            await simulator.Acs.WhenDeliveryReportsDoneAsync(ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            if (drained)
+            {
+                Say(progress, $"[faults] {Elapsed(clock)} every text settled");
+            }
+            else
+            {
+                Say(progress, $"[faults] {Elapsed(clock)} drain timed out");
+            }
+        }
+        finally
+        {
+            if (runner is not null)
+            {
+                await runner.DisposeAsync();
+            }
+        }
+
+        var stored = await ReadTextsAsync(texts, ct);
+        var storedBuckets = stored.ToDictionary(t => t.RowKey, t => t.PartitionKey, StringComparer.Ordinal);
+        var optedOutNumbers = optedOut.Select(i => $"+447700900{i:D3}").ToHashSet(StringComparer.Ordinal);
+        return FaultRunReport.From(
+            new FaultRunFacts(
+                reminders.Count,
+                stored,
+                simulator.Twilio.Accepted,
+                simulator.Twilio.Requests.Snapshot(),
+                simulator.Acs.Accepted.Snapshot(),
+                simulator.Acs.Requests.Snapshot(),
+                optedOutNumbers,
+                new QuietHours(TimeOnly.Parse(Local(quietFrom), CultureInfo.InvariantCulture), TimeOnly.Parse(Local(quietTo), CultureInfo.InvariantCulture)),
+                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var bucket) && bucket != r.Bucket),
+                duplicates,
+                options.Kills,
+                TimeSpan.FromSeconds(options.RetryAfterSeconds),
+                DateTimeOffset.UtcNow),
+            clock.Elapsed);
+    }
+
+    private static async Task<RunnerProcess> StartRunnerAsync(Dictionary<string, string> settings, string providers, int port, string logPath, CancellationToken ct)
+    {
+        settings["Sms:Providers"] = providers;
+        return await RunnerProcess.StartAsync(settings, port, logPath, ct);
+    }
+
+    /// <summary>Sends a second copy of some texts' queue messages, soon after each falls due.</summary>
+    private static async Task<int> DuplicateMessagesAsync(ServiceProvider services, List<TextRef> reminders, FaultRunOptions options, Random random, CancellationToken ct)
+    {
+        var queue = services.GetRequiredService<SendQueueWriter>();
+        var chosen = reminders
+            .Where(_ => random.NextDouble() < options.DuplicateMessageRate)
+            .Select(r => (At: DueBuckets.Parse(r.Bucket).AddSeconds(random.Next(0, 45)), Reference: r))
+            .OrderBy(c => c.At)
+            .ToList();
+        foreach (var (at, reference) in chosen)
+        {
+            await DelayUntilAsync(at, ct);
+            await queue.EnqueueAsync(reference, ct);
+        }
+
+        return chosen.Count;
+    }
+
+    /// <summary>Waits until no text is waiting to be sent or in the middle of a send, or the drain timeout.</summary>
+    private static async Task<bool> DrainAsync(TableClient texts, FaultRunOptions options, DateTimeOffset windowEnd, Stopwatch clock, TextWriter progress, CancellationToken ct)
+    {
+        await DelayUntilAsync(windowEnd, ct);
+        var deadline = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        while (deadline.Elapsed < options.DrainTimeout)
+        {
+            var states = (await ReadTextsAsync(texts, ct)).GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var open = states.Where(s => s.Key is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).Sum(s => s.Value);
+            if (open == 0)
+            {
+                return true;
+            }
+
+            if (deadline.Elapsed - lastReport >= TimeSpan.FromSeconds(30))
+            {
+                lastReport = deadline.Elapsed;
+                Say(progress, $"[faults] {Elapsed(clock)} waiting for {open} text(s) to settle: {string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+
+        return false;
+    }
+
+    private static async Task<List<TextEntity>> ReadTextsAsync(TableClient texts, CancellationToken ct)
+    {
+        var all = new List<TextEntity>();
+        await foreach (var text in texts.QueryAsync<TextEntity>(maxPerPage: 1000, cancellationToken: ct))
+        {
+            all.Add(text);
+        }
+
+        return all;
+    }
+
+    private static ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.AddFilter(_ => false));
+        services.AddSingleton(TimeProvider.System);
+        services.AddPilot(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task DelayUntilAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        var wait = at - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, ct);
+        }
+    }
+
+    private static string Local(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Elapsed(Stopwatch clock) => string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,5:F0} s");
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Say(TextWriter progress, FormattableString line) => progress.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

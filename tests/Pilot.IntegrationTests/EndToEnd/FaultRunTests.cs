@@ -1,0 +1,40 @@
+using Pilot.FaultRun;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The short version of <c>./faults.sh</c>: 300 reminders over two minutes through both gateways to the
+/// simulators with the same faults, duplicated queue messages, quiet hours in the window, opted-out parents,
+/// and the local runner killed (SIGKILL) once and restarted with the providers the other way round.
+/// </summary>
+public sealed class FaultRunTests
+{
+    [Fact]
+    public async Task Reminders_under_provider_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
+    {
+        await Azurite.EnsureReachableAsync();
+        var logs = Path.Combine(Path.GetTempPath(), "pilot-faults");
+        Directory.CreateDirectory(logs);
+
+        var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 1, Azurite.ConnectionString, logs)
+        {
+            ProcessingVisibilitySeconds = 30,
+            // Above the longest a send can take (the pipelines' 60 s total timeout), so a slow send is never settled under it.
+            SendingLeaseSeconds = 75,
+            DrainTimeout = TimeSpan.FromMinutes(3),
+        });
+
+        var summary = new StringWriter();
+        report.Print(summary);
+        Assert.True(report.GoalsMet, summary.ToString());
+        Assert.Equal(300, report.States.Values.Sum());
+        Assert.Equal(300 - report.CancelReasons.GetValueOrDefault("no-consent"), report.DeliveredExactlyOnce);
+        Assert.True(report.CancelReasons.GetValueOrDefault("no-consent") > 0, summary.ToString());
+        Assert.True(report.TwilioAccepted > 0 && report.AcsAccepted > 0, summary.ToString());
+        Assert.True(report.AmbiguousTwilioDrops + report.AcsDrops > 0, summary.ToString());
+        Assert.True(report.ThrottlesAnswered > 0, summary.ToString());
+        Assert.True(report.DuplicatedQueueMessages > 0, summary.ToString());
+        Assert.True(report.MovedOutOfQuietHours > 0, summary.ToString());
+    }
+}
