@@ -54,6 +54,12 @@ param communicationDataLocation string = 'UK'
 @description('The ACS SMS number (E.164) texts come from (Sms:Acs:From); bought in the portal.')
 param acsSmsFrom string = ''
 
+@description('The number parents text 1 or 2 to, as printed on WFI letters; empty: twilioFrom.')
+param wfiReplyNumber string = ''
+
+@description('Post letters through GOV.UK Notify once its API key is in Key Vault (notify-api-key); false: the print-batch folder.')
+param lettersThroughNotify bool = false
+
 @description('Who is emailed when an alert fires.')
 param alertEmails array = []
 
@@ -88,6 +94,8 @@ var secretNames = {
   acsConnectionString: 'acs-connection-string'
   acsEventGridKey: 'acs-eventgrid-key'
   notifyApiKey: 'notify-api-key'
+  wfiTokenSigningKey: 'wfi-token-signing-key'
+  officeAdminKeyHash: 'office-admin-key-sha256'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -184,6 +192,8 @@ module functionApp 'modules/function-app.bicep' = {
     twilioFrom: twilioFrom
     twilioMessagingServiceSid: twilioMessagingServiceSid
     acsFrom: acsSmsFrom
+    wfiReplyNumber: empty(wfiReplyNumber) ? twilioFrom : wfiReplyNumber
+    lettersThroughNotify: lettersThroughNotify
   }
 }
 

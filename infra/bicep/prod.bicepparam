@@ -14,6 +14,7 @@ param twilioAccountSid = ''
 param twilioFrom = ''
 param deployCommunicationServices = false
 param acsSmsFrom = ''
+param wfiReplyNumber = ''
 param alertEmails = []
 param smsFailurePercentThreshold = 20
 param timerSilenceMinutes = 15

@@ -35,6 +35,12 @@ param twilioFrom string
 param twilioMessagingServiceSid string
 param acsFrom string
 
+@description('The number parents text 1 or 2 to, as printed on WFI letters (Wfi:ReplyNumber).')
+param wfiReplyNumber string
+
+@description('Post letters through GOV.UK Notify (its key in Key Vault as notify-api-key); false: the print-batch folder.')
+param lettersThroughNotify bool
+
 // EVERY app setting the Function App gets, in one place. Names use `__` for `:` (Linux). A setting
 // the code reads and this object lacks fails tests/Pilot.Infra.Tests (AppSettingsTests), so a new
 // setting is one line here. Provider secrets are Key Vault references, never values; without a
@@ -79,8 +85,38 @@ var appSettings = {
   Sms__Acs__TimeoutSeconds: '10'
   Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
 
-  // Letters (GOV.UK Notify): the API key setting is '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.notifyApiKey})';
-  // the letters container is 'letters' (main.bicep, storage module).
+  Retention__Days: '7'
+  Retention__Schedule: '0 30 2 * * *'
+
+  // Letters: GOV.UK Notify when its key is in Key Vault, else the print-batch folder in blob storage.
+  Letters__Container: 'letters'
+  Letters__Postage: 'second'
+  Letters__PrintBatchFolder: ''
+  // Empty until the Notify key is in Key Vault: an unresolved reference would fail the app's start.
+  Letters__Notify__ApiKey: lettersThroughNotify ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.notifyApiKey})' : ''
+  Letters__Notify__BaseUrl: 'https://api.notifications.service.gov.uk'
+  Letters__Notify__TimeoutSeconds: '30'
+
+  Wfi__LetterQueue: 'wfi-letters'
+  Wfi__DefaultSchedule: '0 0 * * * *'
+  Wfi__TokenSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.wfiTokenSigningKey})'
+  Wfi__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+  Wfi__ReplyNumber: wfiReplyNumber
+
+  // Office credentials: SHA-256 hashes of each office's key (and the central key) live in Key Vault,
+  // so issuing or rotating a key is a secret change (docs/operations.md). An unset secret matches no key.
+  // One line per pilot Jobcentre office (its venue id); a new office is a new line and a new secret.
+  Offices__AdminKeySha256: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.officeAdminKeyHash})'
+  'Offices__Keys__jcp-blackpool': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-blackpool)'
+  'Offices__Keys__jcp-ealing': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-ealing)'
+  'Offices__Keys__jcp-kingston-upon-hull': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-kingston-upon-hull)'
+  'Offices__Keys__jcp-lambeth': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-lambeth)'
+  'Offices__Keys__jcp-nottingham-city': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-nottingham-city)'
+  'Offices__Keys__jcp-redcar-and-cleveland': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-redcar-and-cleveland)'
+  'Offices__Keys__jcp-sandwell': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-sandwell)'
+  'Offices__Keys__jcp-somerset': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-somerset)'
+  'Offices__Keys__jcp-southampton': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-southampton)'
+  'Offices__Keys__jcp-westminster': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/office-key-jcp-westminster)'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -17,7 +17,7 @@ public static class WfiInvitationsServiceCollectionExtensions
     public static IServiceCollection AddWfiInvitations(this IServiceCollection services)
     {
         services.AddOptions<WfiOptions>().BindConfiguration(WfiOptions.Section)
-            .Validate(o => o.TokenSigningKey.Length >= 32, "Wfi:TokenSigningKey must be set, at least 32 characters")
+            .Validate(o => o.TokenSigningKey.Length >= 32 && !o.TokenSigningKey.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal), "Wfi:TokenSigningKey must be set, at least 32 characters (an unresolved Key Vault reference is not a key)")
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Wfi:PublicBaseUrl must be an absolute URL");
         services.AddOptions<OfficeKeyOptions>().BindConfiguration(OfficeKeyOptions.Section);
         services.AddSingleton<OfficeCredentials>();
