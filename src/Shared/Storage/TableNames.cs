@@ -16,4 +16,19 @@ public static class TableNames
 
     /// <summary>Replies from parents kept for their adviser, and which provider message ids were handled.</summary>
     public const string InboundTexts = "InboundTexts";
+
+    /// <summary>Vacancies by ref (PK ref, RK <c>vacancy</c>).</summary>
+    public const string Vacancies = "Vacancies";
+
+    /// <summary>Vacancies by 10 km map cell (PK cell, RK ref): the ones near a parent.</summary>
+    public const string VacancyCells = "VacancyCells";
+
+    /// <summary>Vacancies by the UTC minute they arrived (PK yyyyMMddHHmm, RK ref): the alert timer reads only the new minutes.</summary>
+    public const string VacancyFeed = "VacancyFeed";
+
+    /// <summary>Opted-in parents' matching profiles by reach band and map cell: the alert timer reads only the cells near new vacancies.</summary>
+    public const string AlertProfiles = "AlertProfiles";
+
+    /// <summary>Per parent (PK parent id): one row per vacancy alerted (never twice), weekly counts, and the day's digest.</summary>
+    public const string AlertLedger = "AlertLedger";
 }
