@@ -51,6 +51,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<SmsCostReport>();
         services.AddSingleton<VacancyIngestion>();
+        services.AddSingleton<VacancyFeed>();
         services.AddSingleton<VacancyAlertPlanner>();
         services.AddSingleton<VacancyAlertTexts>();
         services.AddSingleton<AlertConsents>();

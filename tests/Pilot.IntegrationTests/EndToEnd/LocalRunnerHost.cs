@@ -24,6 +24,7 @@ public static class LocalRunnerHost
             ["Storage:TablePrefix"] = Azurite.UniqueName(name),
             ["Reminders:SendQueue"] = Azurite.UniqueName(name + "-send-"),
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
+            ["Vacancies:FeedQueue"] = Azurite.UniqueName(name + "-feed-"),
             ["LocalRunner:Port"] = "0",
             ["Sms:QuietHoursStart"] = "00:00",
             ["Sms:QuietHoursEnd"] = "00:00",

@@ -20,4 +20,10 @@ public enum InboundOutcome
 
     /// <summary>The same provider message id was handled before (a webhook delivered twice).</summary>
     Duplicate,
+
+    /// <summary>"JOBS OFF": vacancy alerts turned off (reminders untouched), confirmed with one text.</summary>
+    AlertsOff,
+
+    /// <summary>"JOBS ON": vacancy alerts back on, confirmed with one text.</summary>
+    AlertsOn,
 }

@@ -17,6 +17,9 @@ public static class AlertText
     public const int MaxAlertFragments = 2;
     public const int MaxDigestFragments = 3;
 
+    public const string AlertsOffConfirmed = "You will get no more job alert texts. Appointment reminders carry on. To get job alerts again, reply JOBS ON.";
+    public const string AlertsOnConfirmed = "Job alert texts are back on. Reply JOBS OFF to stop them.";
+
     private static readonly string[] Wordings =
     [
         "Job near you: {title}, {employer}, {area}. {hours}. {km} km away. Apply: {apply}. Reply JOBS OFF to stop job texts.",
