@@ -183,6 +183,14 @@ public sealed class ReminderSender(
     /// <summary>An alert has no appointment to point at it: it moves to the bucket of the end of quiet hours.</summary>
     private async Task<SendOutcome?> DeferAlertAsync(TextEntity text, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
     {
+        if (DueBuckets.For(quietEnd) == text.PartitionKey)
+        {
+            // Already filed under the end of quiet hours (taken off the queue early): back to waiting there.
+            text.State = TextStates.Scheduled;
+            text.StateChangedAt = now;
+            return await texts.TryReplaceAsync(text, ct) ? SendOutcome.Deferred : null;
+        }
+
         await texts.AddIfMissingAsync(new TextEntity
         {
             PartitionKey = DueBuckets.For(quietEnd),
