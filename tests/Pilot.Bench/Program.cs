@@ -27,4 +27,9 @@ if (options.Run("gateways"))
     await GatewayBench.RunAsync(options.Gateways);
 }
 
+if (options.Run("vacancy-e2e"))
+{
+    await VacancyEndToEndBench.RunAsync(options.Parents, options.Vacancies);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
