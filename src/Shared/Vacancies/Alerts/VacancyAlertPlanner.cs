@@ -54,7 +54,7 @@ public sealed class VacancyAlertPlanner(
             .Select(g => g.MaxBy(v => v.UpdatedAt)!)
             .ToList();
 
-        var ranges = open.SelectMany(v => GeoGrid.ProfileRangesNear(new Postcodes.GeoPoint(v.Latitude, v.Longitude))).Distinct().ToList();
+        var ranges = GeoGrid.ProfileRangesNear(open.Select(v => new Postcodes.GeoPoint(v.Latitude, v.Longitude)));
         var nearby = new Dictionary<string, AlertProfileEntity>(StringComparer.Ordinal);
         var profilesRead = 0;
         foreach (var (from, to) in ranges)

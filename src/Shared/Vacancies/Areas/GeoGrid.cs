@@ -43,12 +43,53 @@ public static class GeoGrid
     /// The partition-key ranges holding every parent who could reach <paramref name="point"/>: per
     /// band, three rows of three cells. Each range is inclusive: (first key, last key).
     /// </summary>
-    public static IReadOnlyList<(string From, string To)> ProfileRangesNear(GeoPoint point)
+    public static IReadOnlyList<(string From, string To)> ProfileRangesNear(GeoPoint point) => ProfileRangesNear([point]);
+
+    /// <summary>
+    /// The same for many points at once, as few non-overlapping ranges as the cells allow: cells
+    /// next to each other in a row are one range, so a partition is never read twice in a run.
+    /// </summary>
+    public static IReadOnlyList<(string From, string To)> ProfileRangesNear(IEnumerable<GeoPoint> points)
     {
-        var ranges = new List<(string, string)>();
-        foreach (var band in ReachBandsKm)
+        ArgumentNullException.ThrowIfNull(points);
+        var cells = new SortedSet<(double Band, int Row, int Column)>();
+        foreach (var point in points)
         {
-            ranges.AddRange(Ranges(point, band, 1));
+            foreach (var band in ReachBandsKm)
+            {
+                var row = Row(point.Latitude, band);
+                var column = Column(point.Longitude, band);
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        cells.Add((band, row + dy, column + dx));
+                    }
+                }
+            }
+        }
+
+        var ranges = new List<(string, string)>();
+        (double Band, int Row, int First, int Last)? run = null;
+        foreach (var (band, row, column) in cells)
+        {
+            if (run is { } r && r.Band == band && r.Row == row && r.Last + 1 == column)
+            {
+                run = r with { Last = column };
+                continue;
+            }
+
+            if (run is { } done)
+            {
+                ranges.Add((Key(done.Band, done.Row, done.First), Key(done.Band, done.Row, done.Last)));
+            }
+
+            run = (band, row, column, column);
+        }
+
+        if (run is { } last)
+        {
+            ranges.Add((Key(last.Band, last.Row, last.First), Key(last.Band, last.Row, last.Last)));
         }
 
         return ranges;
