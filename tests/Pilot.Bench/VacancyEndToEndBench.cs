@@ -144,6 +144,13 @@ internal static class VacancyEndToEndBench
         total.Stop();
         var sendRequests = counter.Snapshot().Since(before);
         var dispatchRequests = tickCounter.Snapshot().Since(ticksBefore);
+
+        // The marginal cost: one more vacancy, in one area, on the next run.
+        var single = new { vacancies = new[] { Vacancy(vacancyCount, random, [areas[0]]) } };
+        (await http.PostAsJsonAsync("vacancies", single, JsonDefaults.Web)).EnsureSuccessStatusCode();
+        time.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(2));
+        var one = await ticks.GetRequiredService<VacancyAlertPlanner>().RunAsync(CancellationToken.None);
+        Console.WriteLine(Invariant($"[vacancy-e2e] one more vacancy on the next run: {one.ProfileQueries} profile range queries, {one.ProfilesRead:N0} of {optedIn:N0} alert profiles read, {one.Matches} matches, {one.EntitiesRead + one.Alerts + one.DigestItems + one.AlreadySent + one.Capped:N0} entities read in all"));
         await app.StopAsync();
         var sample = await FirstBodyAsync(outbox);
         Console.WriteLine(Invariant($"[vacancy-e2e] dispatch + sends: {queued:N0} alert texts queued ({entities:N0} Texts entities read, {dispatchRequests.Tables:N0} table requests), all in the outbox; sends: {sendRequests.Tables:N0} table requests ({sendRequests.Tables / (double)Math.Max(1, queued):F1} table requests per text)"));
