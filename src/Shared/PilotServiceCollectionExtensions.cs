@@ -13,6 +13,8 @@ using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Storage;
+using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.Vacancies.Catalogue;
 using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations;
 
@@ -29,6 +31,8 @@ public static class PilotServiceCollectionExtensions
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm");
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
+            .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Vacancies:DigestTime must be HH:mm");
 
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<StorageClients>();
@@ -38,6 +42,10 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<TextStore>();
         services.AddSingleton<DispatchCursor>();
         services.AddSingleton<SendQueueWriter>();
+        services.AddSingleton<VacancyStore>();
+        services.AddSingleton<AlertProfileStore>();
+        services.AddSingleton<AlertLedger>();
+        services.AddSingleton<AlertCursor>();
 
         services.AddSingleton<ParentRegistration>();
         services.AddSingleton<ParentConsents>();
@@ -46,6 +54,12 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<SmsCostReport>();
+        services.AddSingleton<VacancyIngestion>();
+        services.AddSingleton<VacancyFeed>();
+        services.AddSingleton<VacancyAlertPlanner>();
+        services.AddSingleton<VacancyAlertTexts>();
+        services.AddSingleton<AlertConsents>();
+        services.AddSingleton<ParentMatches>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<MessageRetention>();
         services.AddInboundSms();

@@ -39,5 +39,10 @@ if (options.Run("letters"))
     LettersBench.Run(options.LetterRounds);
 }
 
+if (options.Run("vacancy-e2e"))
+{
+    await VacancyEndToEndBench.RunAsync(options.E2eParents, options.E2eVacancies);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
 return exitCode;

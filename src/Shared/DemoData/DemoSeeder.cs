@@ -4,6 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
+using Pilot.Shared.Time;
+using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.Vacancies.Catalogue;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.DemoData;
@@ -18,6 +21,7 @@ public sealed class DemoSeeder(
     ParentRegistration registration,
     AppointmentStore appointments,
     AppointmentBooking booking,
+    VacancyIngestion vacancies,
     TimeProvider time,
     ILogger<DemoSeeder> logger,
     WfiInvitations.WfiDemoInvitation wfiDemo)
@@ -33,7 +37,8 @@ public sealed class DemoSeeder(
             if (await parents.GetAsync(parent.Id, ct) is null)
             {
                 var registered = await registration.RegisterAsync(
-                    new RegisterParentRequest(parent.FirstName, parent.Mobile, new AddressRequest(parent.AddressLines, parent.Postcode), parent.PreferredLanguage, parent.Consents) { LastName = parent.LastName },
+                    new RegisterParentRequest(parent.FirstName, parent.Mobile, new AddressRequest(parent.AddressLines, parent.Postcode), parent.PreferredLanguage, parent.Consents,
+                        parent.Availability, null, parent.MaxTravelKm, parent.TravelMode, parent.JobInterests, null, null, parent.AcceptUnknownHours, parent.Alerts) { LastName = parent.LastName },
                     parent.Id,
                     ct);
                 EnsureOk(registered.Kind, registered.Errors, parent.Id);
@@ -57,7 +62,20 @@ public sealed class DemoSeeder(
             }
         }
 
-        logger.LogInformation("Demo data: {Venues} venues upserted, {Parents} parent(s) and {Appointments} appointment(s) added", venueFile.Venues.Count, parentsAdded, appointmentsAdded);
+        // Sent again at every start (a re-sent ref updates): the alert timer picks them up within its schedule,
+        // and the ledger keeps a parent from hearing of one twice.
+        var today = DateOnly.FromDateTime(LondonTime.ToLocal(time.GetUtcNow()).DateTime);
+        var batch = Load<VacancyFile>("demo-vacancies.json").Vacancies
+            .Select(v => v.Vacancy with { ExpiryDate = today.AddDays(v.ExpiresInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })
+            .ToList();
+        var ingested = await vacancies.IngestJsonAsync(JsonSerializer.SerializeToUtf8Bytes(new { vacancies = batch }, JsonDefaults.Web), ct);
+        EnsureOk(ingested.Kind, ingested.Errors, "demo-vacancies");
+        if (ingested.Value!.Rejected > 0)
+        {
+            throw new InvalidOperationException("A demo vacancy is invalid: " + string.Join("; ", ingested.Value.Items.Where(i => i.Errors is not null).SelectMany(i => i.Errors!.Select(e => $"{i.Ref} {e.Key} {string.Join(", ", e.Value)}"))));
+        }
+
+        logger.LogInformation("Demo data: {Venues} venues upserted, {Parents} parent(s) and {Appointments} appointment(s) added, {Vacancies} vacancies sent", venueFile.Venues.Count, parentsAdded, appointmentsAdded, batch.Count);
         if (await wfiDemo.SeedAsync(ct))
         {
             logger.LogInformation("Demo data: WFI invitation {InvitationId} from {OfficeId} added", WfiInvitations.WfiDemoInvitation.Id, WfiInvitations.WfiDemoInvitation.OfficeId);
@@ -95,7 +113,39 @@ public sealed class DemoSeeder(
 
     private sealed record ParentFile(IReadOnlyList<DemoParent> Parents);
 
-    private sealed record DemoParent(string Id, string FirstName, string Mobile, IReadOnlyList<string?> AddressLines, string Postcode, string PreferredLanguage, ConsentsRequest Consents, IReadOnlyList<DemoAppointment> Appointments, string? LastName = null);
+    private sealed record DemoParent(
+        string Id,
+        string FirstName,
+        string Mobile,
+        IReadOnlyList<string?> AddressLines,
+        string Postcode,
+        string PreferredLanguage,
+        ConsentsRequest Consents,
+        IReadOnlyList<DemoAppointment> Appointments,
+        IReadOnlyList<WeeklyWindowRequest?>? Availability = null,
+        double? MaxTravelKm = null,
+        string? TravelMode = null,
+        JobInterestsRequest? JobInterests = null,
+        bool? AcceptUnknownHours = null,
+        AlertsRequest? Alerts = null,
+        string? LastName = null);
+
+    private sealed record VacancyFile(IReadOnlyList<DemoVacancy> Vacancies);
+
+    /// <summary>A demo vacancy: the API's fields, with the expiry counted in days from seeding.</summary>
+    private sealed record DemoVacancy(
+        string Ref,
+        string Title,
+        string Employer,
+        string Postcode,
+        string HoursText,
+        string Category,
+        SalaryRequest? Salary,
+        int ExpiresInDays,
+        ApplyRequest Apply)
+    {
+        public VacancyRequest Vacancy => new(Ref, Title, Employer, Postcode, HoursText, null, null, null, Salary, Category, null, null, Apply);
+    }
 
     private sealed record DemoAppointment(string Id, string VenueId, string Kind, int StartsInMinutes, string? AdviserName);
 }

@@ -12,6 +12,9 @@ public sealed class ParentConsents(ParentStore parents, TimeProvider time, ILogg
     private const int MaxConcurrencyRetries = 5;
     public const string OptOut = "opt-out";
 
+    /// <summary>The consent to vacancy alerts (given at registration, withdrawn by "JOBS OFF").</summary>
+    public const string VacancyAlerts = "vacancy-alerts";
+
     /// <returns>True when this changed anything (a second STOP changes nothing).</returns>
     public Task<bool> OptOutAsync(string parentId, string channel, CancellationToken ct) => SetAsync(parentId, optedOut: true, channel, ct);
 

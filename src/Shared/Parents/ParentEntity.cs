@@ -46,10 +46,17 @@ public sealed class ParentEntity : ITableEntity
     /// <summary>The venue of the parent's latest booking: whose phone number to give when they text us.</summary>
     public string? LastVenueId { get; set; }
 
+    /// <summary>The job search (<see cref="Vacancies.Alerts.JobSearch"/> as JSON); null when none was given.</summary>
+    public string? JobSearch { get; set; }
+
+    /// <summary>Explicit opt-in to vacancy alerts, separate from reminders; "JOBS OFF" clears it.</summary>
+    public bool AlertsOptIn { get; set; }
+
     public string Id => PartitionKey;
 
     /// <summary>First and last name, as a letter is addressed.</summary>
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public bool MayReceiveAlerts => AlertsOptIn && OptedOutAt is null && JobSearch is not null;
 
     public bool MayReceiveReminders => RemindersConsent && OptedOutAt is null;
 }

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Validation;
+using Pilot.Shared.Vacancies.Alerts;
 
 namespace Pilot.Shared.Parents;
 
 /// <summary>Registers a parent: validates every field, stores the mobile as E.164 and the postcode's centroid.</summary>
-public sealed partial class ParentRegistration(ParentStore parents, TimeProvider time, ILogger<ParentRegistration> logger)
+public sealed partial class ParentRegistration(ParentStore parents, AlertProfileStore alertProfiles, TimeProvider time, ILogger<ParentRegistration> logger)
 {
     public Task<Outcome<ParentRegistered>> RegisterAsync(RegisterParentRequest? request, CancellationToken ct)
         => RegisterAsync(request, NewId(), ct);
@@ -83,6 +84,8 @@ public sealed partial class ParentRegistration(ParentStore parents, TimeProvider
             remindersConsent = false;
         }
 
+        var (jobSearch, alertsOptIn) = JobSearchValidation.Check(request, errors);
+
         if (errors.Count > 0 || firstName is null || mobile is null || location is null)
         {
             return Outcome<ParentRegistered>.Invalid(errors);
@@ -102,6 +105,8 @@ public sealed partial class ParentRegistration(ParentStore parents, TimeProvider
             PreferredLanguage = language.ToLowerInvariant(),
             RemindersConsent = remindersConsent,
             CreatedAt = now,
+            JobSearch = jobSearch is null ? null : JsonSerializer.Serialize(jobSearch, JsonDefaults.Web),
+            AlertsOptIn = alertsOptIn,
         };
         var consent = new ConsentChangeEntity
         {
@@ -112,7 +117,29 @@ public sealed partial class ParentRegistration(ParentStore parents, TimeProvider
             Channel = "registration",
             ChangedAt = now,
         };
-        await parents.AddAsync(parent, [consent], ct);
+        var consents = new List<ConsentChangeEntity> { consent };
+        if (request.Alerts is not null)
+        {
+            consents.Add(new ConsentChangeEntity
+            {
+                PartitionKey = parent.PartitionKey,
+                RowKey = ConsentChangeEntity.RowFor(now, ParentConsents.VacancyAlerts),
+                Consent = ParentConsents.VacancyAlerts,
+                Given = alertsOptIn,
+                Channel = "registration",
+                ChangedAt = now,
+            });
+        }
+
+        await parents.AddAsync(parent, consents, ct);
+
+        // After the parent: a crash between the two leaves an opted-in parent without alerts, never an
+        // alert profile without its parent.
+        if (alertsOptIn && jobSearch is not null)
+        {
+            await alertProfiles.UpsertAsync(parent, jobSearch, ct);
+        }
+
         logger.LogInformation("Registered parent {ParentId} (mobile {Mobile}, reminders consent {Consent})", parent.Id, PhoneMask.Mask(mobile), remindersConsent);
         return Outcome<ParentRegistered>.Ok(new ParentRegistered(parent.Id));
     }

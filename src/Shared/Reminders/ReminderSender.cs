@@ -8,6 +8,7 @@ using Pilot.Shared.Reminders.Templates;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Sms.Resilience;
+using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.Reminders;
@@ -28,6 +29,9 @@ namespace Pilot.Shared.Reminders;
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
 /// </list>
+/// Vacancy alerts and digests (<see cref="AlertTextKinds"/>) go through the same machine; their
+/// send-time checks are alerts still opted into, no STOP, quiet hours (deferred), and the vacancies
+/// still open at the moment of sending (<see cref="VacancyAlertTexts"/>).
 /// </summary>
 public sealed class ReminderSender(
     TextStore texts,
@@ -36,6 +40,7 @@ public sealed class ReminderSender(
     VenueStore venues,
     ISmsGateway gateway,
     SendQueueWriter queue,
+    VacancyAlertTexts alertTexts,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
@@ -71,6 +76,16 @@ public sealed class ReminderSender(
             if (text.State == TextStates.Sending)
             {
                 return await SettleAsync(text, now, ct);
+            }
+
+            if (AlertTextKinds.IsAlert(text.Kind))
+            {
+                if (await SendAlertAsync(text, now, ct) is { } alertOutcome)
+                {
+                    return alertOutcome;
+                }
+
+                continue;
             }
 
             var appointment = await appointments.GetAsync(text.AppointmentId, ct);
@@ -127,6 +142,82 @@ public sealed class ReminderSender(
         }
 
         throw new TextBusyException($"Text {reference.TextId} kept changing while being sent; the queue will retry it.");
+    }
+
+    /// <returns>Null when the text changed under us and the caller should read it again.</returns>
+    private async Task<SendOutcome?> SendAlertAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    {
+        var (parent, reason) = await alertTexts.CheckParentAsync(text, ct);
+        if (reason is not null)
+        {
+            return await CancelAsync(text, reason, now, ct);
+        }
+
+        var quiet = smsOptions.Value.QuietHours();
+        if (quiet.IsQuiet(now))
+        {
+            return await DeferAlertAsync(text, quiet.EndOfQuietPeriodContaining(now), now, ct);
+        }
+
+        // Composed at the moment of sending: an expired vacancy is left out, a digest is closed.
+        var body = await alertTexts.ComposeAsync(text, now, ct);
+        if (body is null)
+        {
+            return await CancelAsync(text, "vacancy-expired", now, ct);
+        }
+
+        var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
+        {
+            t.SendingSince = now;
+            t.Attempts++;
+            t.To = parent!.Mobile;
+            t.Body = body;
+        }, ct);
+        if (!claimed)
+        {
+            return null;
+        }
+
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent!.Mobile, body), ct), now, ct);
+    }
+
+    private async Task<SendOutcome?> CancelAsync(TextEntity text, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await MoveAsync(text, TextStates.Cancelled, now, t => t.CancelReason = reason, ct))
+        {
+            return null;
+        }
+
+        logger.LogInformation("Text {TextId} cancelled at send time: {Reason}", text.RowKey, reason);
+        return SendOutcome.Cancelled;
+    }
+
+    /// <summary>An alert has no appointment to point at it: it moves to the bucket of the end of quiet hours.</summary>
+    private async Task<SendOutcome?> DeferAlertAsync(TextEntity text, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
+    {
+        if (DueBuckets.For(quietEnd) == text.PartitionKey)
+        {
+            // Already filed under the end of quiet hours (taken off the queue early): back to waiting there.
+            text.State = TextStates.Scheduled;
+            text.StateChangedAt = now;
+            return await texts.TryReplaceAsync(text, ct) ? SendOutcome.Deferred : null;
+        }
+
+        await texts.AddIfMissingAsync(new TextEntity
+        {
+            PartitionKey = DueBuckets.For(quietEnd),
+            RowKey = text.RowKey,
+            ParentId = text.ParentId,
+            Kind = text.Kind,
+            DueAt = quietEnd,
+            State = TextStates.Scheduled,
+            StateChangedAt = now,
+            AlertItems = text.AlertItems,
+            DigestDate = text.DigestDate,
+        }, ct);
+        await texts.DeleteAsync(text, ct);
+        logger.LogInformation("Text {TextId} fell due in quiet hours; moved to {DueAt:u}", text.RowKey, quietEnd);
+        return SendOutcome.Deferred;
     }
 
     private async Task<SendOutcome> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)

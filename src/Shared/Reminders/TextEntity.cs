@@ -74,5 +74,11 @@ public sealed class TextEntity : ITableEntity
     /// <summary>For cancelled: why (appointment-rescheduled, appointment-cancelled, no-consent, appointment-started...).</summary>
     public string? CancelReason { get; set; }
 
+    /// <summary>For a vacancy alert: the vacancies it is about (JSON list of ref and distance).</summary>
+    public string? AlertItems { get; set; }
+
+    /// <summary>For a vacancy digest: the London date (yyyy-MM-dd) whose digest it is.</summary>
+    public string? DigestDate { get; set; }
+
     public static string IdFor(string appointmentId, int version, string kind) => $"{appointmentId}-v{version}-{kind}";
 }

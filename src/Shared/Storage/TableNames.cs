@@ -22,4 +22,18 @@ public static class TableNames
 
     /// <summary>Look-ups into WfiInvitations: by reference, by parent, and the open ones by reply date.</summary>
     public const string WfiInvitationIndex = "WfiInvitationIndex";
+    /// <summary>Vacancies by ref (PK ref, RK <c>vacancy</c>).</summary>
+    public const string Vacancies = "Vacancies";
+
+    /// <summary>Vacancies by 10 km map cell (PK cell, RK ref): the ones near a parent.</summary>
+    public const string VacancyCells = "VacancyCells";
+
+    /// <summary>Vacancies by the UTC minute they arrived (PK yyyyMMddHHmm, RK ref): the alert timer reads only the new minutes.</summary>
+    public const string VacancyFeed = "VacancyFeed";
+
+    /// <summary>Opted-in parents' matching profiles by reach band and map cell: the alert timer reads only the cells near new vacancies.</summary>
+    public const string AlertProfiles = "AlertProfiles";
+
+    /// <summary>Per parent (PK parent id): one row per vacancy alerted (never twice), weekly counts, and the day's digest.</summary>
+    public const string AlertLedger = "AlertLedger";
 }

@@ -27,6 +27,7 @@ public static class LocalRunnerHost
             ["Retention:Schedule"] = "0 30 2 * * *",
             ["Wfi:LetterQueue"] = Azurite.UniqueName(name + "-wfi-"),
             ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
+            ["Vacancies:FeedQueue"] = Azurite.UniqueName(name + "-feed-"),
             ["LocalRunner:Port"] = "0",
             ["Sms:QuietHoursStart"] = "00:00",
             ["Sms:QuietHoursEnd"] = "00:00",

@@ -23,4 +23,9 @@ public enum InboundOutcome
 
     /// <summary>Understood and answered by a capability (<see cref="IInboundReplyHandler"/>), e.g. a WFI letter's choice.</summary>
     Handled,
+    /// <summary>"JOBS OFF": vacancy alerts turned off (reminders untouched), confirmed with one text.</summary>
+    AlertsOff,
+
+    /// <summary>"JOBS ON": vacancy alerts back on, confirmed with one text.</summary>
+    AlertsOn,
 }

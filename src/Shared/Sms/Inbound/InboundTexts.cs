@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
+using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.Sms.Inbound;
@@ -15,6 +16,7 @@ namespace Pilot.Shared.Sms.Inbound;
 public sealed class InboundTexts(
     ParentStore parents,
     ParentConsents consents,
+    AlertConsents alertConsents,
     VenueStore venues,
     InboundTextStore store,
     ISmsGateway gateway,
@@ -43,6 +45,8 @@ public sealed class InboundTexts(
             {
                 ReplyKind.OptOut => await ChangeConsentAsync(text, from, matched, optOut: true, ct),
                 ReplyKind.OptIn => await ChangeConsentAsync(text, from, matched, optOut: false, ct),
+                ReplyKind.AlertsOff => await ChangeAlertsAsync(text, from, matched, on: false, ct),
+                ReplyKind.AlertsOn => await ChangeAlertsAsync(text, from, matched, on: true, ct),
                 _ => await TryHandlersAsync(text, from, matched, ct) ?? await StoreForAdvisersAsync(text, from, matched, ct),
             };
 
@@ -101,6 +105,23 @@ public sealed class InboundTexts(
         }
 
         return null;
+    }
+
+    private async Task<InboundOutcome> ChangeAlertsAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, bool on, CancellationToken ct)
+    {
+        var changed = false;
+        foreach (var parent in matched)
+        {
+            changed |= await alertConsents.SetAsync(parent.Id, on, ChannelFor(text.Provider), ct);
+        }
+
+        if (!changed)
+        {
+            return InboundOutcome.NoChange;
+        }
+
+        await ReplyAsync(text, from, on ? AlertText.AlertsOnConfirmed : AlertText.AlertsOffConfirmed, ct);
+        return on ? InboundOutcome.AlertsOn : InboundOutcome.AlertsOff;
     }
 
     private async Task<InboundOutcome> StoreForAdvisersAsync(InboundText text, string from, IReadOnlyList<ParentEntity> matched, CancellationToken ct)

@@ -8,6 +8,12 @@ public enum ReplyKind
     Unknown,
     OptOut,
     OptIn,
+
+    /// <summary>"JOBS OFF": vacancy alerts only; reminders carry on.</summary>
+    AlertsOff,
+
+    /// <summary>"JOBS ON": vacancy alerts back on.</summary>
+    AlertsOn,
 }
 
 /// <summary>
@@ -37,6 +43,13 @@ public static class ReplyClassifier
         "start texting me", "start texting me again", "start texts again", "start the texts again", "start sending me texts again",
         "start sending texts again", "start sending me messages again", "start messages again", "text me again", "you can text me again");
 
+    // Alerts only: the word the alert texts give ("Reply JOBS OFF"), and close variants.
+    private static readonly FrozenSet<string> AlertsOffPhrases = FrozenSet.Create(StringComparer.Ordinal,
+        "jobs off", "job off", "jobsoff", "stop jobs", "stop job texts", "stop job alerts", "no more jobs", "no more job texts", "jobs stop");
+
+    private static readonly FrozenSet<string> AlertsOnPhrases = FrozenSet.Create(StringComparer.Ordinal,
+        "jobs on", "job on", "jobson", "start jobs", "start job texts", "start job alerts", "jobs start");
+
     // Said before or after the request without changing it. Longest first so "thank you" wins over "thank".
     private static readonly string[] Politeness =
     [
@@ -56,6 +69,8 @@ public static class ReplyClassifier
         var core = StripPoliteness(words);
         return OptOutPhrases.Contains(core) ? ReplyKind.OptOut
             : OptInPhrases.Contains(core) ? ReplyKind.OptIn
+            : AlertsOffPhrases.Contains(core) ? ReplyKind.AlertsOff
+            : AlertsOnPhrases.Contains(core) ? ReplyKind.AlertsOn
             : ReplyKind.Unknown;
     }
 

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
+using Pilot.Shared.Vacancies.Catalogue;
+
+namespace Pilot.Functions.Vacancies;
+
+public sealed class PostVacanciesFunction(VacancyIngestion ingestion)
+{
+    [Function("PostVacancies")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vacancies")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (body, tooLarge) = await JsonBody.ReadBoundedAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        var csv = request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
+        var outcome = csv
+            ? await ingestion.IngestCsvAsync(body, cancellationToken)
+            : await ingestion.IngestJsonAsync(body, cancellationToken);
+        return ProblemResults.From(outcome, result => new AcceptedResult((string?)null, result));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Pilot.Shared.Storage;
+
+namespace Pilot.Shared.Vacancies.Alerts;
+
+/// <summary>
+/// The AlertLedger table, one partition per parent, so every decision about a parent is one
+/// entity-group transaction: <c>sent-&lt;ref&gt;</c> (inserted once: a conflict means "already
+/// alerted", so never twice), <c>week-&lt;yyyy-Www&gt;</c> (texts counted against the weekly cap,
+/// ETag-checked) and <c>digest-&lt;yyyyMMdd&gt;</c> (the day's digest items, closed when it is sent).
+/// The claim is written before any text, so a crash between the two can lose an alert but never
+/// send one twice.
+/// </summary>
+public sealed class AlertLedger(StorageClients storage)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.AlertLedger, ct);
+
+    public static string SentRow(string vacancyRef) => "sent-" + vacancyRef;
+
+    public static string WeekRow(string week) => "week-" + week;
+
+    public static string DigestRow(DateOnly date) => "digest-" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>An immediate alert: record the vacancy and count one text this week, or say why not.</summary>
+    public async Task<AlertClaim> ClaimAsync(string parentId, AlertItem item, string week, int cap, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var counter = await GetAsync(table, parentId, WeekRow(week), ct);
+            var count = counter?.GetInt32("Count") ?? 0;
+            if (count >= cap)
+            {
+                return AlertClaim.Capped;
+            }
+
+            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now), CountAction(parentId, week, counter, count + 1) };
+            switch (await SubmitAsync(table, actions, ct))
+            {
+                case null: return AlertClaim.Claimed;
+                case 0: return AlertClaim.AlreadySent;
+                default: continue;
+            }
+        }
+
+        throw new RequestFailedException(412, $"The alert ledger of parent {parentId} kept changing; the timer will try again.");
+    }
+
+    /// <summary>
+    /// A digest alert: add the vacancy to the digest of <paramref name="date"/>, or of a later day when
+    /// that one was sent already; a new digest counts one text against its week's cap.
+    /// </summary>
+    public async Task<(AlertClaim Claim, DateOnly Date)> ClaimForDigestAsync(string parentId, AlertItem item, DateOnly date, int cap, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries * 2; attempt++)
+        {
+            var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+            if (digest?.GetBoolean("Closed") == true)
+            {
+                date = date.AddDays(1);
+                continue;
+            }
+
+            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now) };
+            if (digest is not null)
+            {
+                var items = Items(digest);
+                items.Add(item);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, DigestEntity(parentId, date, items), digest.ETag));
+            }
+            else
+            {
+                var week = AlertWeeks.For(date);
+                var counter = await GetAsync(table, parentId, WeekRow(week), ct);
+                var count = counter?.GetInt32("Count") ?? 0;
+                if (count >= cap)
+                {
+                    return (AlertClaim.Capped, date);
+                }
+
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, DigestEntity(parentId, date, [item])));
+                actions.Add(CountAction(parentId, week, counter, count + 1));
+            }
+
+            switch (await SubmitAsync(table, actions, ct))
+            {
+                case null: return (digest is null ? AlertClaim.ClaimedNewDigest : AlertClaim.Claimed, date);
+                case 0: return (AlertClaim.AlreadySent, date);
+                default: continue;
+            }
+        }
+
+        throw new RequestFailedException(412, $"The alert ledger of parent {parentId} kept changing; the timer will try again.");
+    }
+
+    /// <summary>Closes the day's digest for sending and returns its items; later matches go to the next day's.</summary>
+    public async Task<IReadOnlyList<AlertItem>> CloseDigestAsync(string parentId, DateOnly date, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+            if (digest is null)
+            {
+                return [];
+            }
+
+            if (digest.GetBoolean("Closed") == true)
+            {
+                return Items(digest);
+            }
+
+            digest["Closed"] = true;
+            try
+            {
+                await table.UpdateEntityAsync(digest, digest.ETag, TableUpdateMode.Replace, ct);
+                return Items(digest);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // The timer added an item meanwhile: read again so it goes in this digest.
+            }
+        }
+
+        throw new RequestFailedException(412, $"The digest of parent {parentId} kept changing; the send will be retried.");
+    }
+
+    public async Task<int> WeekCountAsync(string parentId, string week, CancellationToken ct)
+        => (await GetAsync(await Table(ct), parentId, WeekRow(week), ct))?.GetInt32("Count") ?? 0;
+
+    public async Task<bool> WasSentAsync(string parentId, string vacancyRef, CancellationToken ct)
+        => await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct) is not null;
+
+    private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now)
+        => new(TableTransactionActionType.Add, new TableEntity(parentId, SentRow(item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm });
+
+    private static TableTransactionAction CountAction(string parentId, string week, TableEntity? counter, int count)
+    {
+        var entity = new TableEntity(parentId, WeekRow(week)) { ["Count"] = count };
+        return counter is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, counter.ETag);
+    }
+
+    private static TableEntity DigestEntity(string parentId, DateOnly date, List<AlertItem> items)
+        => new(parentId, DigestRow(date)) { ["Items"] = JsonSerializer.Serialize(items, JsonDefaults.Web), ["Closed"] = false };
+
+    private static List<AlertItem> Items(TableEntity digest)
+        => JsonSerializer.Deserialize<List<AlertItem>>(digest.GetString("Items") ?? "[]", JsonDefaults.Web) ?? [];
+
+    private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string row, CancellationToken ct)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <returns>Null when it went through, else the index of the action that failed (0 is the "sent" row: already alerted).</returns>
+    private static async Task<int?> SubmitAsync(TableClient table, List<TableTransactionAction> actions, CancellationToken ct)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct);
+            return null;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            if (ex.FailedTransactionActionIndex is int index)
+            {
+                return index;
+            }
+
+            // No index reported: the "sent" row tells whether it was the conflict.
+            var sent = actions[0].Entity;
+            return await GetAsync(table, sent.PartitionKey, sent.RowKey, ct) is null ? 1 : 0;
+        }
+    }
+}
