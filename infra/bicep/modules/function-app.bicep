@@ -85,6 +85,10 @@ var appSettings = {
   Sms__Acs__TimeoutSeconds: '10'
   Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
 
+  Vacancies__AlertSchedule: '0 */5 * * * *'
+  Vacancies__FeedQueue: 'vacancy-feed'
+  Vacancies__DigestTime: '18:00'
+
   Retention__Days: '7'
   Retention__Schedule: '0 30 2 * * *'
 

@@ -28,6 +28,8 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
     {
         WrongMethods();
         BadRouteValues();
+        BadKeys();
+        BadQueryValues();
         switch (sample.Format)
         {
             case BodyFormat.Json:
@@ -39,6 +41,9 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
             case BodyFormat.TwilioForm:
                 TwilioForms();
                 break;
+            case BodyFormat.Csv:
+                Csv(sample.CsvBody!);
+                break;
             default:
                 Bodiless();
                 break;
@@ -48,7 +53,15 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
     }
 
     private void Add(string kind, Expect expect, byte[]? body = null, string? contentType = null, string? field = null, string? path = null, HttpMethod? method = null, IReadOnlyDictionary<string, string>? headers = null)
-        => _requests.Add(new BadRequest(kind, method ?? Method, path ?? ValidPath, body, contentType, expect, field, headers));
+    {
+        var all = new Dictionary<string, string>(sample.Headers ?? new Dictionary<string, string>());
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            all[name] = value;
+        }
+
+        _requests.Add(new BadRequest(kind, method ?? Method, path ?? ValidPath, body, contentType, expect, field, all));
+    }
 
     private void WrongMethods()
     {
@@ -70,6 +83,91 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
         {
             Add("bad route value", Expect.Rejected, ValidBody(), JsonOrNull(), path: path(value));
         }
+    }
+
+    /// <summary>An endpoint that needs an office's key, called without one or with a wrong one.</summary>
+    private void BadKeys()
+    {
+        if (sample.Headers?.ContainsKey("x-functions-key") != true)
+        {
+            return;
+        }
+
+        foreach (var key in new[] { "", "not-a-key", "x" + EndpointSamples.OfficeKey, EndpointSamples.OfficeKey.ToUpperInvariant(), new string('k', 5000) })
+        {
+            Add("wrong office key", Expect.Rejected, ValidBody(), JsonOrNull(), headers: new Dictionary<string, string> { ["x-functions-key"] = key });
+        }
+    }
+
+    private void BadQueryValues()
+    {
+        foreach (var (field, (_, kind)) in sample.QueryFields ?? new Dictionary<string, (string, string)>())
+        {
+            // A blank value is the same as none: the default applies.
+            var values = (kind == EndpointSamples.Date ? BadValues.Dates.Concat(BadValues.OddStrings) : BadValues.OddStrings).Where(v => !string.IsNullOrWhiteSpace(v));
+            foreach (var bad in values)
+            {
+                var query = string.Join('&', sample.QueryFields!.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Key == field ? bad : q.Value.Valid)}"));
+                Add($"invalid query {kind}", Expect.RejectedNamingField, field: field, path: $"{sample.Path(seeded).Split('?')[0]}?{query}");
+            }
+        }
+    }
+
+    private void Csv(string valid)
+    {
+        const string csv = "text/csv";
+        Add("empty CSV", Expect.Rejected, [], csv);
+        Add("over 1 MB", Expect.Rejected, Oversize(valid), csv);
+        Add("invalid UTF-8", Expect.Rejected, InvalidUtf8(valid), csv);
+        Add("header only", Expect.NoFailure, Encoding.UTF8.GetBytes(valid.Split('\n')[0] + "\n"), csv);
+        Add("no header", Expect.NoFailure, Encoding.UTF8.GetBytes(string.Join('\n', valid.Split('\n').Skip(1))), csv);
+        for (var length = 1; length < valid.Length; length++)
+        {
+            Add("truncated CSV", Expect.NoFailure, Encoding.UTF8.GetBytes(valid[..length]), csv);
+        }
+
+        var header = valid.Split('\n')[0].Split(',');
+        var row = valid.Split('\n')[1];
+        foreach (var odd in BadValues.OddStrings.Concat(BadValues.Mobiles).Concat(BadValues.Instants))
+        {
+            var cells = SplitCsv(row);
+            var column = _random.Next(cells.Count);
+            cells[column] = "\"" + odd.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            Add("odd CSV cell", Expect.NoFailure, Encoding.UTF8.GetBytes(valid.Split('\n')[0] + "\n" + string.Join(',', cells) + "\n"), csv, header[column]);
+        }
+
+        while (_requests.Count < Minimum)
+        {
+            Add("random CSV edit", Expect.NoFailure, Encoding.UTF8.GetBytes(RandomEdit(valid)), csv);
+            Add("random bytes", Expect.NoFailure, RandomBytes(), csv);
+        }
+    }
+
+    private static List<string> SplitCsv(string row)
+    {
+        var cells = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in row)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+
+            if (c == ',' && !quoted)
+            {
+                cells.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        cells.Add(current.ToString());
+        return cells;
     }
 
     private byte[]? ValidBody() => sample.Format == BodyFormat.Json ? Encoding.UTF8.GetBytes(sample.Body(seeded)!.ToJsonString()) : null;
@@ -108,7 +206,7 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
                 foreach (var odd in BadValues.OddStrings)
                 {
                     var kind = sample.FieldKinds?.GetValueOrDefault(path);
-                    var expect = kind is EndpointSamples.Mobile or EndpointSamples.Postcode or EndpointSamples.Instant ? Expect.RejectedNamingField : Expect.NoFailure;
+                    var expect = kind is EndpointSamples.Mobile or EndpointSamples.Postcode or EndpointSamples.Instant or EndpointSamples.Choice ? Expect.RejectedNamingField : Expect.NoFailure;
                     Add("odd string", expect, MutateString(valid, path, odd), "application/json", path);
                 }
 
@@ -129,6 +227,7 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
                 EndpointSamples.Mobile => BadValues.Mobiles,
                 EndpointSamples.Postcode => BadValues.Postcodes,
                 EndpointSamples.Instant => BadValues.Instants,
+                EndpointSamples.Choice => BadValues.OddStrings,
                 _ => BadValues.Ids,
             };
             foreach (var bad in values)

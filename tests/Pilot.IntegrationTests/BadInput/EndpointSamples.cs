@@ -13,6 +13,10 @@ public static class EndpointSamples
     public const string Instant = "instant";
     public const string Date = "date";
     public const string Id = "id";
+    public const string Choice = "choice";
+    public const string OfficeKey = "fuzz-office-key-lambeth";
+
+    private static readonly Dictionary<string, string> Office = new() { ["x-functions-key"] = OfficeKey };
 
     public static IReadOnlyDictionary<string, EndpointSample> ByFunction { get; } = new Dictionary<string, EndpointSample>(StringComparer.Ordinal)
     {
@@ -21,8 +25,8 @@ public static class EndpointSamples
         ["RegisterParent"] = new(
             _ => "parents",
             BodyFormat.Json,
-            _ => JsonNode.Parse("""{"firstName":"Zofia","mobile":"07700 900456","address":{"lines":["3 Brixton Hill","London"],"postcode":"SW2 1RW"},"preferredLanguage":"pl","consents":{"reminders":true}}"""),
-            new Dictionary<string, string> { ["mobile"] = Mobile, ["address.postcode"] = Postcode }),
+            _ => JsonNode.Parse("""{"firstName":"Zofia","lastName":"Nowak","mobile":"07700 900456","address":{"lines":["3 Brixton Hill","London"],"postcode":"SW2 1RW"},"preferredLanguage":"pl","consents":{"reminders":true},"availability":[{"days":["Mon","Tue"],"from":"09:15","to":"14:45"}],"termTimeOnly":true,"maxTravelKm":5,"travelMode":"bus","jobInterests":{"categories":["retail"],"keywords":["cashier"]},"minHoursPerWeek":10,"maxHoursPerWeek":20,"acceptUnknownHours":false,"alerts":{"optIn":true,"maxPerWeek":3,"mode":"digest"}}"""),
+            new Dictionary<string, string> { ["mobile"] = Mobile, ["address.postcode"] = Postcode, ["availability[0].from"] = Instant, ["travelMode"] = Choice, ["alerts.mode"] = Choice }),
         ["BookAppointment"] = new(
             _ => "appointments",
             BodyFormat.Json,
@@ -55,5 +59,40 @@ public static class EndpointSamples
             _ => "sms/acs/events",
             BodyFormat.EventGrid,
             _ => JsonNode.Parse("""[{"id":"e1","topic":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/pilot","subject":"/phonenumbers/+447700900001","eventType":"Microsoft.Communication.SMSReceived","eventTime":"2026-03-03T09:00:00Z","dataVersion":"1.0","metadataVersion":"1","data":{"messageId":"m1","from":"+447700900999","to":"+447700900001","message":"Thanks","receivedTimestamp":"2026-03-03T09:00:00Z"}}]""")),
+        ["GetParentMatches"] = new(s => $"parents/{s.ParentId}/matches", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}/matches"),
+        ["PostVacancies"] = new(
+            _ => "vacancies",
+            BodyFormat.Json,
+            _ => JsonNode.Parse("""{"vacancies":[{"ref":"FUZZ-1","title":"Teaching assistant","employer":"Oakfield Primary School","postcode":"SW9 9TN","hoursText":"Mon-Fri 9.30am-2.30pm","weeklyPattern":[{"days":["Mon"],"from":"09:30","to":"14:30"}],"hoursPerWeek":25,"termTimeOnly":true,"salary":{"min":11000,"max":12000,"period":"year"},"category":"education","keywords":["school"],"expiryDate":"2031-01-01","apply":{"url":"https://example.org/apply","phone":null}}]}"""),
+            ItemsField: "vacancies"),
+        ["CreateWfiInvitation"] = new(
+            _ => "wfi-invitations",
+            BodyFormat.Json,
+            s => new JsonObject
+            {
+                ["parentId"] = s.ParentId,
+                ["options"] = new JsonObject { ["jobcentre"] = new JsonObject { ["startsAt"] = "2031-06-10T10:00:00+01:00" }, ["centre"] = new JsonObject { ["startsAt"] = "2031-06-11T10:00:00+01:00", ["venueId"] = "cc-lambeth-stockwell" } },
+                ["respondBy"] = "2031-06-05",
+            },
+            new Dictionary<string, string> { ["options.jobcentre.startsAt"] = Instant, ["options.centre.startsAt"] = Instant },
+            Headers: Office),
+        ["GetWfiInvitation"] = new(s => $"wfi-invitations/{s.InvitationId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}", Headers: Office),
+        ["CancelWfiInvitation"] = new(s => $"wfi-invitations/{s.InvitationId}/cancel", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}/cancel", Headers: Office),
+        ["RecordWfiChoice"] = new(s => $"wfi-invitations/{s.InvitationId}/choice", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}/choice", Headers: Office),
+        ["RecordWfiAttendance"] = new(s => $"wfi-invitations/{s.InvitationId}/attendance", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}/attendance", Headers: Office),
+        ["BulkWfiInvitations"] = new(
+            _ => "wfi-invitations/bulk",
+            BodyFormat.Csv,
+            _ => null,
+            Headers: Office,
+            CsvBody: "parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\n,Grace,Mensah,07700 900456,\"Flat 2, 40 Brixton Hill\",London,SW2 1QS,2031-06-10T11:30:00+01:00,2031-06-11T11:30:00+01:00,2031-06-05\n"),
+        ["WfiTakeUp"] = new(
+            _ => "mi/wfi?from=2026-01-01&to=2031-01-01&groupBy=office",
+            BodyFormat.None,
+            _ => null,
+            Headers: Office,
+            QueryFields: new Dictionary<string, (string, string)> { ["from"] = ("2026-01-01", Date), ["to"] = ("2031-01-01", Date), ["groupBy"] = ("office", Choice) },
+            PathWithRouteValue: null),
+        ["WfiChoicePage"] = new(s => $"c/{s.ChoiceToken}", BodyFormat.None, _ => null, RouteField: "token", RouteFieldKind: Id, PathWithRouteValue: v => $"c/{v}", HtmlErrors: true),
     };
 }

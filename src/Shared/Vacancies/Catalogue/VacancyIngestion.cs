@@ -176,6 +176,19 @@ public sealed partial class VacancyIngestion(VacancyStore store, TimeProvider ti
 
     private static (VacancyRequest?, string?, FieldError?) ReadItem(JsonElement item)
     {
+        try
+        {
+            return ReadItemOrThrow(item);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-16 once unescaped (a lone surrogate, "\ud800").
+            return (null, null, new FieldError("body", "contains text that is not valid Unicode"));
+        }
+    }
+
+    private static (VacancyRequest?, string?, FieldError?) ReadItemOrThrow(JsonElement item)
+    {
         var reference = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("ref", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
         if (item.ValueKind != JsonValueKind.Object)
         {
