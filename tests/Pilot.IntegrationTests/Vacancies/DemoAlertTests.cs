@@ -8,7 +8,7 @@ public sealed class DemoAlertTests
     [Fact]
     public async Task The_demo_seed_leads_to_a_vacancy_alert_in_the_outbox_and_seeding_again_adds_none()
     {
-        await using var services = await PilotServices.StartAsync();
+        await using var services = await PilotServices.StartAsync(settings: WfiInvitations.WfiScenario.Settings()); // the demo seeds a WFI invitation too
         await services.Get<DemoSeeder>().SeedAsync(CancellationToken.None);
 
         var run = await VacancyScenario.PlanAsync(services);
