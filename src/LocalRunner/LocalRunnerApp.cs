@@ -58,7 +58,7 @@ public static class LocalRunnerApp
 
         builder.Services.AddPilot(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IHttpFunctionAuthorization, KeysNotEnforced>();
+        builder.Services.TryAddSingleton<IHttpFunctionAuthorization, ConfiguredFunctionKeys>();
 
         // IActionResult execution (ObjectResult formatting, camelCase JSON) without controllers.
         builder.Services.AddMvcCore();

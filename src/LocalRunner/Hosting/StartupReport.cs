@@ -46,8 +46,8 @@ internal sealed partial class StartupReport(
         }
 
         using var scope = scopes.CreateScope();
-        var keys = scope.ServiceProvider.GetRequiredService<IHttpFunctionAuthorization>() is KeysNotEnforced
-            ? "not checked locally"
+        var keys = scope.ServiceProvider.GetRequiredService<IHttpFunctionAuthorization>() is ConfiguredFunctionKeys configured
+            ? $"checked, {configured.KeyCount} configured"
             : "checked by " + scope.ServiceProvider.GetRequiredService<IHttpFunctionAuthorization>().GetType().Name;
         foreach (var function in catalog.Http)
         {

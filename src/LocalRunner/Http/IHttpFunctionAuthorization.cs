@@ -4,9 +4,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Pilot.LocalRunner.Http;
 
 /// <summary>
-/// The seam where function keys will be checked. The runner asks it before every HTTP function
-/// call; until keys are implemented the registered default lets every request through (as Core
-/// Tools does locally). Replace it with <c>builder.Services.AddSingleton&lt;IHttpFunctionAuthorization, ...&gt;()</c>.
+/// Where function keys are checked. The runner asks it before every HTTP function call; the default,
+/// <see cref="ConfiguredFunctionKeys"/>, checks configured keys as the Functions host does in Azure.
+/// Replace it with <c>builder.Services.AddSingleton&lt;IHttpFunctionAuthorization, ...&gt;()</c>.
 /// </summary>
 public interface IHttpFunctionAuthorization
 {

@@ -58,7 +58,7 @@ public sealed class BadInputTests
         var failures = new List<string>();
         foreach (var request in requests)
         {
-            using var message = Build(request);
+            using var message = Build(request, endpoint);
             using var response = await http.SendAsync(message);
             var problem = await CheckAsync(request, response, sample);
             if (problem is not null)
@@ -124,7 +124,7 @@ public sealed class BadInputTests
         await Task.Delay(TimeSpan.FromSeconds(3));
     }
 
-    private static HttpRequestMessage Build(BadRequest request)
+    private static HttpRequestMessage Build(BadRequest request, HttpEndpoint endpoint)
     {
         var message = new HttpRequestMessage(request.Method, new Uri(request.PathAndQuery, UriKind.Relative));
         if (request.Body is not null)
@@ -138,6 +138,12 @@ public sealed class BadInputTests
             }
 
             message.Content = content;
+        }
+
+        // Keyed endpoints get the development function key unless the request carries its own (an office's, or a wrong one).
+        if (endpoint.Level != Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous && request.Headers?.ContainsKey("x-functions-key") != true)
+        {
+            message.Headers.Add("x-functions-key", LocalRunnerHost.DevelopmentKey);
         }
 
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())

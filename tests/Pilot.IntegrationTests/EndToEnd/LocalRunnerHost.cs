@@ -15,6 +15,18 @@ namespace Pilot.IntegrationTests.EndToEnd;
 /// </summary>
 public static class LocalRunnerHost
 {
+    /// <summary>The runner's documented development function key (README, "The local runner").</summary>
+    public const string DevelopmentKey = "local-dev-key";
+
+    /// <summary>A client for the runner's <c>/api/</c> that sends the development function key.</summary>
+    public static HttpClient Client(WebApplication runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        var client = new HttpClient { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+        client.DefaultRequestHeaders.Add("x-functions-key", DevelopmentKey);
+        return client;
+    }
+
     public static async Task<WebApplication> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         await Azurite.EnsureReachableAsync();

@@ -15,7 +15,7 @@ public sealed class RunnerEndToEndTests
     public async Task A_booking_over_http_gets_its_confirmation_into_the_outbox_and_delivered()
     {
         await using var runner = await StartRunnerAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+        using var http = LocalRunnerHost.Client(runner);
 
         var parent = await http.PostAsJsonAsync("parents", new
         {
@@ -55,7 +55,7 @@ public sealed class RunnerEndToEndTests
     public async Task Bad_requests_get_a_problem_naming_the_field_and_unknown_ids_a_404()
     {
         await using var runner = await StartRunnerAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+        using var http = LocalRunnerHost.Client(runner);
 
         var badMobile = await http.PostAsJsonAsync("parents", new
         {

@@ -177,7 +177,7 @@ public sealed class WebhookHttpTests
         return form;
     }
 
-    private static HttpClient Client(WebApplication runner) => new() { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner);
 
     private static async Task<string> RegisterAsync(WebApplication runner)
     {

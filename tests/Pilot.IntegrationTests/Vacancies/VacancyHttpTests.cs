@@ -74,5 +74,5 @@ public sealed class VacancyHttpTests
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
     }
 
-    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => new() { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
+    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner);
 }

@@ -41,7 +41,7 @@ public sealed class StartupReportTests
 
         var info = runner.Logs.At(LogLevel.Information).Select(e => e.Message).ToList();
 
-        Assert.Contains(info, m => m.Contains("'SampleItem': HTTP GET /api/items/{id} (authorization level Function: keys not checked locally)"));
+        Assert.Contains(info, m => m.Contains("'SampleItem': HTTP GET /api/items/{id} (authorization level Function: keys checked, 1 configured)"));
         Assert.Contains(info, m => m.Contains("'SampleTimer': timer, schedule '0 30 6 * * *' (declared '%SampleTimerSchedule%'"));
         Assert.Contains(info, m => m.Contains($"'SampleOrderQueue': queue '{queueName}' (declared '%SampleOrderQueueName%'), connection AzureWebJobsStorage, poison queue '{queueName}-poison'"));
     }

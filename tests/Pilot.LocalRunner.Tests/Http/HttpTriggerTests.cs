@@ -30,6 +30,42 @@ public sealed class HttpTriggerTests
     }
 
     [Fact]
+    public async Task A_function_level_route_needs_a_configured_key_and_an_anonymous_one_does_not()
+    {
+        await using var runner = await TestRunner.StartAsync(SampleHttpFunctions, new Dictionary<string, string?>
+        {
+            ["LocalRunner:FunctionKeys"] = "key-one, key-two",
+            ["Offices:Keys:jcp-lambeth"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("office-key"u8)),
+        });
+        using var client = runner.CreateClientWithoutKey();
+        var path = $"/api/items/{Guid.NewGuid()}";
+
+        using var none = await client.GetAsync(path);
+        using var wrong = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "x-functions-key", "local-dev-key" } } });
+        using var header = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "x-functions-key", "key-two" } } });
+        using var code = await client.GetAsync(path + "?code=key-one");
+        using var office = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "x-functions-key", "office-key" } } });
+        using var anonymous = await client.GetAsync("/api/orders/7");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.All([header, code, office, anonymous], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Without_configured_keys_the_documented_development_key_opens_function_routes()
+    {
+        await using var runner = await TestRunner.StartAsync(SampleHttpFunctions);
+
+        using var withKey = await runner.CreateClient().GetAsync($"/api/items/{Guid.NewGuid()}");
+        using var without = await runner.CreateClientWithoutKey().GetAsync($"/api/items/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+    }
+
+    [Fact]
     public async Task Function_answers_only_its_declared_methods()
     {
         await using var runner = await TestRunner.StartAsync(SampleHttpFunctions);

@@ -101,7 +101,15 @@ public sealed class TestRunner : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    /// <summary>A client that sends the development function key, as a caller with a key would.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = CreateClientWithoutKey();
+        client.DefaultRequestHeaders.Add("x-functions-key", "local-dev-key");
+        return client;
+    }
+
+    public HttpClient CreateClientWithoutKey() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
     public async ValueTask DisposeAsync()
     {

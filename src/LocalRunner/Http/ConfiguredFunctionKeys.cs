@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+
+namespace Pilot.LocalRunner.Http;
+
+/// <summary>
+/// Checks function keys as the Functions host does in Azure: a function that is not anonymous needs a
+/// key in <c>x-functions-key</c> (or <c>?code=</c>), else 401. The keys are <c>LocalRunner:FunctionKeys</c>
+/// (comma-separated; default the documented development key <see cref="DevelopmentKey"/>) and, because in
+/// Azure each office's key is a function key, every key whose SHA-256 is an <c>Offices:Keys:*</c> or
+/// <c>Offices:AdminKeySha256</c> hash.
+/// </summary>
+internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
+{
+    public const string DevelopmentKey = "local-dev-key";
+    public const string Setting = "LocalRunner:FunctionKeys";
+    public const string Header = "x-functions-key";
+
+    private readonly List<byte[]> _hashes;
+
+    public ConfiguredFunctionKeys(IConfiguration configuration)
+    {
+        var keys = (configuration[Setting] ?? DevelopmentKey).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _hashes = [.. keys.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
+        var offices = configuration.GetSection("Offices");
+        foreach (var hex in offices.GetSection("Keys").GetChildren().Select(c => c.Value).Append(offices["AdminKeySha256"]))
+        {
+            if (hex is { Length: 64 } && TryFromHex(hex, out var hash))
+            {
+                _hashes.Add(hash);
+            }
+        }
+    }
+
+    public int KeyCount => _hashes.Count;
+
+    public ValueTask<IResult?> AuthorizeAsync(HttpContext context, string functionName, AuthorizationLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (level == AuthorizationLevel.Anonymous)
+        {
+            return ValueTask.FromResult<IResult?>(null);
+        }
+
+        var presented = context.Request.Headers[Header].FirstOrDefault() ?? context.Request.Query["code"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(presented))
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+            var known = false;
+            foreach (var candidate in _hashes)
+            {
+                known |= CryptographicOperations.FixedTimeEquals(hash, candidate);
+            }
+
+            if (known)
+            {
+                return ValueTask.FromResult<IResult?>(null);
+            }
+        }
+
+        return ValueTask.FromResult<IResult?>(Results.Problem(
+            title: "Unauthorized",
+            detail: $"this function needs a key in the {Header} header (locally, one of {Setting}; the development key is documented in the README)",
+            statusCode: StatusCodes.Status401Unauthorized));
+    }
+
+    private static bool TryFromHex(string hex, out byte[] bytes)
+    {
+        try
+        {
+            bytes = Convert.FromHexString(hex);
+            return true;
+        }
+        catch (FormatException)
+        {
+            bytes = [];
+            return false;
+        }
+    }
+}
