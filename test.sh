@@ -2,6 +2,8 @@
 # Runs every test: installs Azurite (npm ci) and the Bicep CLI when needed, starts Azurite on free
 # ports with its data in a throw-away folder, runs the solution's tests, and stops Azurite.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~Reminders).
+# Every log line the tests write is collected; with no arguments, a last test searches them all for
+# the phone numbers, surnames and postcodes the tests used (none may appear unmasked).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
@@ -10,10 +12,19 @@ BICEP_PATH="$(scripts/bicep.sh)"
 export BICEP_PATH
 
 data_dir="$(pwd)/.azurite/test-$$"
-cleanup() { azurite_stop; rm -rf "$data_dir"; }
+log_dir="$(pwd)/.azurite/test-logs-$$"
+cleanup() { azurite_stop; rm -rf "$data_dir" "$log_dir"; }
 trap cleanup EXIT INT TERM
 
 azurite_start "$data_dir" "$(free_port)" "$(free_port)" "$(free_port)"
 export PILOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 
-dotnet test Pilot.Functions.sln --nologo "$@"
+export PILOT_TEST_LOG_DIR="$log_dir"
+
+if [ $# -gt 0 ]; then
+  dotnet test Pilot.Functions.sln --nologo "$@"
+  exit
+fi
+
+dotnet test Pilot.Functions.sln --nologo --filter "Category!=LogScan"
+dotnet test tests/Pilot.Shared.UnitTests --nologo --no-build --filter "Category=LogScan"

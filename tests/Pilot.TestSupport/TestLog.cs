@@ -11,13 +11,35 @@ public static class TestLog
     public static IReadOnlyCollection<string> Lines => Provider.Lines;
 }
 
+/// <summary>
+/// Keeps every line in memory for the test that wrote it and, when <c>PILOT_TEST_LOG_DIR</c> is set (the
+/// test command sets it), appends it to a file there, so one test can search all logs of the suite.
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
+    public const string DirectoryVariable = "PILOT_TEST_LOG_DIR";
+
     private readonly ConcurrentQueue<string> _lines = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
+
+    internal static void Append(string line)
+    {
+        if (Environment.GetEnvironmentVariable(DirectoryVariable) is not { Length: > 0 } directory)
+        {
+            return;
+        }
+
+        lock (FileLock)
+        {
+            Directory.CreateDirectory(directory);
+            File.AppendAllText(Path.Combine(directory, $"tests-{Environment.ProcessId}.log"), line.ReplaceLineEndings(" ") + Environment.NewLine);
+        }
+    }
+
+    private static readonly object FileLock = new();
 
     public void Dispose()
     {
@@ -32,7 +54,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
+            var line = $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}";
+            lines.Enqueue(line);
+            Append(line);
         }
     }
 }

@@ -14,7 +14,10 @@ public sealed class FaultRunTests
     public async Task Reminders_under_provider_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
     {
         await Azurite.EnsureReachableAsync();
-        var logs = Path.Combine(Path.GetTempPath(), "pilot-faults");
+        // The child runner's logs join the suite's, so the personal-data scan reads them too.
+        var logs = Environment.GetEnvironmentVariable(CapturingLoggerProvider.DirectoryVariable) is { Length: > 0 } suiteLogs
+            ? Path.Combine(suiteLogs, "fault-run")
+            : Path.Combine(Path.GetTempPath(), "pilot-faults");
         Directory.CreateDirectory(logs);
 
         var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 1, Azurite.ConnectionString, logs)

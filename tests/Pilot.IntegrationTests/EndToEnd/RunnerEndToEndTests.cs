@@ -48,7 +48,8 @@ public sealed class RunnerEndToEndTests
         Assert.Equal("+447700900123", sent.GetString("To"));
         Assert.Contains("Amina", sent.GetString("Body"), StringComparison.Ordinal);
         Assert.Equal(1, sent.GetInt32("Fragments"));
-        Assert.DoesNotContain(TestLog.Lines, line => line.Contains("7700900123", StringComparison.Ordinal) || line.Contains("7700 900123", StringComparison.Ordinal));
+        var leaks = TestLog.Lines.Where(line => line.Contains("7700900123", StringComparison.Ordinal) || line.Contains("7700 900123", StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, "unmasked number in the logs: " + string.Join("\n", leaks.Take(5)));
     }
 
     [Fact]
