@@ -99,7 +99,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             found.SortByParent();
             for (var i = 0; i < found.Count; i++)
             {
-                pairs.Add(new MatchPair(found.Parents[i], v, found.Distances[i]));
+                pairs.Add(new MatchPair(found.Parent(i), v, found.Distance(i)));
             }
         }
 
@@ -244,33 +244,22 @@ public sealed class IndexedMatcher : IVacancyMatcher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
     {
-        // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
-        // (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
-        var trip = filter.Trip;
-        if (filter.HoursKnown)
-        {
-            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
-            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
-            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
-        }
-
         // Both lists ascend: each wanted group is searched for after the previous one found.
-        var keys = _columns.GroupKeys;
-        var groupStarts = _columns.GroupStarts;
-        var reaches = _columns.Reach;
+        var groups = _columns.Groups;
         var from = _columns.PointGroups[point];
         var last = _columns.PointGroups[point + 1];
         var wanted = filter.GroupIds;
         var codes = filter.GroupCodes;
         var count = filter.GroupCount;
+        var slot = -1;
         for (var w = 0; w < count && from < last; w++)
         {
-            var group = wanted[w];
+            var key = wanted[w];
             int low = from, high = last;
             while (low < high)
             {
                 var middle = low + ((high - low) >> 1);
-                if (keys[middle] < group)
+                if (groups[middle].Key < key)
                 {
                     low = middle + 1;
                 }
@@ -281,12 +270,19 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             from = low;
-            if (low < last && keys[low] == group)
+            if (low < last && groups[low].Key == key)
             {
                 // The longest reach comes first: if it falls short, so does the whole group.
-                if (distance <= reaches[groupStarts[low]])
+                var group = groups[low];
+                if (distance <= group.MaxReach)
                 {
-                    ScanGroup(groupStarts[low], groupStarts[low + 1], distance, codes[w], filter, found);
+                    if (slot < 0)
+                    {
+                        slot = found.AddPoint(distance);
+                        SetTrip(distance, filter);
+                    }
+
+                    ScanGroup(group.Start, groups[low + 1].Start, distance, slot, codes[w], filter, found);
                 }
 
                 from = low + 1;
@@ -294,42 +290,51 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanGroup(int start, int end, double distance, long code, VacancyFilter filter, Found found)
+    /// <summary>
+    /// The trip in quarters for each mode, as MatchRules rounds it; only known hours need it (for
+    /// unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
+    /// </summary>
+    private static void SetTrip(double distance, VacancyFilter filter)
     {
+        if (filter.HoursKnown)
+        {
+            var trip = filter.Trip;
+            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+        }
+    }
+
+    /// <summary>The group's entries from <paramref name="start"/> whose reach covers <paramref name="distance"/> (a prefix).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanGroup(int start, int end, double distance, int slot, long code, VacancyFilter filter, Found found)
+    {
+        var entries = _columns.Entries.AsSpan(start, end - start);
         var trip = filter.Trip;
-        var reaches = _columns.Reach;
-        var flags = _columns.Flags;
-        var patterns = _columns.Pattern;
-        var interestSets = _columns.InterestSet;
-        var hoursBounds = _columns.HoursBounds;
-        var inputIndex = _columns.InputIndex;
         var flagsSuit = filter.FlagsSuit;
         var fitQuarters = filter.FitQuarters;
         var firstTerm = filter.FirstTerm;
         var hoursSuit = filter.HoursSuit;
 
-        found.Reserve(end - start);
-        var foundParents = found.Parents;
-        var foundDistances = found.Distances;
+        found.Reserve(entries.Length);
+        var keys = found.Keys;
         var count = found.Count;
 
         // Every test is evaluated and the parent written either way; only the count depends on
         // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
-        for (var i = start; i < end; i++)
+        foreach (ref readonly var entry in entries)
         {
-            if (!(distance <= reaches[i]))
+            if (!(distance <= entry.Reach))
             {
                 break;
             }
 
-            var flag = flags[i];
-            var suits = flagsSuit[flag]
-                & (fitQuarters[patterns[i]] >= trip[flag & ParentColumns.ModeBits])
-                & (firstTerm[interestSets[i]] == code)
-                & hoursSuit[hoursBounds[i]];
-            foundParents[count] = inputIndex[i];
-            foundDistances[count] = distance;
+            var patternAndFlags = entry.PatternAndFlags;
+            var suits = flagsSuit[patternAndFlags & ParentColumns.FlagMask]
+                & (fitQuarters[patternAndFlags >> ParentColumns.FlagBits] >= trip[patternAndFlags & ParentColumns.ModeBits])
+                & (firstTerm[entry.InterestSet] == code)
+                & hoursSuit[entry.HoursBounds];
+            keys[count] = ((ulong)(uint)entry.Parent << 32) | (uint)slot;
             count += suits ? 1 : 0;
         }
 
@@ -354,32 +359,52 @@ public sealed class IndexedMatcher : IVacancyMatcher
         return start;
     }
 
-    /// <summary>One vacancy's matches so far: parent positions and distances, grown as needed.</summary>
+    /// <summary>
+    /// One vacancy's matches so far, each as the parent's position (high half) and the slot of its
+    /// point's distance (low half), so sorting the keys sorts by parent; grown as needed.
+    /// </summary>
     private sealed class Found
     {
-        public int[] Parents { get; private set; } = new int[1024];
+        private double[] _distances = new double[256];
+        private int _points;
 
-        public double[] Distances { get; private set; } = new double[1024];
+        public ulong[] Keys { get; private set; } = new ulong[1024];
 
         public int Count { get; set; }
 
-        public void Clear() => Count = 0;
+        public void Clear()
+        {
+            Count = 0;
+            _points = 0;
+        }
 
-        /// <summary>Room for <paramref name="more"/> parents after <see cref="Count"/>.</summary>
+        /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
+        public int AddPoint(double distance)
+        {
+            if (_points == _distances.Length)
+            {
+                Array.Resize(ref _distances, _points * 2);
+            }
+
+            _distances[_points] = distance;
+            return _points++;
+        }
+
+        /// <summary>Room for <paramref name="more"/> keys after <see cref="Count"/>.</summary>
         public void Reserve(int more)
         {
-            if (Count + more > Parents.Length)
+            if (Count + more > Keys.Length)
             {
-                var size = Math.Max(Parents.Length * 2, Count + more);
-                var parents = Parents;
-                var distances = Distances;
-                Array.Resize(ref parents, size);
-                Array.Resize(ref distances, size);
-                Parents = parents;
-                Distances = distances;
+                var keys = Keys;
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, Count + more));
+                Keys = keys;
             }
         }
 
-        public void SortByParent() => Array.Sort(Parents, Distances, 0, Count);
+        public void SortByParent() => Keys.AsSpan(0, Count).Sort();
+
+        public int Parent(int i) => (int)(Keys[i] >> 32);
+
+        public double Distance(int i) => _distances[(int)(uint)Keys[i]];
     }
 }

@@ -26,6 +26,13 @@ internal sealed class ParentColumns
     public const byte TermTimeOnlyFlag = 0b0100;
     public const byte AcceptsUnknownHoursFlag = 0b1000;
 
+    /// <summary>The flags' width in <see cref="Entry.PatternAndFlags"/>.</summary>
+    public const int FlagBits = 4;
+
+    public const int FlagMask = (1 << FlagBits) - 1;
+
+    private const int MaxPatterns = int.MaxValue >> FlagBits;
+
     /// <summary>Upper reach of each class in km; reaches beyond the last share one class.</summary>
     private static readonly double[] ReachClassLimitsKm = [1, 2, 3, 4, 5, 6.5, 8, 10, 12.5, 15, 20, 30, 50, 100];
 
@@ -235,8 +242,7 @@ internal sealed class ParentColumns
             }
         }
 
-        var groupKeys = new List<int>();
-        var groupStarts = new List<int>();
+        var groups = new List<Group>();
         PointGroups = new int[pointCount + 1];
         for (var j = 0; j < pointCount; j++)
         {
@@ -246,32 +252,26 @@ internal sealed class ParentColumns
                 var group = (int)(entryKey[e] >> 32);
                 if (e == entryStart[j] || group != (int)(entryKey[e - 1] >> 32))
                 {
-                    groupKeys.Add(group);
-                    groupStarts.Add(e);
+                    groups.Add(new Group(group, e, parents[entryParent[e]].MaxTravelKm));
                 }
             }
 
-            PointGroups[j + 1] = groupKeys.Count;
+            PointGroups[j + 1] = groups.Count;
         }
 
-        groupStarts.Add(entryCount);
-        GroupKeys = [.. groupKeys];
-        GroupStarts = [.. groupStarts];
+        groups.Add(new Group(-1, entryCount, double.NaN));
+        Groups = [.. groups];
 
-        Reach = new double[entryCount];
-        Pattern = new int[entryCount];
-        InterestSet = new int[entryCount];
-        HoursBounds = new int[entryCount];
-        Flags = new byte[entryCount];
-        InputIndex = entryParent;
+        if (patterns.Count > MaxPatterns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parents), patterns.Count, $"more than {MaxPatterns} distinct availability patterns");
+        }
+
+        Entries = new Entry[entryCount];
         for (var e = 0; e < entryCount; e++)
         {
             var i = entryParent[e];
-            Reach[e] = parents[i].MaxTravelKm;
-            Pattern[e] = patternOf[i];
-            InterestSet[e] = setOf[i];
-            HoursBounds[e] = hoursOf[i];
-            Flags[e] = flagsOf[i];
+            Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
         Patterns = [.. patterns.OrderBy(p => p.Value).Select(p => p.Key)];
@@ -287,7 +287,7 @@ internal sealed class ParentColumns
     public int Count { get; }
 
     /// <summary>Parents as listed under their interests: one entry per interest, at least one.</summary>
-    public int EntryCount => Reach.Length;
+    public int EntryCount => Entries.Length;
 
     public double MinLatitude { get; }
 
@@ -303,29 +303,20 @@ internal sealed class ParentColumns
     /// <summary>The longest reach among the point's parents.</summary>
     public double[] PointReach { get; }
 
-    /// <summary>Where each point's groups start in <see cref="GroupKeys"/> and <see cref="GroupStarts"/>.</summary>
+    /// <summary>Where each point's groups start in <see cref="Groups"/>.</summary>
     public int[] PointGroups { get; }
 
-    /// <summary>Per group of a point, ascending within the point: 0 for "any job", else 1 + the term id.</summary>
-    public int[] GroupKeys { get; }
+    /// <summary>
+    /// Each point's groups, ascending by key within the point, then a sentinel whose
+    /// <see cref="Group.Start"/> ends the last group's entries.
+    /// </summary>
+    public Group[] Groups { get; }
 
-    /// <summary>Where each group's entries start; one more than there are groups.</summary>
-    public int[] GroupStarts { get; }
-
-    /// <summary>Per entry (a parent under one interest), longest first within each group.</summary>
-    public double[] Reach { get; }
-
-    public int[] Pattern { get; }
-
-    public int[] InterestSet { get; }
-
-    public int[] HoursBounds { get; }
-
-    /// <summary>Travel mode in the low two bits, then term-time-only and accepts-unknown-hours.</summary>
-    public byte[] Flags { get; }
-
-    /// <summary>The entry's parent: their position in the list the index was built from.</summary>
-    public int[] InputIndex { get; }
+    /// <summary>
+    /// A parent under one interest, longest reach first within each group; all of an entry side
+    /// by side, so reading a group reads a few cache lines.
+    /// </summary>
+    public Entry[] Entries { get; }
 
     public WeeklyPattern[] Patterns { get; }
 
@@ -350,4 +341,17 @@ internal sealed class ParentColumns
         public int BandOf(double latitude, double minLatitude) =>
             (int)Math.Clamp(Math.Floor((latitude - minLatitude) / BandDegrees), 0, BandCount - 1);
     }
+
+    /// <summary>
+    /// The entries of one point under one group key (0 for "any job", else 1 + the term id), from
+    /// <see cref="Start"/> to the next group's start; <see cref="MaxReach"/> is the first (longest) reach.
+    /// </summary>
+    internal readonly record struct Group(int Key, int Start, double MaxReach);
+
+    /// <summary>
+    /// A parent under one interest: their reach in km, their position in the list the index was built from, their
+    /// interest set, availability pattern (shifted past the <see cref="FlagBits"/> flag bits: travel
+    /// mode, term-time-only, accepts-unknown-hours) and hours-a-week bounds.
+    /// </summary>
+    internal readonly record struct Entry(double Reach, int Parent, int InterestSet, int PatternAndFlags, int HoursBounds);
 }
