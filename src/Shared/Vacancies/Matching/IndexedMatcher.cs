@@ -65,11 +65,36 @@ public sealed class IndexedMatcher : IVacancyMatcher
     public IReadOnlyList<VacancyMatch> Match(IReadOnlyList<Vacancy> vacancies)
     {
         var pairs = MatchPairs(vacancies);
-        var descriptions = new Dictionary<WeeklyPattern, string>();
+
+        // A reason is made of pieces that repeat: each job's hours and each availability pattern
+        // are described once, the first time a match needs them.
+        var jobDescriptions = new Dictionary<WeeklyPattern, string>();
+        var availabilityDescriptions = new string?[_columns.Patterns.Length];
+        var patternOf = _columns.PatternOfParent;
         var matches = new VacancyMatch[pairs.Count];
+        var vacancyIndex = -1;
+        Vacancy? vacancy = null;
+        string? jobHours = null;
         for (var i = 0; i < matches.Length; i++)
         {
-            matches[i] = ToMatch(pairs[i], vacancies, descriptions);
+            var pair = pairs[i];
+            if (pair.VacancyIndex != vacancyIndex)
+            {
+                vacancyIndex = pair.VacancyIndex;
+                vacancy = vacancies[vacancyIndex];
+                jobHours = vacancy.Hours is { } hours ? Describe(hours, jobDescriptions) : null;
+            }
+
+            var parent = _parents[pair.ParentIndex];
+            var availability = string.Empty;
+            if (jobHours is not null)
+            {
+                var pattern = patternOf[pair.ParentIndex];
+                availability = availabilityDescriptions[pattern] ??= _columns.Patterns[pattern].Describe();
+            }
+
+            var reason = MatchRules.Reason(parent.Mode, vacancy!.TermTimeOnly, pair.DistanceKm, jobHours, availability);
+            matches[i] = new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
         }
 
         return matches;
@@ -111,16 +136,6 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         ArgumentNullException.ThrowIfNull(vacancies);
         return MatchRules.Matched(_parents[pair.ParentIndex], vacancies[pair.VacancyIndex], pair.DistanceKm);
-    }
-
-    private VacancyMatch ToMatch(MatchPair pair, IReadOnlyList<Vacancy> vacancies, Dictionary<WeeklyPattern, string> descriptions)
-    {
-        var parent = _parents[pair.ParentIndex];
-        var vacancy = vacancies[pair.VacancyIndex];
-        var reason = vacancy.Hours is { } hours
-            ? MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, Describe(hours, descriptions), Describe(parent.Availability, descriptions))
-            : MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, jobHours: null, availability: string.Empty);
-        return new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
     }
 
     private static string Describe(WeeklyPattern pattern, Dictionary<WeeklyPattern, string> descriptions)

@@ -96,11 +96,11 @@ public static class MatchRules
     /// </summary>
     internal static string Reason(TravelMode mode, bool termTimeOnly, double distanceKm, string? jobHours, string availability)
     {
-        var trip = string.Create(CultureInfo.InvariantCulture, $"{distanceKm:0.0} km {ModeWords(mode)}");
+        // One pass into a buffer on the stack: a reason is written for every match.
         var term = termTimeOnly ? " term time" : string.Empty;
         return jobHours is null
-            ? $"{trip}; hours not stated{term}, check they fit you"
-            : $"{trip}, {jobHours}{term} fits your {availability}";
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{distanceKm:0.0} km {ModeWords(mode)}; hours not stated{term}, check they fit you")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{distanceKm:0.0} km {ModeWords(mode)}, {jobHours}{term} fits your {availability}");
     }
 
     private static string ModeWords(TravelMode mode) => mode switch

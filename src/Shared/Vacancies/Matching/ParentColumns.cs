@@ -274,6 +274,7 @@ internal sealed class ParentColumns
             Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
+        PatternOfParent = patternOf;
         Patterns = [.. patterns.OrderBy(p => p.Value).Select(p => p.Key)];
         PatternWords = [.. patternWords];
         HoursBoundsTable = [.. hours.OrderBy(h => h.Value).Select(h => h.Key)];
@@ -317,6 +318,9 @@ internal sealed class ParentColumns
     /// by side, so reading a group reads a few cache lines.
     /// </summary>
     public Entry[] Entries { get; }
+
+    /// <summary>Per parent in the caller's order, their availability pattern's id (0 for a parent left out).</summary>
+    public int[] PatternOfParent { get; }
 
     public WeeklyPattern[] Patterns { get; }
 
