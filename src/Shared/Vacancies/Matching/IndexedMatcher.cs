@@ -177,16 +177,14 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             // How far east or west a parent in this band can be: the nearest latitude in the band
-            // leaves the most room, and the latitude furthest from the equator the smallest cosine.
+            // leaves the most room, and the latitude furthest from the equator (the vacancy's or
+            // the band's) the smallest cosine.
             var bandSouth = _columns.MinLatitude + (band * reachClass.BandDegrees);
             var bandNorth = bandSouth + reachClass.BandDegrees;
             var nearestDegrees = Math.Max(0, Math.Max(bandSouth - latitude, latitude - bandNorth) - SlackDegrees);
             var nearestKm = nearestDegrees * KmPerDegree;
             var eastWestKm = radius * radius <= nearestKm * nearestKm ? 0 : Math.Sqrt((radius * radius) - (nearestKm * nearestKm));
-            var furthestFromEquator = Math.Max(
-                Math.Abs(latitude),
-                Math.Max(Math.Abs(Math.Clamp(bandSouth, south, north)), Math.Abs(Math.Clamp(bandNorth, south, north)))) + SlackDegrees;
-            var cosine = furthestFromEquator >= 90 ? 0 : Math.Cos(furthestFromEquator * Math.PI / 180);
+            var cosine = Math.Min(filter.Cosine, _columns.BandCosine[reachClass.FirstBand + band]);
             var lonDegrees = cosine <= 0 ? double.PositiveInfinity : (eastWestKm * (1 + Slack) / (KmPerDegree * cosine)) + SlackDegrees;
 
             if (lonDegrees >= WholeBandDegrees)
@@ -216,6 +214,8 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var longitudes = _columns.PointLongitude;
         var latitudes = _columns.PointLatitude;
         var pointReaches = _columns.PointReach;
+        var pointKeys = _columns.PointKeys;
+        var wantedKeys = filter.KeyBits;
         var location = filter.Location;
         var latitude = location.Latitude;
         var kmPerDegreeEastWest = KmPerDegree * cosine;
@@ -228,7 +228,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 break;
             }
 
-            // A lower bound on the distance, cheap enough for every point read.
+            // A point without any of the wanted groups, then a lower bound on the distance.
+            if ((pointKeys[j] & wantedKeys) == 0)
+            {
+                continue;
+            }
+
             var degreesEastWest = Math.Abs(longitude - centre);
             if (wrap)
             {

@@ -38,6 +38,8 @@ internal sealed class ParentColumns
 
     private const double MinBandKm = 0.25;
 
+    private const double SlackDegrees = 1e-9;
+
     public ParentColumns(IReadOnlyList<ParentProfile> parents)
     {
         ArgumentNullException.ThrowIfNull(parents);
@@ -171,6 +173,19 @@ internal sealed class ParentColumns
             firstBand += bands;
         }
 
+        // The smallest cosine of any latitude in each band, padded: what a search's east-west
+        // reach in that band is worked out with.
+        BandCosine = new double[firstBand];
+        foreach (var reachClass in Classes)
+        {
+            for (var band = 0; band < reachClass.BandCount; band++)
+            {
+                var south = MinLatitude + (band * reachClass.BandDegrees);
+                var north = south + reachClass.BandDegrees;
+                BandCosine[reachClass.FirstBand + band] = Cosine(Math.Max(Math.Abs(south), Math.Abs(north)));
+            }
+        }
+
         // Points: counting sort by (class, band), then each band by longitude.
         var bandOf = new int[pointCount];
         BandStarts = new int[firstBand + 1];
@@ -243,6 +258,7 @@ internal sealed class ParentColumns
         }
 
         var groups = new List<Group>();
+        PointKeys = new ulong[pointCount];
         PointGroups = new int[pointCount + 1];
         for (var j = 0; j < pointCount; j++)
         {
@@ -253,6 +269,7 @@ internal sealed class ParentColumns
                 if (e == entryStart[j] || group != (int)(entryKey[e - 1] >> 32))
                 {
                     groups.Add(new Group(group, e, parents[entryParent[e]].MaxTravelKm));
+                    PointKeys[j] |= KeyBit(group);
                 }
             }
 
@@ -284,6 +301,19 @@ internal sealed class ParentColumns
         MaxQuarters = maxQuarters;
     }
 
+    /// <summary>The bit a group key sets in <see cref="PointKeys"/> (keys 64 apart share one).</summary>
+    public static ulong KeyBit(int key) => 1UL << (key & 63);
+
+    /// <summary>
+    /// The cosine of <paramref name="degreesFromEquator"/> padded a little poleward, never more
+    /// than the cosine of any latitude that near the equator; 0 at the poles.
+    /// </summary>
+    public static double Cosine(double degreesFromEquator)
+    {
+        var degrees = degreesFromEquator + SlackDegrees;
+        return degrees >= 90 ? 0 : Math.Max(0, Math.Cos(degrees * Math.PI / 180));
+    }
+
     /// <summary>Parents in the index (those whose home and reach are numbers).</summary>
     public int Count { get; }
 
@@ -296,6 +326,12 @@ internal sealed class ParentColumns
 
     /// <summary>Where each band starts among the points; bands are numbered across classes.</summary>
     public int[] BandStarts { get; }
+
+    /// <summary>Per band, <see cref="Cosine"/> of its latitude furthest from the equator.</summary>
+    public double[] BandCosine { get; }
+
+    /// <summary>Per point, the <see cref="KeyBit"/> of each of its groups' keys: a point without a wanted bit has none of the wanted groups.</summary>
+    public ulong[] PointKeys { get; }
 
     public double[] PointLatitude { get; }
 
