@@ -242,28 +242,27 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             var x = degreesEastWest * kmPerDegreeEastWest;
             var y = (latitudes[j] - latitude) * KmPerDegree;
+            var nearest = (x * x) + (y * y);
             var bound = (pointReaches[j] * (1 + Slack)) + SlackKm;
-            if ((x * x) + (y * y) > bound * bound)
+            if (nearest > bound * bound)
             {
                 continue;
             }
 
-            // The distance exactly as MatchRules measures it, once for all the point's parents.
-            var distance = new GeoPoint(latitudes[j], longitude).DistanceKmTo(location);
-            if (distance <= pointReaches[j])
-            {
-                ScanPoint(j, distance, filter, found);
-            }
+            ScanPoint(j, nearest, location, filter, found);
         }
     }
 
     /// <summary>
     /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
-    /// covers <paramref name="distance"/>: in each list a prefix, as the longest reach comes first.
+    /// covers the distance: in each list a prefix, as the longest reach comes first. The exact
+    /// distance is worked out only once a wanted group's longest reach passes the lower bound
+    /// <paramref name="nearestSquared"/> (in km squared).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
+    private void ScanPoint(int point, double nearestSquared, GeoPoint location, VacancyFilter filter, Found found)
     {
+        var distance = double.NaN;
         // Both lists ascend: each wanted group is searched for after the previous one found.
         var groups = _columns.Groups;
         var from = _columns.PointGroups[point];
@@ -294,6 +293,19 @@ public sealed class IndexedMatcher : IVacancyMatcher
             {
                 // The longest reach comes first: if it falls short, so does the whole group.
                 var group = groups[low];
+                var bound = (group.MaxReach * (1 + Slack)) + SlackKm;
+                if (!(nearestSquared <= bound * bound))
+                {
+                    from = low + 1;
+                    continue;
+                }
+
+                if (double.IsNaN(distance))
+                {
+                    // The distance exactly as MatchRules measures it, once for all the point's parents.
+                    distance = new GeoPoint(_columns.PointLatitude[point], _columns.PointLongitude[point]).DistanceKmTo(location);
+                }
+
                 if (distance <= group.MaxReach)
                 {
                     if (slot < 0)
