@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Vacancies.Hours;
 
@@ -338,19 +339,26 @@ public sealed class IndexedMatcher : IVacancyMatcher
     }
 
     /// <summary>The group's entries from <paramref name="start"/> whose reach covers <paramref name="distance"/> (a prefix).</summary>
+    /// <remarks>
+    /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
+    /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
+    /// fit tables have; flags below 16; a mode below 4; interest set and hours ids from the same
+    /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> makes room for every key.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanGroup(int start, int end, double distance, int slot, long code, VacancyFilter filter, Found found)
     {
         var entries = _columns.Entries.AsSpan(start, end - start);
-        var trip = filter.Trip;
-        var flagsSuit = filter.FlagsSuit;
-        var fitQuarters = filter.FitQuarters;
-        var firstTerm = filter.FirstTerm;
-        var hoursSuit = filter.HoursSuit;
+        ref var trip = ref MemoryMarshal.GetArrayDataReference(filter.Trip);
+        ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
+        ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
+        ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
+        ref var hoursSuit = ref MemoryMarshal.GetArrayDataReference(filter.HoursSuit);
 
         found.Reserve(entries.Length);
-        var keys = found.Keys;
+        ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
         var count = found.Count;
+        var low = (uint)slot;
 
         // Every test is evaluated and the parent written either way; only the count depends on
         // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
@@ -362,11 +370,11 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             var patternAndFlags = entry.PatternAndFlags;
-            var suits = flagsSuit[patternAndFlags & ParentColumns.FlagMask]
-                & (fitQuarters[patternAndFlags >> ParentColumns.FlagBits] >= trip[patternAndFlags & ParentColumns.ModeBits])
-                & (firstTerm[entry.InterestSet] == code)
-                & hoursSuit[entry.HoursBounds];
-            keys[count] = ((ulong)(uint)entry.Parent << 32) | (uint)slot;
+            var suits = Unsafe.Add(ref flagsSuit, patternAndFlags & ParentColumns.FlagMask)
+                & (Unsafe.Add(ref fitQuarters, patternAndFlags >> ParentColumns.FlagBits) >= Unsafe.Add(ref trip, patternAndFlags & ParentColumns.ModeBits))
+                & (Unsafe.Add(ref firstTerm, entry.InterestSet) == code)
+                & Unsafe.Add(ref hoursSuit, entry.HoursBounds);
+            Unsafe.Add(ref keys, count) = ((ulong)(uint)entry.Parent << 32) | low;
             count += suits ? 1 : 0;
         }
 
