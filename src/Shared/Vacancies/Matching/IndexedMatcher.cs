@@ -8,10 +8,12 @@ namespace Pilot.Shared.Vacancies.Matching;
 /// <summary>
 /// Matches vacancies against parents held in <see cref="ParentColumns"/>: per reach class, only
 /// the latitude bands and, in each, the run of longitudes that the class's longest reach can
-/// touch are read. Each start point read costs a lower bound on the distance; a point that may be
-/// in reach gets the exact distance, computed as <see cref="MatchRules.Evaluate"/> does, and then
-/// only its parents whose reach covers it are read, each for a few table reads prepared once per
-/// vacancy (<see cref="VacancyFilter"/>). The verdict on every pair is the naive one. One thread.
+/// touch are read. Each start point read costs a key mask test and a lower bound on the distance;
+/// a point where one of the vacancy's own groups may be in reach gets the exact distance, computed
+/// as <see cref="MatchRules.Evaluate"/> does, and then only the parents of those groups whose
+/// reach covers it are read, each for a few table reads prepared once per vacancy
+/// (<see cref="VacancyFilter"/>). A vacancy's matches are sorted by parent as one array of
+/// (parent, distance slot) keys. The verdict on every pair is the naive one. One thread.
 /// <para>
 /// Holds the caller's parent list (not copied) to name parents and write reasons; the list must
 /// not change while the matcher is in use. A parent's <see cref="TravelMode"/> must be defined.
@@ -252,6 +254,8 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             ScanPoint(j, nearest, location, filter, found);
         }
+
+        Flush(filter, found);
     }
 
     /// <summary>
@@ -311,11 +315,14 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 {
                     if (slot < 0)
                     {
-                        slot = found.AddPoint(distance);
-                        SetTrip(distance, filter);
+                        slot = found.AddPoint(distance, filter.HoursKnown);
                     }
 
-                    ScanGroup(group.Start, groups[low + 1].Start, distance, slot, codes[w], filter, found);
+                    // Read later, a few groups at a time: the first read of each brings its entries in.
+                    if (found.Defer(new Pending(group.Start, groups[low + 1].Start, distance, slot, codes[w]), _columns.Entries))
+                    {
+                        Flush(filter, found);
+                    }
                 }
 
                 from = low + 1;
@@ -323,22 +330,19 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
     }
 
-    /// <summary>
-    /// The trip in quarters for each mode, as MatchRules rounds it; only known hours need it (for
-    /// unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
-    /// </summary>
-    private static void SetTrip(double distance, VacancyFilter filter)
+    /// <summary>Reads the deferred groups, in the order they were found.</summary>
+    private void Flush(VacancyFilter filter, Found found)
     {
-        if (filter.HoursKnown)
+        var pending = found.Pending;
+        for (var p = 0; p < found.PendingCount; p++)
         {
-            var trip = filter.Trip;
-            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
-            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
-            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+            ScanGroup(pending[p], filter, found);
         }
+
+        found.PendingCount = 0;
     }
 
-    /// <summary>The group's entries from <paramref name="start"/> whose reach covers <paramref name="distance"/> (a prefix).</summary>
+    /// <summary>The group's entries whose reach covers its distance (a prefix).</summary>
     /// <remarks>
     /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
     /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
@@ -346,10 +350,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> makes room for every key.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanGroup(int start, int end, double distance, int slot, long code, VacancyFilter filter, Found found)
+    private void ScanGroup(Pending group, VacancyFilter filter, Found found)
     {
-        var entries = _columns.Entries.AsSpan(start, end - start);
-        ref var trip = ref MemoryMarshal.GetArrayDataReference(filter.Trip);
+        var entries = _columns.Entries.AsSpan(group.Start, group.End - group.Start);
+        var distance = group.Distance;
+        var code = group.Code;
+        ref var trip = ref found.TripOf(group.Slot);
         ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
         ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
         ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
@@ -358,7 +364,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         found.Reserve(entries.Length);
         ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
         var count = found.Count;
-        var low = (uint)slot;
+        var low = (uint)group.Slot;
 
         // Every test is evaluated and the parent written either way; only the count depends on
         // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
@@ -399,14 +405,21 @@ public sealed class IndexedMatcher : IVacancyMatcher
         return start;
     }
 
+    /// <summary>A group found in reach, waiting to be read: its entries, the point's distance and slot, and the group's code.</summary>
+    private readonly record struct Pending(int Start, int End, double Distance, int Slot, long Code);
+
     /// <summary>
     /// One vacancy's matches so far, each as the parent's position (high half) and the slot of its
     /// point's distance (low half), so sorting the keys sorts by parent; grown as needed.
     /// </summary>
     private sealed class Found
     {
+        private const int PendingSize = 16;
+
         private double[] _distances = new double[256];
+        private int[] _trips = new int[256 * 4];
         private int _points;
+        private int _touched;
 
         public ulong[] Keys { get; private set; } = new ulong[1024];
 
@@ -419,16 +432,50 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
 
         /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
-        public int AddPoint(double distance)
+        public int AddPoint(double distance, bool hoursKnown)
         {
             if (_points == _distances.Length)
             {
                 Array.Resize(ref _distances, _points * 2);
+                Array.Resize(ref _trips, _points * 2 * 4);
             }
 
             _distances[_points] = distance;
+
+            // The trip in quarters for each mode, as MatchRules rounds it; only known hours need
+            // it (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
+            var trips = _trips.AsSpan(_points * 4, 4);
+            if (hoursKnown)
+            {
+                trips[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+                trips[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+                trips[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+            }
+            else
+            {
+                trips.Clear();
+            }
+
             return _points++;
         }
+
+        /// <summary>The trips of a point's slot, by travel mode.</summary>
+        public ref int TripOf(int slot) => ref _trips[slot * 4];
+
+        public Pending[] Pending { get; } = new Pending[PendingSize];
+
+        public int PendingCount { get; set; }
+
+        /// <summary>Queues a group and touches its first entry; true when the queue is full.</summary>
+        public bool Defer(Pending group, ParentColumns.Entry[] entries)
+        {
+            _touched ^= entries[group.Start].Parent;
+            Pending[PendingCount++] = group;
+            return PendingCount == PendingSize;
+        }
+
+        /// <summary>What the touches read, kept so they are not optimised away.</summary>
+        public int Touched => _touched;
 
         /// <summary>Room for <paramref name="more"/> keys after <see cref="Count"/>.</summary>
         public void Reserve(int more)

@@ -3,8 +3,8 @@ using Pilot.Shared.Vacancies.Hours;
 namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
-/// The parents as the indexed matcher holds them: one array per field (no object per parent),
-/// grouped by start point. Start points are postcode sector centroids, so many parents share one:
+/// The parents as the indexed matcher holds them: no object per parent, but one array of small
+/// entries (all of a parent's fields the matcher reads side by side), grouped by start point. Start points are postcode sector centroids, so many parents share one:
 /// a vacancy then computes one distance per point, not per parent. At each point a parent is
 /// listed once under each of their interests (or once under "any job" when they have none), and
 /// each list runs longest reach first: a vacancy reads only the lists for its own category and

@@ -60,9 +60,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
     /// <summary>The cosine of the vacancy's latitude, padded as <see cref="ParentColumns.Cosine"/> does.</summary>
     public double Cosine { get; private set; }
 
-    /// <summary>The trip in quarters by travel mode, set by the matcher for each point it reads.</summary>
-    public int[] Trip { get; } = new int[4];
-
     /// <summary>
     /// Per interest set: which of the vacancy's terms it holds first (in the order of
     /// <see cref="GroupIds"/>), tagged with this vacancy. A parent listed under two of the vacancy's
