@@ -268,6 +268,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     private void ScanPoint(int point, double nearestSquared, GeoPoint location, VacancyFilter filter, Found found)
     {
         var distance = double.NaN;
+        var keyBits = _columns.PointKeys[point];
         // Both lists ascend: each wanted group is searched for after the previous one found.
         var groups = _columns.Groups;
         var from = _columns.PointGroups[point];
@@ -279,6 +280,11 @@ public sealed class IndexedMatcher : IVacancyMatcher
         for (var w = 0; w < count && from < last; w++)
         {
             var key = wanted[w];
+            if ((keyBits & ParentColumns.KeyBit(key)) == 0)
+            {
+                continue;
+            }
+
             int low = from, high = last;
             while (low < high)
             {
