@@ -269,6 +269,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         var distance = double.NaN;
         var keyBits = _columns.PointKeys[point];
+
         // Both lists ascend: each wanted group is searched for after the previous one found.
         var groups = _columns.Groups;
         var from = _columns.PointGroups[point];
