@@ -92,6 +92,31 @@ public sealed class MatcherEquivalenceTests
     }
 
     [Fact]
+    public void A_point_is_judged_by_the_reach_of_the_vacancys_own_groups_not_the_longest_there()
+    {
+        // At one point: a driver interested only in retail reaches 20 km; the care parents walk
+        // 2 km, one exactly to the vacancy and one a bit short of it; an "any job" parent reaches 3 km.
+        var home = new GeoPoint(52.63, 1.29);
+        var job = new GeoPoint(52.63 + (2.0 / 111.2), 1.29);
+        var distance = home.DistanceKmTo(job);
+        ParentProfile Parent(string id, double reach, TravelMode mode, params string[] interests) =>
+            new(id, home, reach, mode, WeeklyPattern.Always, false, new HashSet<string>(interests), null, null, true);
+        List<ParentProfile> parents =
+        [
+            Parent("driver", 20, TravelMode.Car, "Retail"),
+            Parent("walker-at-limit", distance, TravelMode.Walk, "Care"),
+            Parent("walker-short", Math.BitDecrement(distance), TravelMode.Walk, "Care"),
+            Parent("anyone", 3, TravelMode.Bus),
+        ];
+        var vacancy = new Vacancy("v", "Job", job, "Care", [], null, false, null);
+
+        var matches = new IndexedMatcher(parents).Match([vacancy]);
+
+        Assert.Equal(["walker-at-limit", "anyone"], matches.Select(m => m.ParentId));
+        Assert.Equal(new NaiveMatcher(parents).Match([vacancy]), matches);
+    }
+
+    [Fact]
     public void Widening_word_by_word_equals_widening_quarter_by_quarter()
     {
         var random = new Random(11);

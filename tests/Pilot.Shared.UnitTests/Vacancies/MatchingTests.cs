@@ -131,6 +131,31 @@ public sealed class MatchingTests
         Assert.True(naive.Count < parents.Count * vacancies.Count / 4, "nearly everything matched: the filters are not exercised");
     }
 
+    [Fact]
+    public void Distances_in_reasons_read_exactly_as_the_tenths_format_writes_them()
+    {
+        var random = new Random(20260403);
+        var values = new List<double> { 0, 0.05, 0.15, 0.25, 0.95, 1.05, 2.45, 2.55, 9.95, 99.95, 0.04999999999999999, 0.05000000000000001, 1e6, 1e7, double.Epsilon, -0.0, 123456.75 };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var scale = Math.Pow(10, random.Next(-3, 6));
+            values.Add(random.NextDouble() * scale);
+
+            // Right at and around half-tenths, where the two roundings could part.
+            var half = (random.Next(0, 100_000) + 0.5) / 10;
+            values.Add(half);
+            values.Add(Math.BitIncrement(half));
+            values.Add(Math.BitDecrement(half));
+            values.Add(half + ((random.NextDouble() - 0.5) * 4e-6));
+        }
+
+        Span<char> buffer = stackalloc char[32];
+        foreach (var value in values)
+        {
+            Assert.Equal(value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), MatchRules.Tenths(value, buffer).ToString());
+        }
+    }
+
     private static (List<ParentProfile> Parents, List<Vacancy> Vacancies) RandomWorld(Random random, int parentCount, int vacancyCount)
     {
         GeoPoint[] towns = [new(52.6309, 1.2974), new(53.8008, -1.5491), new(50.3755, -4.1427), new(57.1497, -2.0943), new(51.5072, -0.1276)];

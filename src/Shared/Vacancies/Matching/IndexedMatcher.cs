@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Vacancies.Hours;
 
@@ -7,10 +8,12 @@ namespace Pilot.Shared.Vacancies.Matching;
 /// <summary>
 /// Matches vacancies against parents held in <see cref="ParentColumns"/>: per reach class, only
 /// the latitude bands and, in each, the run of longitudes that the class's longest reach can
-/// touch are read. Each start point read costs a lower bound on the distance; a point that may be
-/// in reach gets the exact distance, computed as <see cref="MatchRules.Evaluate"/> does, and then
-/// only its parents whose reach covers it are read, each for a few table reads prepared once per
-/// vacancy (<see cref="VacancyFilter"/>). The verdict on every pair is the naive one. One thread.
+/// touch are read. Each start point read costs a key mask test and a lower bound on the distance;
+/// a point where one of the vacancy's own groups may be in reach gets the exact distance, computed
+/// as <see cref="MatchRules.Evaluate"/> does, and then only the parents of those groups whose
+/// reach covers it are read, each for a few table reads prepared once per vacancy
+/// (<see cref="VacancyFilter"/>). A vacancy's matches are sorted by parent as one array of
+/// (parent, distance slot) keys. The verdict on every pair is the naive one. One thread.
 /// <para>
 /// Holds the caller's parent list (not copied) to name parents and write reasons; the list must
 /// not change while the matcher is in use. A parent's <see cref="TravelMode"/> must be defined.
@@ -65,11 +68,36 @@ public sealed class IndexedMatcher : IVacancyMatcher
     public IReadOnlyList<VacancyMatch> Match(IReadOnlyList<Vacancy> vacancies)
     {
         var pairs = MatchPairs(vacancies);
-        var descriptions = new Dictionary<WeeklyPattern, string>();
+
+        // A reason is made of pieces that repeat: each job's hours and each availability pattern
+        // are described once, the first time a match needs them.
+        var jobDescriptions = new Dictionary<WeeklyPattern, string>();
+        var availabilityDescriptions = new string?[_columns.Patterns.Length];
+        var patternOf = _columns.PatternOfParent;
         var matches = new VacancyMatch[pairs.Count];
+        var vacancyIndex = -1;
+        Vacancy? vacancy = null;
+        string? jobHours = null;
         for (var i = 0; i < matches.Length; i++)
         {
-            matches[i] = ToMatch(pairs[i], vacancies, descriptions);
+            var pair = pairs[i];
+            if (pair.VacancyIndex != vacancyIndex)
+            {
+                vacancyIndex = pair.VacancyIndex;
+                vacancy = vacancies[vacancyIndex];
+                jobHours = vacancy.Hours is { } hours ? Describe(hours, jobDescriptions) : null;
+            }
+
+            var parent = _parents[pair.ParentIndex];
+            var availability = string.Empty;
+            if (jobHours is not null)
+            {
+                var pattern = patternOf[pair.ParentIndex];
+                availability = availabilityDescriptions[pattern] ??= _columns.Patterns[pattern].Describe();
+            }
+
+            var reason = MatchRules.Reason(parent.Mode, vacancy!.TermTimeOnly, pair.DistanceKm, jobHours, availability);
+            matches[i] = new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
         }
 
         return matches;
@@ -99,7 +127,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             found.SortByParent();
             for (var i = 0; i < found.Count; i++)
             {
-                pairs.Add(new MatchPair(found.Parents[i], v, found.Distances[i]));
+                pairs.Add(new MatchPair(found.Parent(i), v, found.Distance(i)));
             }
         }
 
@@ -111,16 +139,6 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         ArgumentNullException.ThrowIfNull(vacancies);
         return MatchRules.Matched(_parents[pair.ParentIndex], vacancies[pair.VacancyIndex], pair.DistanceKm);
-    }
-
-    private VacancyMatch ToMatch(MatchPair pair, IReadOnlyList<Vacancy> vacancies, Dictionary<WeeklyPattern, string> descriptions)
-    {
-        var parent = _parents[pair.ParentIndex];
-        var vacancy = vacancies[pair.VacancyIndex];
-        var reason = vacancy.Hours is { } hours
-            ? MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, Describe(hours, descriptions), Describe(parent.Availability, descriptions))
-            : MatchRules.Reason(parent.Mode, vacancy.TermTimeOnly, pair.DistanceKm, jobHours: null, availability: string.Empty);
-        return new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
     }
 
     private static string Describe(WeeklyPattern pattern, Dictionary<WeeklyPattern, string> descriptions)
@@ -162,16 +180,14 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             // How far east or west a parent in this band can be: the nearest latitude in the band
-            // leaves the most room, and the latitude furthest from the equator the smallest cosine.
+            // leaves the most room, and the latitude furthest from the equator (the vacancy's or
+            // the band's) the smallest cosine.
             var bandSouth = _columns.MinLatitude + (band * reachClass.BandDegrees);
             var bandNorth = bandSouth + reachClass.BandDegrees;
             var nearestDegrees = Math.Max(0, Math.Max(bandSouth - latitude, latitude - bandNorth) - SlackDegrees);
             var nearestKm = nearestDegrees * KmPerDegree;
             var eastWestKm = radius * radius <= nearestKm * nearestKm ? 0 : Math.Sqrt((radius * radius) - (nearestKm * nearestKm));
-            var furthestFromEquator = Math.Max(
-                Math.Abs(latitude),
-                Math.Max(Math.Abs(Math.Clamp(bandSouth, south, north)), Math.Abs(Math.Clamp(bandNorth, south, north)))) + SlackDegrees;
-            var cosine = furthestFromEquator >= 90 ? 0 : Math.Cos(furthestFromEquator * Math.PI / 180);
+            var cosine = Math.Min(filter.Cosine, _columns.BandCosine[reachClass.FirstBand + band]);
             var lonDegrees = cosine <= 0 ? double.PositiveInfinity : (eastWestKm * (1 + Slack) / (KmPerDegree * cosine)) + SlackDegrees;
 
             if (lonDegrees >= WholeBandDegrees)
@@ -201,6 +217,8 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var longitudes = _columns.PointLongitude;
         var latitudes = _columns.PointLatitude;
         var pointReaches = _columns.PointReach;
+        var pointKeys = _columns.PointKeys;
+        var wantedKeys = filter.KeyBits;
         var location = filter.Location;
         var latitude = location.Latitude;
         var kmPerDegreeEastWest = KmPerDegree * cosine;
@@ -213,7 +231,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 break;
             }
 
-            // A lower bound on the distance, cheap enough for every point read.
+            // A point without any of the wanted groups, then a lower bound on the distance.
+            if ((pointKeys[j] & wantedKeys) == 0)
+            {
+                continue;
+            }
+
             var degreesEastWest = Math.Abs(longitude - centre);
             if (wrap)
             {
@@ -222,55 +245,52 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             var x = degreesEastWest * kmPerDegreeEastWest;
             var y = (latitudes[j] - latitude) * KmPerDegree;
+            var nearest = (x * x) + (y * y);
             var bound = (pointReaches[j] * (1 + Slack)) + SlackKm;
-            if ((x * x) + (y * y) > bound * bound)
+            if (nearest > bound * bound)
             {
                 continue;
             }
 
-            // The distance exactly as MatchRules measures it, once for all the point's parents.
-            var distance = new GeoPoint(latitudes[j], longitude).DistanceKmTo(location);
-            if (distance <= pointReaches[j])
-            {
-                ScanPoint(j, distance, filter, found);
-            }
+            ScanPoint(j, nearest, location, filter, found);
         }
+
+        Flush(filter, found);
     }
 
     /// <summary>
     /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
-    /// covers <paramref name="distance"/>: in each list a prefix, as the longest reach comes first.
+    /// covers the distance: in each list a prefix, as the longest reach comes first. The exact
+    /// distance is worked out only once a wanted group's longest reach passes the lower bound
+    /// <paramref name="nearestSquared"/> (in km squared).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanPoint(int point, double distance, VacancyFilter filter, Found found)
+    private void ScanPoint(int point, double nearestSquared, GeoPoint location, VacancyFilter filter, Found found)
     {
-        // The trip in quarters for each mode, as MatchRules rounds it; only known hours need it
-        // (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
-        var trip = filter.Trip;
-        if (filter.HoursKnown)
-        {
-            trip[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
-            trip[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
-            trip[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
-        }
+        var distance = double.NaN;
+        var keyBits = _columns.PointKeys[point];
 
         // Both lists ascend: each wanted group is searched for after the previous one found.
-        var keys = _columns.GroupKeys;
-        var groupStarts = _columns.GroupStarts;
-        var reaches = _columns.Reach;
+        var groups = _columns.Groups;
         var from = _columns.PointGroups[point];
         var last = _columns.PointGroups[point + 1];
         var wanted = filter.GroupIds;
         var codes = filter.GroupCodes;
         var count = filter.GroupCount;
+        var slot = -1;
         for (var w = 0; w < count && from < last; w++)
         {
-            var group = wanted[w];
+            var key = wanted[w];
+            if ((keyBits & ParentColumns.KeyBit(key)) == 0)
+            {
+                continue;
+            }
+
             int low = from, high = last;
             while (low < high)
             {
                 var middle = low + ((high - low) >> 1);
-                if (keys[middle] < group)
+                if (groups[middle].Key < key)
                 {
                     low = middle + 1;
                 }
@@ -281,12 +301,35 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             from = low;
-            if (low < last && keys[low] == group)
+            if (low < last && groups[low].Key == key)
             {
                 // The longest reach comes first: if it falls short, so does the whole group.
-                if (distance <= reaches[groupStarts[low]])
+                var group = groups[low];
+                var bound = (group.MaxReach * (1 + Slack)) + SlackKm;
+                if (!(nearestSquared <= bound * bound))
                 {
-                    ScanGroup(groupStarts[low], groupStarts[low + 1], distance, codes[w], filter, found);
+                    from = low + 1;
+                    continue;
+                }
+
+                if (double.IsNaN(distance))
+                {
+                    // The distance exactly as MatchRules measures it, once for all the point's parents.
+                    distance = new GeoPoint(_columns.PointLatitude[point], _columns.PointLongitude[point]).DistanceKmTo(location);
+                }
+
+                if (distance <= group.MaxReach)
+                {
+                    if (slot < 0)
+                    {
+                        slot = found.AddPoint(distance, filter.HoursKnown);
+                    }
+
+                    // Read later, a few groups at a time: the first read of each brings its entries in.
+                    if (found.Defer(new Pending(group.Start, groups[low + 1].Start, distance, slot, codes[w]), _columns.Entries))
+                    {
+                        Flush(filter, found);
+                    }
                 }
 
                 from = low + 1;
@@ -294,42 +337,57 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanGroup(int start, int end, double distance, long code, VacancyFilter filter, Found found)
+    /// <summary>Reads the deferred groups, in the order they were found.</summary>
+    private void Flush(VacancyFilter filter, Found found)
     {
-        var trip = filter.Trip;
-        var reaches = _columns.Reach;
-        var flags = _columns.Flags;
-        var patterns = _columns.Pattern;
-        var interestSets = _columns.InterestSet;
-        var hoursBounds = _columns.HoursBounds;
-        var inputIndex = _columns.InputIndex;
-        var flagsSuit = filter.FlagsSuit;
-        var fitQuarters = filter.FitQuarters;
-        var firstTerm = filter.FirstTerm;
-        var hoursSuit = filter.HoursSuit;
+        var pending = found.Pending;
+        for (var p = 0; p < found.PendingCount; p++)
+        {
+            ScanGroup(pending[p], filter, found);
+        }
 
-        found.Reserve(end - start);
-        var foundParents = found.Parents;
-        var foundDistances = found.Distances;
+        found.PendingCount = 0;
+    }
+
+    /// <summary>The group's entries whose reach covers its distance (a prefix).</summary>
+    /// <remarks>
+    /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
+    /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
+    /// fit tables have; flags below 16; a mode below 4; interest set and hours ids from the same
+    /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> makes room for every key.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanGroup(Pending group, VacancyFilter filter, Found found)
+    {
+        var entries = _columns.Entries.AsSpan(group.Start, group.End - group.Start);
+        var distance = group.Distance;
+        var code = group.Code;
+        ref var trip = ref found.TripOf(group.Slot);
+        ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
+        ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
+        ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
+        ref var hoursSuit = ref MemoryMarshal.GetArrayDataReference(filter.HoursSuit);
+
+        found.Reserve(entries.Length);
+        ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
         var count = found.Count;
+        var low = (uint)group.Slot;
 
         // Every test is evaluated and the parent written either way; only the count depends on
         // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
-        for (var i = start; i < end; i++)
+        foreach (ref readonly var entry in entries)
         {
-            if (!(distance <= reaches[i]))
+            if (!(distance <= entry.Reach))
             {
                 break;
             }
 
-            var flag = flags[i];
-            var suits = flagsSuit[flag]
-                & (fitQuarters[patterns[i]] >= trip[flag & ParentColumns.ModeBits])
-                & (firstTerm[interestSets[i]] == code)
-                & hoursSuit[hoursBounds[i]];
-            foundParents[count] = inputIndex[i];
-            foundDistances[count] = distance;
+            var patternAndFlags = entry.PatternAndFlags;
+            var suits = Unsafe.Add(ref flagsSuit, patternAndFlags & ParentColumns.FlagMask)
+                & (Unsafe.Add(ref fitQuarters, patternAndFlags >> ParentColumns.FlagBits) >= Unsafe.Add(ref trip, patternAndFlags & ParentColumns.ModeBits))
+                & (Unsafe.Add(ref firstTerm, entry.InterestSet) == code)
+                & Unsafe.Add(ref hoursSuit, entry.HoursBounds);
+            Unsafe.Add(ref keys, count) = ((ulong)(uint)entry.Parent << 32) | low;
             count += suits ? 1 : 0;
         }
 
@@ -354,32 +412,93 @@ public sealed class IndexedMatcher : IVacancyMatcher
         return start;
     }
 
-    /// <summary>One vacancy's matches so far: parent positions and distances, grown as needed.</summary>
+    /// <summary>A group found in reach, waiting to be read: its entries, the point's distance and slot, and the group's code.</summary>
+    private readonly record struct Pending(int Start, int End, double Distance, int Slot, long Code);
+
+    /// <summary>
+    /// One vacancy's matches so far, each as the parent's position (high half) and the slot of its
+    /// point's distance (low half), so sorting the keys sorts by parent; grown as needed.
+    /// </summary>
     private sealed class Found
     {
-        public int[] Parents { get; private set; } = new int[1024];
+        private const int PendingSize = 16;
 
-        public double[] Distances { get; private set; } = new double[1024];
+        private double[] _distances = new double[256];
+        private int[] _trips = new int[256 * 4];
+        private int _points;
+        private int _touched;
+
+        public ulong[] Keys { get; private set; } = new ulong[1024];
 
         public int Count { get; set; }
 
-        public void Clear() => Count = 0;
+        public void Clear()
+        {
+            Count = 0;
+            _points = 0;
+        }
 
-        /// <summary>Room for <paramref name="more"/> parents after <see cref="Count"/>.</summary>
+        /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
+        public int AddPoint(double distance, bool hoursKnown)
+        {
+            if (_points == _distances.Length)
+            {
+                Array.Resize(ref _distances, _points * 2);
+                Array.Resize(ref _trips, _points * 2 * 4);
+            }
+
+            _distances[_points] = distance;
+
+            // The trip in quarters for each mode, as MatchRules rounds it; only known hours need
+            // it (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
+            var trips = _trips.AsSpan(_points * 4, 4);
+            if (hoursKnown)
+            {
+                trips[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+                trips[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+                trips[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
+            }
+            else
+            {
+                trips.Clear();
+            }
+
+            return _points++;
+        }
+
+        /// <summary>The trips of a point's slot, by travel mode.</summary>
+        public ref int TripOf(int slot) => ref _trips[slot * 4];
+
+        public Pending[] Pending { get; } = new Pending[PendingSize];
+
+        public int PendingCount { get; set; }
+
+        /// <summary>Queues a group and touches its first entry; true when the queue is full.</summary>
+        public bool Defer(Pending group, ParentColumns.Entry[] entries)
+        {
+            _touched ^= entries[group.Start].Parent;
+            Pending[PendingCount++] = group;
+            return PendingCount == PendingSize;
+        }
+
+        /// <summary>What the touches read, kept so they are not optimised away.</summary>
+        public int Touched => _touched;
+
+        /// <summary>Room for <paramref name="more"/> keys after <see cref="Count"/>.</summary>
         public void Reserve(int more)
         {
-            if (Count + more > Parents.Length)
+            if (Count + more > Keys.Length)
             {
-                var size = Math.Max(Parents.Length * 2, Count + more);
-                var parents = Parents;
-                var distances = Distances;
-                Array.Resize(ref parents, size);
-                Array.Resize(ref distances, size);
-                Parents = parents;
-                Distances = distances;
+                var keys = Keys;
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, Count + more));
+                Keys = keys;
             }
         }
 
-        public void SortByParent() => Array.Sort(Parents, Distances, 0, Count);
+        public void SortByParent() => Keys.AsSpan(0, Count).Sort();
+
+        public int Parent(int i) => (int)(Keys[i] >> 32);
+
+        public double Distance(int i) => _distances[(int)(uint)Keys[i]];
     }
 }

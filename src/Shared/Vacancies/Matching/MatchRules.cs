@@ -96,11 +96,41 @@ public static class MatchRules
     /// </summary>
     internal static string Reason(TravelMode mode, bool termTimeOnly, double distanceKm, string? jobHours, string availability)
     {
-        var trip = string.Create(CultureInfo.InvariantCulture, $"{distanceKm:0.0} km {ModeWords(mode)}");
+        // One pass into buffers on the stack: a reason is written for every match.
+        Span<char> buffer = stackalloc char[32];
+        var km = Tenths(distanceKm, buffer);
         var term = termTimeOnly ? " term time" : string.Empty;
         return jobHours is null
-            ? $"{trip}; hours not stated{term}, check they fit you"
-            : $"{trip}, {jobHours}{term} fits your {availability}";
+            ? string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{km} km {ModeWords(mode)}; hours not stated{term}, check they fit you")
+            : string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{km} km {ModeWords(mode)}, {jobHours}{term} fits your {availability}");
+    }
+
+    /// <summary>
+    /// <paramref name="km"/> as <c>ToString("0.0", InvariantCulture)</c> writes it. That format
+    /// rounds the 15-digit decimal form half away from zero; away from a half-tenth (by far more
+    /// than that form's error) it is simply the nearest tenth, written here without the format
+    /// parser. Near a half-tenth, and for anything unusual, the format itself decides.
+    /// </summary>
+    internal static ReadOnlySpan<char> Tenths(double km, Span<char> buffer)
+    {
+        if (!double.IsNegative(km) && km < 1e6)
+        {
+            var tenths = km * 10;
+            if (Math.Abs(tenths - Math.Floor(tenths) - 0.5) > 1e-6)
+            {
+                var rounded = (long)Math.Floor(tenths + 0.5);
+                if ((rounded / 10).TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) && written + 2 <= buffer.Length)
+                {
+                    buffer[written] = '.';
+                    buffer[written + 1] = (char)('0' + (int)(rounded % 10));
+                    return buffer[..(written + 2)];
+                }
+            }
+        }
+
+        return km.TryFormat(buffer, out var length, "0.0", CultureInfo.InvariantCulture)
+            ? buffer[..length]
+            : km.ToString("0.0", CultureInfo.InvariantCulture);
     }
 
     private static string ModeWords(TravelMode mode) => mode switch

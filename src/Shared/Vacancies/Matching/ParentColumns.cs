@@ -3,8 +3,8 @@ using Pilot.Shared.Vacancies.Hours;
 namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
-/// The parents as the indexed matcher holds them: one array per field (no object per parent),
-/// grouped by start point. Start points are postcode sector centroids, so many parents share one:
+/// The parents as the indexed matcher holds them: no object per parent, but one array of small
+/// entries (all of a parent's fields the matcher reads side by side), grouped by start point. Start points are postcode sector centroids, so many parents share one:
 /// a vacancy then computes one distance per point, not per parent. At each point a parent is
 /// listed once under each of their interests (or once under "any job" when they have none), and
 /// each list runs longest reach first: a vacancy reads only the lists for its own category and
@@ -26,10 +26,19 @@ internal sealed class ParentColumns
     public const byte TermTimeOnlyFlag = 0b0100;
     public const byte AcceptsUnknownHoursFlag = 0b1000;
 
+    /// <summary>The flags' width in <see cref="Entry.PatternAndFlags"/>.</summary>
+    public const int FlagBits = 4;
+
+    public const int FlagMask = (1 << FlagBits) - 1;
+
+    private const int MaxPatterns = int.MaxValue >> FlagBits;
+
     /// <summary>Upper reach of each class in km; reaches beyond the last share one class.</summary>
     private static readonly double[] ReachClassLimitsKm = [1, 2, 3, 4, 5, 6.5, 8, 10, 12.5, 15, 20, 30, 50, 100];
 
     private const double MinBandKm = 0.25;
+
+    private const double SlackDegrees = 1e-9;
 
     public ParentColumns(IReadOnlyList<ParentProfile> parents)
     {
@@ -164,6 +173,19 @@ internal sealed class ParentColumns
             firstBand += bands;
         }
 
+        // The smallest cosine of any latitude in each band, padded: what a search's east-west
+        // reach in that band is worked out with.
+        BandCosine = new double[firstBand];
+        foreach (var reachClass in Classes)
+        {
+            for (var band = 0; band < reachClass.BandCount; band++)
+            {
+                var south = MinLatitude + (band * reachClass.BandDegrees);
+                var north = south + reachClass.BandDegrees;
+                BandCosine[reachClass.FirstBand + band] = Cosine(Math.Max(Math.Abs(south), Math.Abs(north)));
+            }
+        }
+
         // Points: counting sort by (class, band), then each band by longitude.
         var bandOf = new int[pointCount];
         BandStarts = new int[firstBand + 1];
@@ -235,8 +257,8 @@ internal sealed class ParentColumns
             }
         }
 
-        var groupKeys = new List<int>();
-        var groupStarts = new List<int>();
+        var groups = new List<Group>();
+        PointKeys = new ulong[pointCount];
         PointGroups = new int[pointCount + 1];
         for (var j = 0; j < pointCount; j++)
         {
@@ -246,34 +268,30 @@ internal sealed class ParentColumns
                 var group = (int)(entryKey[e] >> 32);
                 if (e == entryStart[j] || group != (int)(entryKey[e - 1] >> 32))
                 {
-                    groupKeys.Add(group);
-                    groupStarts.Add(e);
+                    groups.Add(new Group(group, e, parents[entryParent[e]].MaxTravelKm));
+                    PointKeys[j] |= KeyBit(group);
                 }
             }
 
-            PointGroups[j + 1] = groupKeys.Count;
+            PointGroups[j + 1] = groups.Count;
         }
 
-        groupStarts.Add(entryCount);
-        GroupKeys = [.. groupKeys];
-        GroupStarts = [.. groupStarts];
+        groups.Add(new Group(-1, entryCount, double.NaN));
+        Groups = [.. groups];
 
-        Reach = new double[entryCount];
-        Pattern = new int[entryCount];
-        InterestSet = new int[entryCount];
-        HoursBounds = new int[entryCount];
-        Flags = new byte[entryCount];
-        InputIndex = entryParent;
+        if (patterns.Count > MaxPatterns)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parents), patterns.Count, $"more than {MaxPatterns} distinct availability patterns");
+        }
+
+        Entries = new Entry[entryCount];
         for (var e = 0; e < entryCount; e++)
         {
             var i = entryParent[e];
-            Reach[e] = parents[i].MaxTravelKm;
-            Pattern[e] = patternOf[i];
-            InterestSet[e] = setOf[i];
-            HoursBounds[e] = hoursOf[i];
-            Flags[e] = flagsOf[i];
+            Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
+        PatternOfParent = patternOf;
         Patterns = [.. patterns.OrderBy(p => p.Value).Select(p => p.Key)];
         PatternWords = [.. patternWords];
         HoursBoundsTable = [.. hours.OrderBy(h => h.Value).Select(h => h.Key)];
@@ -283,11 +301,24 @@ internal sealed class ParentColumns
         MaxQuarters = maxQuarters;
     }
 
+    /// <summary>The bit a group key sets in <see cref="PointKeys"/> (keys 64 apart share one).</summary>
+    public static ulong KeyBit(int key) => 1UL << (key & 63);
+
+    /// <summary>
+    /// The cosine of <paramref name="degreesFromEquator"/> padded a little poleward, never more
+    /// than the cosine of any latitude that near the equator; 0 at the poles.
+    /// </summary>
+    public static double Cosine(double degreesFromEquator)
+    {
+        var degrees = degreesFromEquator + SlackDegrees;
+        return degrees >= 90 ? 0 : Math.Max(0, Math.Cos(degrees * Math.PI / 180));
+    }
+
     /// <summary>Parents in the index (those whose home and reach are numbers).</summary>
     public int Count { get; }
 
     /// <summary>Parents as listed under their interests: one entry per interest, at least one.</summary>
-    public int EntryCount => Reach.Length;
+    public int EntryCount => Entries.Length;
 
     public double MinLatitude { get; }
 
@@ -296,6 +327,12 @@ internal sealed class ParentColumns
     /// <summary>Where each band starts among the points; bands are numbered across classes.</summary>
     public int[] BandStarts { get; }
 
+    /// <summary>Per band, <see cref="Cosine"/> of its latitude furthest from the equator.</summary>
+    public double[] BandCosine { get; }
+
+    /// <summary>Per point, the <see cref="KeyBit"/> of each of its groups' keys: a point without a wanted bit has none of the wanted groups.</summary>
+    public ulong[] PointKeys { get; }
+
     public double[] PointLatitude { get; }
 
     public double[] PointLongitude { get; }
@@ -303,29 +340,23 @@ internal sealed class ParentColumns
     /// <summary>The longest reach among the point's parents.</summary>
     public double[] PointReach { get; }
 
-    /// <summary>Where each point's groups start in <see cref="GroupKeys"/> and <see cref="GroupStarts"/>.</summary>
+    /// <summary>Where each point's groups start in <see cref="Groups"/>.</summary>
     public int[] PointGroups { get; }
 
-    /// <summary>Per group of a point, ascending within the point: 0 for "any job", else 1 + the term id.</summary>
-    public int[] GroupKeys { get; }
+    /// <summary>
+    /// Each point's groups, ascending by key within the point, then a sentinel whose
+    /// <see cref="Group.Start"/> ends the last group's entries.
+    /// </summary>
+    public Group[] Groups { get; }
 
-    /// <summary>Where each group's entries start; one more than there are groups.</summary>
-    public int[] GroupStarts { get; }
+    /// <summary>
+    /// A parent under one interest, longest reach first within each group; all of an entry side
+    /// by side, so reading a group reads a few cache lines.
+    /// </summary>
+    public Entry[] Entries { get; }
 
-    /// <summary>Per entry (a parent under one interest), longest first within each group.</summary>
-    public double[] Reach { get; }
-
-    public int[] Pattern { get; }
-
-    public int[] InterestSet { get; }
-
-    public int[] HoursBounds { get; }
-
-    /// <summary>Travel mode in the low two bits, then term-time-only and accepts-unknown-hours.</summary>
-    public byte[] Flags { get; }
-
-    /// <summary>The entry's parent: their position in the list the index was built from.</summary>
-    public int[] InputIndex { get; }
+    /// <summary>Per parent in the caller's order, their availability pattern's id (0 for a parent left out).</summary>
+    public int[] PatternOfParent { get; }
 
     public WeeklyPattern[] Patterns { get; }
 
@@ -350,4 +381,17 @@ internal sealed class ParentColumns
         public int BandOf(double latitude, double minLatitude) =>
             (int)Math.Clamp(Math.Floor((latitude - minLatitude) / BandDegrees), 0, BandCount - 1);
     }
+
+    /// <summary>
+    /// The entries of one point under one group key (0 for "any job", else 1 + the term id), from
+    /// <see cref="Start"/> to the next group's start; <see cref="MaxReach"/> is the first (longest) reach.
+    /// </summary>
+    internal readonly record struct Group(int Key, int Start, double MaxReach);
+
+    /// <summary>
+    /// A parent under one interest: their reach in km, their position in the list the index was built from, their
+    /// interest set, availability pattern (shifted past the <see cref="FlagBits"/> flag bits: travel
+    /// mode, term-time-only, accepts-unknown-hours) and hours-a-week bounds.
+    /// </summary>
+    internal readonly record struct Entry(double Reach, int Parent, int InterestSet, int PatternAndFlags, int HoursBounds);
 }

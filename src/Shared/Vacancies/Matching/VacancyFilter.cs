@@ -54,8 +54,11 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     public int GroupCount { get; private set; }
 
-    /// <summary>The trip in quarters by travel mode, set by the matcher for each point it reads.</summary>
-    public int[] Trip { get; } = new int[4];
+    /// <summary>The <see cref="ParentColumns.KeyBit"/> of every group in <see cref="GroupIds"/>.</summary>
+    public ulong KeyBits { get; private set; }
+
+    /// <summary>The cosine of the vacancy's latitude, padded as <see cref="ParentColumns.Cosine"/> does.</summary>
+    public double Cosine { get; private set; }
 
     /// <summary>
     /// Per interest set: which of the vacancy's terms it holds first (in the order of
@@ -68,6 +71,7 @@ internal sealed class VacancyFilter(ParentColumns parents)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         Location = vacancy.Location;
+        Cosine = ParentColumns.Cosine(Math.Abs(vacancy.Location.Latitude));
         HoursKnown = vacancy.Hours is not null;
         for (var flags = 0; flags < FlagsSuit.Length; flags++)
         {
@@ -109,12 +113,14 @@ internal sealed class VacancyFilter(ParentColumns parents)
         }
 
         GroupCount = _terms.Count + 1;
+        KeyBits = ParentColumns.KeyBit(0);
         _groupIds[0] = 0;
         _groupCodes[0] = tag;
         _firstTerm[0] = tag;
         for (var t = 0; t < _terms.Count; t++)
         {
             _groupIds[t + 1] = 1 + _terms[t];
+            KeyBits |= ParentColumns.KeyBit(1 + _terms[t]);
             _groupCodes[t + 1] = tag | (uint)(t + 1);
         }
 
