@@ -28,8 +28,10 @@ public sealed partial class SuiteLogScanTests
         Assert.True(data.Numbers.Count >= 20 && data.Postcodes.Count >= 10 && data.Surnames.Count >= 4, $"found {data.Numbers.Count} numbers, {data.Postcodes.Count} postcodes, {data.Surnames.Count} surnames in the tests: the search for them is broken");
 
         var leaks = new List<string>();
-        foreach (var line in lines)
+        foreach (var raw in lines)
         {
+            // The example in the postcode rule's message is not anyone's address.
+            var line = raw.Replace(Pilot.Shared.Postcodes.UkPostcode.InvalidMessage, "", StringComparison.Ordinal);
             var found = data.Numbers.Where(n => line.Contains(n, StringComparison.Ordinal))
                 .Concat(data.Postcodes.Where(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)))
                 .Concat(data.Surnames.Where(s => Regex.IsMatch(line, $@"\b{Regex.Escape(s)}\b")))

@@ -1,3 +1,4 @@
+using Pilot.Shared.Phones;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -99,7 +100,7 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
 
         if (eventType is not (SubscriptionValidation or DeliveryReport or SmsReceived))
         {
-            logger.LogInformation("Event Grid event {EventType} is not one Pilot uses; skipped", eventType);
+            logger.LogInformation("Event Grid event {EventType} is not one Pilot uses; skipped", LogSafe.Text(eventType));
             return null;
         }
 
@@ -126,7 +127,7 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                 if (tag is null || status is null)
                 {
                     // No tag: not a text Pilot sent. Other statuses: interim.
-                    logger.LogInformation("ACS delivery report {Status} (tag {Tag}): nothing to record", deliveryStatus, tag);
+                    logger.LogInformation("ACS delivery report {Status} (tag {Tag}): nothing to record", LogSafe.Text(deliveryStatus), LogSafe.Text(tag));
                     return null;
                 }
 

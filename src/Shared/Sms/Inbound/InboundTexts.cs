@@ -32,7 +32,7 @@ public sealed class InboundTexts(
         ArgumentNullException.ThrowIfNull(text);
         if (await store.WasHandledAsync(text.Provider, text.ProviderMessageId, ct))
         {
-            logger.LogInformation("Inbound {Provider} text {ProviderMessageId} was handled before; ignored", text.Provider, text.ProviderMessageId);
+            logger.LogInformation("Inbound {Provider} text {ProviderMessageId} was handled before; ignored", text.Provider, LogSafe.Text(text.ProviderMessageId));
             return InboundOutcome.Duplicate;
         }
 
@@ -57,7 +57,7 @@ public sealed class InboundTexts(
         await store.MarkHandledAsync(text.Provider, text.ProviderMessageId, outcome, time.GetUtcNow(), ct);
         logger.LogInformation(
             "Inbound {Provider} text {ProviderMessageId} from {From} ({Parents} parent(s)): {Kind} → {Outcome}",
-            text.Provider, text.ProviderMessageId, PhoneMask.Mask(from), matched.Count, kind, outcome);
+            text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(from), matched.Count, kind, outcome);
         return outcome;
     }
 
@@ -179,6 +179,6 @@ public sealed class InboundTexts(
     private async Task ReplyAsync(InboundText text, string to, string body, CancellationToken ct)
     {
         var result = await gateway.SendAsync(new SmsMessage(ReplyMessageId(text.Provider, text.ProviderMessageId), to, body), ct);
-        logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, text.ProviderMessageId, PhoneMask.Mask(to), result.Provider);
+        logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(to), result.Provider);
     }
 }

@@ -1,3 +1,4 @@
+using Pilot.Shared.Phones;
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Reminders;
 
@@ -24,7 +25,7 @@ public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts r
         var status = TwilioDeliveryStatuses.Map(messageStatus, request.Field("ErrorCode"));
         if (status is null || string.IsNullOrWhiteSpace(messageId))
         {
-            logger.LogInformation("Twilio status {Status} for {MessageId}: nothing to record", messageStatus, messageId);
+            logger.LogInformation("Twilio status {Status} for {MessageId}: nothing to record", LogSafe.Text(messageStatus), LogSafe.Text(messageId));
             return WebhookOutcome.Accepted;
         }
 

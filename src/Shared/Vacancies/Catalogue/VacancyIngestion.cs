@@ -1,3 +1,4 @@
+using Pilot.Shared.Phones;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -168,7 +169,7 @@ public sealed partial class VacancyIngestion(VacancyStore store, TimeProvider ti
         logger.LogInformation("Vacancy batch ({Channel}): {Accepted} accepted, {Rejected} rejected", channel, accepted.Count, rejected);
         foreach (var item in results.Where(r => r.Status == VacancyItemResult.Rejected).Take(20))
         {
-            logger.LogWarning("Vacancy item {Index} ({Ref}) rejected: {Errors}", item.Index, item.Ref, string.Join("; ", item.Errors!.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
+            logger.LogWarning("Vacancy item {Index} ({Ref}) rejected: {Errors}", item.Index, LogSafe.Text(item.Ref), string.Join("; ", item.Errors!.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
         }
 
         return new VacancyBatchResult(accepted.Count, rejected, results);
