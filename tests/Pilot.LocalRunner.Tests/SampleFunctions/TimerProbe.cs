@@ -23,8 +23,8 @@ public sealed class TimerProbe
     }
 
     public async Task<TimerRun> NextRunAsync() =>
-        await RunWithinAsync(TimeSpan.FromSeconds(5))
-        ?? throw new TimeoutException($"The timer did not run within 5 s (runs so far: {Count}).");
+        await RunWithinAsync(TimeSpan.FromSeconds(20))
+        ?? throw new TimeoutException($"The timer did not run within 20 s (runs so far: {Count}).");
 
     /// <returns>The next run, or null if none started within <paramref name="wait"/>.</returns>
     public async Task<TimerRun?> RunWithinAsync(TimeSpan wait)
