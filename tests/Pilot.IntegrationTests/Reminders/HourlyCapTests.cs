@@ -80,7 +80,7 @@ public sealed class HourlyCapTests
 
         Assert.Equal("2026030309", row.RowKey);
         Assert.Equal(1, row.GetInt32("Count"));
-        Assert.DoesNotContain(row.Values, v => v?.ToString()?.Contains("7700900123", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(row, p => p.Value?.ToString()?.Contains("7700900123", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("7700900123", row.PartitionKey, StringComparison.Ordinal);
     }
 }
