@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Storage;
 
@@ -11,7 +12,7 @@ namespace Pilot.Shared.Sms.Limits;
 /// that hold its slots, so a text claiming again (a repeat, a second queue message) keeps its one slot rather
 /// than taking another; rows change only by ETag-checked writes, so two workers cannot both take the last slot.
 /// </summary>
-public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> options)
+public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
 {
     private const string MessageIdsColumn = "MessageIds";
     private const char Separator = '\n';
@@ -64,6 +65,11 @@ public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> o
                 else
                 {
                     await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
+                }
+
+                if (!within)
+                {
+                    logger.LogWarning("A text that cannot wait went to a number that had its {Cap} texts this hour ({Count} now)", cap, held.Length + 1);
                 }
 
                 return within;
