@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests.Reminders;
@@ -65,6 +66,31 @@ public sealed class HourlyCapTests
         Assert.Equal(17, outbox.Select(e => e.PartitionKey).Distinct().Count());
         Assert.All(outbox.Where(e => held.Any(h => h.MessageId == e.PartitionKey)), e =>
             Assert.True(e.GetDateTimeOffset("AcceptedAt") >= PilotServices.Morning.AddHours(1), "a held text went inside the full hour"));
+    }
+
+    [Fact]
+    public async Task Replies_to_a_parents_own_texts_go_even_over_the_cap_and_count_so_a_queued_text_waits()
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "1" });
+        var parent = await Scenario.ParentAsync(services);
+        var inbound = services.Get<InboundTexts>();
+
+        var stop = await inbound.HandleAsync(new InboundText(Busy, "STOP", "twilio", "SM-cap-1", services.Time.GetUtcNow()), CancellationToken.None);
+        var start = await inbound.HandleAsync(new InboundText(Busy, "START", "twilio", "SM-cap-2", services.Time.GetUtcNow()), CancellationToken.None);
+        var repliesSent = (await Outbox.AllAsync(services)).Count;
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        var thisHour = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.Advance(TimeSpan.FromHours(1));
+        var nextHour = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(InboundOutcome.OptedOut, stop);
+        Assert.Equal(InboundOutcome.OptedIn, start);
+        Assert.Equal(2, repliesSent);
+        Assert.Equal(SendOutcome.HeldForHourlyCap, thisHour);
+        Assert.Equal(SendOutcome.Sent, nextHour);
+        Assert.Equal(3, (await Outbox.AllAsync(services)).Count);
     }
 
     [Fact]
