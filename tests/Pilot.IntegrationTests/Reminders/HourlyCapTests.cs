@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using Pilot.IntegrationTests.WfiInvitations;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.WfiInvitations.Letters;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests.Reminders;
@@ -91,6 +93,32 @@ public sealed class HourlyCapTests
         Assert.Equal(SendOutcome.HeldForHourlyCap, thisHour);
         Assert.Equal(SendOutcome.Sent, nextHour);
         Assert.Equal(3, (await Outbox.AllAsync(services)).Count);
+    }
+
+    [Fact]
+    public async Task A_wfi_companion_text_over_the_cap_waits_for_the_next_hour_and_then_goes_once()
+    {
+        var settings = WfiScenario.Settings();
+        settings["Sms:MaxPerNumberPerHour"] = "1";
+        await using var services = await PilotServices.StartAsync(settings: settings);
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services)); // the confirmation takes the hour's one slot
+        var invitation = await WfiScenario.InviteAsync(services, parent);
+        var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
+        var jobs = services.Get<WfiLetterJobs>();
+
+        await jobs.ProcessAsync(job, CancellationToken.None);
+        var companionThen = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
+        var outboxThen = (await Outbox.AllAsync(services)).Count;
+        services.Time.Advance(TimeSpan.FromHours(1));
+        await jobs.ProcessAsync(job, CancellationToken.None);
+        await jobs.ProcessAsync(job, CancellationToken.None);
+
+        Assert.Null(companionThen);
+        Assert.Equal(1, outboxThen);
+        Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
+        Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey == $"wfi-{invitation.Id}-letter");
     }
 
     [Fact]
