@@ -2,8 +2,8 @@ using Azure.Data.Tables;
 using Pilot.IntegrationTests.WfiInvitations;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
-using Pilot.Shared.WfiInvitations.Letters;
 using Pilot.Shared.Storage;
+using Pilot.Shared.WfiInvitations.Letters;
 
 namespace Pilot.IntegrationTests.Reminders;
 
