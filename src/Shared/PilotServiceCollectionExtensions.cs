@@ -10,8 +10,9 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Retention;
 using Pilot.Shared.Sms;
-using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Costs;
+using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Vacancies.Catalogue;
@@ -28,7 +29,8 @@ public static class PilotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm");
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm")
+            .Validate(o => o.MaxPerNumberPerHour >= 1, "Sms:MaxPerNumberPerHour must be at least 1");
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
@@ -41,6 +43,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<TextStore>();
         services.AddSingleton<DispatchCursor>();
+        services.AddSingleton<HourlyTextCap>();
         services.AddSingleton<SendQueueWriter>();
         services.AddSingleton<VacancyStore>();
         services.AddSingleton<AlertProfileStore>();

@@ -69,6 +69,7 @@ var appSettings = {
   Sms__QuietHoursStart: '21:00'
   Sms__QuietHoursEnd: '08:00'
   Sms__PricePerFragment: '0.0197'
+  Sms__MaxPerNumberPerHour: '10'
   Sms__PublicBaseUrl: empty(smsPublicBaseUrl) ? 'https://${app.properties.defaultHostName}' : smsPublicBaseUrl
 
   Sms__Twilio__AccountSid: twilioAccountSid

@@ -7,6 +7,7 @@ using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Reminders.Templates;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
@@ -28,6 +29,9 @@ namespace Pilot.Shared.Reminders;
 /// technical-failure: the queue's few quick retries would poison the message and strand the text in sending.</item>
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
+/// <item>Just before the provider is called the text takes a slot in its number's hourly cap
+/// (<see cref="HourlyTextCap"/>); when the hour is full it stays as it is and a delayed message brings it back
+/// as the next UTC hour starts, when every check above is made again.</item>
 /// </list>
 /// Vacancy alerts and digests (<see cref="AlertTextKinds"/>) go through the same machine; their
 /// send-time checks are alerts still opted into, no STOP, quiet hours (deferred), and the vacancies
@@ -40,6 +44,7 @@ public sealed class ReminderSender(
     VenueStore venues,
     ISmsGateway gateway,
     SendQueueWriter queue,
+    HourlyTextCap cap,
     VacancyAlertTexts alertTexts,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SmsOptions> smsOptions,
@@ -126,6 +131,11 @@ public sealed class ReminderSender(
                 // "today"/"tomorrow" must be true when the text actually goes, not when it was planned.
                 SendAt = now,
             }, parent.PreferredLanguage);
+            if (!await cap.TryClaimAsync(parent.Mobile, MessageIdOf(text), now, ct))
+            {
+                return await HoldForNextHourAsync(text, now, ct);
+            }
+
             var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
             {
                 t.SendingSince = now;
@@ -164,6 +174,11 @@ public sealed class ReminderSender(
         if (body is null)
         {
             return await CancelAsync(text, "vacancy-expired", now, ct);
+        }
+
+        if (!await cap.TryClaimAsync(parent!.Mobile, MessageIdOf(text), now, ct))
+        {
+            return await HoldForNextHourAsync(text, now, ct);
         }
 
         var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
@@ -273,6 +288,11 @@ public sealed class ReminderSender(
         if (quiet.IsQuiet(now))
         {
             return await WaitOutQuietHoursAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
+        }
+
+        if (!await cap.TryClaimAsync(text.To!, MessageIdOf(text), now, ct))
+        {
+            return await WaitForNextHourAsync(text, now, ct);
         }
 
         logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; sending it again under the same id", text.RowKey);
@@ -442,6 +462,33 @@ public sealed class ReminderSender(
         await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, quietEnd - now + TimeSpan.FromSeconds(1));
         logger.LogInformation("Text {TextId} to repeat fell in quiet hours; looking again at {QuietEnd:u}", text.RowKey, quietEnd);
         return SendOutcome.Deferred;
+    }
+
+    /// <summary>
+    /// The number's hour is full: the text is left as it is (not yet sending, so nothing is lost or claimed) and a
+    /// delayed message brings it back as the next hour starts; a second message for it meanwhile finds the hour full too.
+    /// </summary>
+    private async Task<SendOutcome> HoldForNextHourAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    {
+        var nextHour = NumberHour.NextHourAfter(now);
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, nextHour - now + TimeSpan.FromSeconds(1));
+        logger.LogInformation("Text {TextId}: its number has had {Cap} texts this hour; it waits until {NextHour:u}", text.RowKey, smsOptions.Value.MaxPerNumberPerHour, nextHour);
+        return SendOutcome.HeldForHourlyCap;
+    }
+
+    /// <summary>A text to repeat whose number's hour is full keeps its id, as in quiet hours, and is looked at again as the next hour starts.</summary>
+    private async Task<SendOutcome> WaitForNextHourAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    {
+        var nextHour = NumberHour.NextHourAfter(now);
+        text.SendingSince = nextHour - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
+        }
+
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, nextHour - now + TimeSpan.FromSeconds(1));
+        logger.LogInformation("Text {TextId} to repeat: its number's hour is full; looking again at {NextHour:u}", text.RowKey, nextHour);
+        return SendOutcome.HeldForHourlyCap;
     }
 
     private async Task<SendOutcome?> DeferAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)

@@ -11,6 +11,9 @@ public enum SendOutcome
     /// <summary>Due in quiet hours when it came to be sent: moved to the end of quiet hours.</summary>
     Deferred,
     Missing,
+
+    /// <summary>Its number has had its hourly cap of texts: left as it is, a delayed message brings it back next hour.</summary>
+    HeldForHourlyCap,
     /// <summary>Another worker holds the send, or the provider's answer is unknown: a delayed message will look again.</summary>
     CheckLater,
 

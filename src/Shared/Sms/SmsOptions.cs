@@ -23,6 +23,11 @@ public sealed class SmsOptions
     /// </summary>
     public decimal PricePerFragment { get; set; } = 0.0197m;
 
+    /// <summary>
+    /// Most texts sent to one number in one UTC clock hour; more wait for the next hour (networks block above 100).
+    /// </summary>
+    public int MaxPerNumberPerHour { get; set; } = 10;
+
     public QuietHours QuietHours() => new(
         TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
         TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));

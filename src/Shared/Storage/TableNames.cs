@@ -36,4 +36,7 @@ public static class TableNames
 
     /// <summary>Per parent (PK parent id): one row per vacancy alerted (never twice), weekly counts, and the day's digest.</summary>
     public const string AlertLedger = "AlertLedger";
+
+    /// <summary>Texts per number per UTC clock hour (PK SHA-256 of the number, RK yyyyMMddHH): the hourly cap.</summary>
+    public const string NumberHourCounts = "NumberHourCounts";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
 
@@ -20,6 +21,7 @@ public sealed class InboundTexts(
     VenueStore venues,
     InboundTextStore store,
     ISmsGateway gateway,
+    HourlyTextCap cap,
     TimeProvider time,
     ILogger<InboundTexts> logger,
     IEnumerable<IInboundReplyHandler> handlers)
@@ -178,7 +180,10 @@ public sealed class InboundTexts(
 
     private async Task ReplyAsync(InboundText text, string to, string body, CancellationToken ct)
     {
-        var result = await gateway.SendAsync(new SmsMessage(ReplyMessageId(text.Provider, text.ProviderMessageId), to, body), ct);
+        // A reply answers the parent's own text and has no queue to wait in: counted against the hour, sent even over the cap.
+        var messageId = ReplyMessageId(text.Provider, text.ProviderMessageId);
+        await cap.CountAsync(to, messageId, time.GetUtcNow(), ct);
+        var result = await gateway.SendAsync(new SmsMessage(messageId, to, body), ct);
         logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(to), result.Provider);
     }
 }

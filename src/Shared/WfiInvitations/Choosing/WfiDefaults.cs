@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Choosing;
@@ -18,6 +19,7 @@ public sealed class WfiDefaults(
     ParentStore parents,
     VenueStore venues,
     ISmsGateway gateway,
+    HourlyTextCap cap,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
     ILogger<WfiDefaults> logger)
@@ -58,7 +60,10 @@ public sealed class WfiDefaults(
             var parent = await parents.GetAsync(invitation.ParentId, ct);
             if (parent is { Mobile.Length: > 0, OptedOutAt: null } && await venues.GetAsync(invitation.JobcentreVenueId, ct) is { } jobcentre)
             {
-                await gateway.SendAsync(new SmsMessage($"wfi-{invitation.Id}-defaulted", parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)), ct);
+                // Sent by the timer with no queue to wait in: counted against the hour, and sent even over the cap.
+                var messageId = $"wfi-{invitation.Id}-defaulted";
+                await cap.CountAsync(parent.Mobile, messageId, time.GetUtcNow(), ct);
+                await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)), ct);
                 logger.LogInformation("WFI invitation {InvitationId} defaulted to the Jobcentre; told {Mobile}", invitation.Id, PhoneMask.Mask(parent.Mobile));
             }
         }

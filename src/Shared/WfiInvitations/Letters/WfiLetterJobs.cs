@@ -5,6 +5,7 @@ using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Letters;
@@ -23,6 +24,7 @@ public sealed class WfiLetterJobs(
     ILetterRenderer renderer,
     ILetterDispatcher dispatcher,
     ISmsGateway gateway,
+    HourlyTextCap cap,
     LetterStore letters,
     WfiLetterJobWriter queue,
     IOptions<WfiOptions> options,
@@ -151,8 +153,18 @@ public sealed class WfiLetterJobs(
                 return Step.Done;
             }
 
+            var messageId = $"wfi-{invitation.Id}-letter";
+            if (!await cap.TryClaimAsync(parent.Mobile, messageId, now, ct))
+            {
+                // The parent's number has had its texts for this hour: the job comes back as the next hour starts.
+                var nextHour = NumberHour.NextHourAfter(now);
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, nextHour - now + TimeSpan.FromSeconds(1));
+                logger.LogInformation("WFI letter {Reference}: companion text waits for the next hour (hourly cap per number)", invitation.Reference);
+                return Step.Done;
+            }
+
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
-            var result = await gateway.SendAsync(new SmsMessage($"wfi-{invitation.Id}-letter", parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)), ct);
+            var result = await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)), ct);
             logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
             outcome = "sent";
         }
