@@ -42,6 +42,7 @@ public sealed partial class MessageRetention(StorageClients storage, IOptions<Re
         // The outbox (the embedded SMS default) holds every message id, replies included: read by age.
         var outbox = await ClearAsync(TableNames.Outbox, TableClient.CreateQueryFilter($"AcceptedAt lt {cutoff} and Body gt {""}"), cutoff, "AcceptedAt", ct);
         var replies = await DeleteRepliesAsync(cutoff, ct);
+        await DeleteOldHourCountsAsync(ct);
 
         await cursors.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["LastBucket"] = upper }, TableUpdateMode.Replace, ct);
         LogPurged(cutoff, texts, outbox, replies);
@@ -92,6 +93,18 @@ public sealed partial class MessageRetention(StorageClients storage, IOptions<Re
         }
 
         return deleted;
+    }
+
+    /// <summary>The hourly-cap counts are only needed for the hour they count; a day's worth is kept for operators.</summary>
+    private async Task DeleteOldHourCountsAsync(CancellationToken ct)
+    {
+        var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
+        var before = (time.GetUtcNow() - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {before}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: before {Cutoff:O}, cleared {Texts} text bodies and {Outbox} outbox bodies, deleted {Replies} replies")]

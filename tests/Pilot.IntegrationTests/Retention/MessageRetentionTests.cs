@@ -19,6 +19,7 @@ public sealed class MessageRetentionTests
         services.Time.Advance(TimeSpan.FromDays(6));
         await services.Get<InboundTexts>().HandleAsync(new InboundText("+447700900123", "See you Friday", "twilio", "SMnew", services.Time.GetUtcNow()), CancellationToken.None);
         var early = await services.Get<MessageRetention>().PurgeAsync(CancellationToken.None);
+        Assert.NotEmpty(await AllAsync(services, TableNames.NumberHourCounts)); // the replies' hour is under a day old
 
         services.Time.Advance(TimeSpan.FromDays(1.5)); // the confirmation and first reply are now 7.5 days old, the second 1.5
         var due = await services.Get<MessageRetention>().PurgeAsync(CancellationToken.None);
@@ -40,6 +41,8 @@ public sealed class MessageRetentionTests
         var outbox = await AllAsync(services, TableNames.Outbox);
         Assert.Contains(outbox, o => o.PartitionKey.EndsWith(confirmation.RowKey, StringComparison.Ordinal));
         Assert.All(outbox.Where(o => o.GetDateTimeOffset("AcceptedAt") < due.Cutoff), o => Assert.False(o.ContainsKey("Body") || o.ContainsKey("To")));
+
+        Assert.Empty(await AllAsync(services, TableNames.NumberHourCounts)); // the confirmation's hour, a week ago
 
         var replies = (await AllAsync(services, TableNames.InboundTexts)).Where(r => r.ContainsKey("Body")).ToList();
         Assert.Equal("See you Friday", Assert.Single(replies).GetString("Body"));
