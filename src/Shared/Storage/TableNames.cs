@@ -36,4 +36,7 @@ public static class TableNames
 
     /// <summary>Per parent (PK parent id): one row per vacancy alerted (never twice), weekly counts, and the day's digest.</summary>
     public const string AlertLedger = "AlertLedger";
+
+    /// <summary>Anonymised counts of each parent erasure (PK yyyy-MM, RK the erasure id): never the parent's id or details.</summary>
+    public const string Erasures = "Erasures";
 }
