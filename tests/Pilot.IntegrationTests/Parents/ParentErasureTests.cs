@@ -136,7 +136,7 @@ public sealed class ParentErasureTests : IDisposable
         var container = storage.Blobs.GetBlobContainerClient(services.Get<IOptions<LetterOptions>>().Value.Container);
         if (await container.ExistsAsync())
         {
-            await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.Metadata))
+            await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata }))
             {
                 var content = Encoding.Latin1.GetString((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray());
                 var text = blob.Name + "|" + string.Join("|", blob.Metadata.Select(m => $"{m.Key}={m.Value}")) + "|" + content;
