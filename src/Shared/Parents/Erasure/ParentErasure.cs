@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations;
 
@@ -38,7 +39,7 @@ public sealed class ParentErasure(
         var appointments = await AnonymiseAsync(TableNames.Appointments, parentId, erasureId, ct);
         var outbox = await DeleteWhereAsync(TableNames.Outbox, TableClient.CreateQueryFilter($"To eq {parent.Mobile}"), ct);
         var inbound = await DeleteWhereAsync(TableNames.InboundTexts, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct)
-            + await DeleteWhereAsync(TableNames.InboundTexts, TableClient.CreateQueryFilter($"PartitionKey eq {"unmatched"} and From eq {parent.Mobile}"), ct);
+            + await DeleteWhereAsync(TableNames.InboundTexts, TableClient.CreateQueryFilter($"PartitionKey eq {InboundTextEntity.Unmatched} and From eq {parent.Mobile}"), ct);
         var alerts = await DeleteWhereAsync(TableNames.AlertLedger, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct)
             + await DeleteWhereAsync(TableNames.AlertProfiles, TableClient.CreateQueryFilter($"RowKey eq {parentId}"), ct);
         var (invited, letters) = await EraseInvitationsAsync(parentId, erasureId, now, ct);
@@ -57,7 +58,7 @@ public sealed class ParentErasure(
             ["Letters"] = letters,
         }, ct);
 
-        await DeleteWhereAsync(TableNames.Parents, TableClient.CreateQueryFilter($"PartitionKey eq {"mobile" + parent.Mobile} and RowKey eq {parentId}"), ct);
+        await DeleteWhereAsync(TableNames.Parents, TableClient.CreateQueryFilter($"PartitionKey eq {ParentStore.MobilePartition(parent.Mobile)} and RowKey eq {parentId}"), ct);
         await DeleteWhereAsync(TableNames.Parents, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct);
         logger.LogInformation("Parent {ParentId} erased as {ErasureId}", parentId, erasureId);
         return report;
@@ -145,7 +146,7 @@ public sealed class ParentErasure(
             }, ct);
         }
 
-        await DeleteWhereAsync(TableNames.WfiInvitationIndex, TableClient.CreateQueryFilter($"PartitionKey eq {"parent-" + parentId}"), ct);
+        await DeleteWhereAsync(TableNames.WfiInvitationIndex, TableClient.CreateQueryFilter($"PartitionKey eq {WfiInvitationStore.ParentPartition(parentId)}"), ct);
         return (found.Count, letters);
     }
 
