@@ -52,6 +52,7 @@ public static class PilotServiceCollectionExtensions
 
         services.AddSingleton<ParentRegistration>();
         services.AddSingleton<ParentConsents>();
+        services.AddSingleton<Parents.Erasure.ParentErasure>();
         services.AddSingleton<AppointmentBooking>();
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<ReminderSender>();

@@ -76,5 +76,5 @@ public sealed class ParentStore(StorageClients storage)
         return found;
     }
 
-    private static string MobilePartition(string e164) => MobilePartitionPrefix + e164;
+    public static string MobilePartition(string e164) => MobilePartitionPrefix + e164;
 }

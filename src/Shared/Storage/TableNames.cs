@@ -39,4 +39,7 @@ public static class TableNames
 
     /// <summary>Texts per number per UTC clock hour (PK SHA-256 of the number, RK yyyyMMddHH): the hourly cap.</summary>
     public const string NumberHourCounts = "NumberHourCounts";
+
+    /// <summary>Anonymised counts of each parent erasure (PK yyyy-MM, RK the erasure id): never the parent's id or details.</summary>
+    public const string Erasures = "Erasures";
 }

@@ -131,7 +131,7 @@ public sealed class WfiInvitationStore(StorageClients storage)
         return found;
     }
 
-    private static string ParentPartition(string parentId) => "parent-" + parentId;
+    public static string ParentPartition(string parentId) => "parent-" + parentId;
 
     private static TableEntity OpenRow(WfiInvitationEntity invitation)
         => new(OpenPartition, $"{invitation.RespondBy.Replace("-", "", StringComparison.Ordinal)}-{invitation.Id}")
