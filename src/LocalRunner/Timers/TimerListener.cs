@@ -53,7 +53,18 @@ internal sealed partial class TimerListener(
                 for (; now < next; now = time.GetUtcNow().UtcDateTime)
                 {
                     var wait = next - now;
-                    await Task.Delay(wait < LongestWait ? wait : LongestWait, time, stoppingToken);
+                    using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    var delay = Task.Delay(wait < LongestWait ? wait : LongestWait, time, pause.Token);
+
+                    // A clock moved between reading it and arming the delay (a test's fake clock) would
+                    // leave the delay waiting for the next move: look again once it is armed.
+                    if (time.GetUtcNow().UtcDateTime >= next)
+                    {
+                        await pause.CancelAsync();
+                        break;
+                    }
+
+                    await delay;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
