@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.LocalRunner.Http;
 
@@ -10,8 +12,7 @@ namespace Pilot.LocalRunner.Http;
 /// Checks function keys as the Functions host does in Azure: a function that is not anonymous needs a
 /// key in <c>x-functions-key</c> (or <c>?code=</c>), else 401. The keys are <c>LocalRunner:FunctionKeys</c>
 /// (comma-separated; default the documented development key <see cref="DevelopmentKey"/>) and, because in
-/// Azure each office's key is a function key, every key whose SHA-256 is an <c>Offices:Keys:*</c> or
-/// <c>Offices:AdminKeySha256</c> hash.
+/// Azure each office's key is a function key, every key <see cref="OfficeCredentials"/> recognises.
 /// </summary>
 internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
 {
@@ -25,14 +26,6 @@ internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
     {
         var keys = (configuration[Setting] ?? DevelopmentKey).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         _hashes = [.. keys.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
-        var offices = configuration.GetSection("Offices");
-        foreach (var hex in offices.GetSection("Keys").GetChildren().Select(c => c.Value).Append(offices["AdminKeySha256"]))
-        {
-            if (hex is { Length: 64 } && TryFromHex(hex, out var hash))
-            {
-                _hashes.Add(hash);
-            }
-        }
     }
 
     public int KeyCount => _hashes.Count;
@@ -55,7 +48,8 @@ internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
                 known |= CryptographicOperations.FixedTimeEquals(hash, candidate);
             }
 
-            if (known)
+            // Office keys are function keys in Azure too; the app's own office credentials recognise them.
+            if (known || context.RequestServices.GetService<OfficeCredentials>()?.Identify(presented) is not null)
             {
                 return ValueTask.FromResult<IResult?>(null);
             }
@@ -65,19 +59,5 @@ internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
             title: "Unauthorized",
             detail: $"this function needs a key in the {Header} header (locally, one of {Setting}; the development key is documented in the README)",
             statusCode: StatusCodes.Status401Unauthorized));
-    }
-
-    private static bool TryFromHex(string hex, out byte[] bytes)
-    {
-        try
-        {
-            bytes = Convert.FromHexString(hex);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
     }
 }

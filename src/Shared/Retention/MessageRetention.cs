@@ -82,29 +82,13 @@ public sealed partial class MessageRetention(StorageClients storage, IOptions<Re
     }
 
     private async Task<int> DeleteRepliesAsync(DateTimeOffset cutoff, CancellationToken ct)
-    {
-        var table = await storage.TableAsync(TableNames.InboundTexts, ct);
-        var deleted = 0;
-        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
-        await foreach (var reply in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-        {
-            await table.DeleteEntityAsync(reply.PartitionKey, reply.RowKey, ETag.All, ct);
-            deleted++;
-        }
-
-        return deleted;
-    }
+        => await (await storage.TableAsync(TableNames.InboundTexts, ct)).DeleteWhereAsync(TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}"), ct);
 
     /// <summary>The hourly-cap counts are only needed for the hour they count; a day's worth is kept for operators.</summary>
     private async Task DeleteOldHourCountsAsync(CancellationToken ct)
     {
-        var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
         var before = (time.GetUtcNow() - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter($"RowKey lt {before}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
-        }
+        await (await storage.TableAsync(TableNames.NumberHourCounts, ct)).DeleteWhereAsync(TableClient.CreateQueryFilter($"RowKey lt {before}"), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: before {Cutoff:O}, cleared {Texts} text bodies and {Outbox} outbox bodies, deleted {Replies} replies")]

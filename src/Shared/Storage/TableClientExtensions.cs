@@ -25,4 +25,32 @@ public static class TableClientExtensions
             return false;
         }
     }
+
+    /// <summary>Deletes a row whatever its ETag; one already gone is fine.</summary>
+    public static async Task DeleteIfExistsAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone already.
+        }
+    }
+
+    /// <summary>Deletes every row the filter finds (reading only their keys); returns how many.</summary>
+    public static async Task<int> DeleteWhereAsync(this TableClient table, string filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            await table.DeleteIfExistsAsync(row.PartitionKey, row.RowKey, ct);
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -82,7 +82,7 @@ public sealed class ParentErasure(
 
             if (text.RowKey.Contains(parentId, StringComparison.Ordinal))
             {
-                await DeleteAsync(table, text, ct);
+                await table.DeleteIfExistsAsync(text.PartitionKey, text.RowKey, ct);
                 continue;
             }
 
@@ -189,29 +189,7 @@ public sealed class ParentErasure(
     }
 
     private async Task<int> DeleteWhereAsync(string tableName, string filter, CancellationToken ct)
-    {
-        var table = await storage.TableAsync(tableName, ct);
-        var count = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-        {
-            await DeleteAsync(table, row, ct);
-            count++;
-        }
-
-        return count;
-    }
-
-    private static async Task DeleteAsync(TableClient table, TableEntity row, CancellationToken ct)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Gone already.
-        }
-    }
+        => await (await storage.TableAsync(tableName, ct)).DeleteWhereAsync(filter, ct);
 
     /// <summary>Replaces the row as changed, re-reading it when someone (the sender, a receipt) changed it meanwhile.</summary>
     private static async Task ReplaceAsync(TableClient table, TableEntity row, Action<TableEntity> change, CancellationToken ct)
