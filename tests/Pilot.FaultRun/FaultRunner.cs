@@ -38,6 +38,7 @@ public static class FaultRunner
 {
     private const string Sid = "AC00000000000000000000000000fau1t";
     private const string Token = "fault-run-twilio-token";
+    private const string EventGridKey = "fault-run-event-grid-key";
     private const string ReminderKind = "reminder-2h";
     private static readonly string AcsKey = Convert.ToBase64String("fault-run-acs-key"u8.ToArray());
 
@@ -139,7 +140,7 @@ public static class FaultRunner
 
         // The runner, its restarts, and the duplicated queue messages.
         var port = FreePort();
-        simulator.Acs.EventGridWebhook = new Uri($"http://127.0.0.1:{port}/api/sms/acs/events");
+        simulator.Acs.EventGridWebhook = new Uri($"http://127.0.0.1:{port}/api/sms/acs/events?code={EventGridKey}");
         string[] orders = ["twilio,acs", "acs,twilio"];
         var runnerSettings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -161,6 +162,7 @@ public static class FaultRunner
             ["Sms:Twilio:MessagesPerSecond"] = Invariant(options.MessagesPerSecond),
             ["Sms:Acs:ConnectionString"] = $"endpoint={simulator.BaseUri};accesskey={AcsKey}",
             ["Sms:Acs:From"] = "+441134960001",
+            ["Sms:Acs:EventGridKey"] = EventGridKey,
             ["Sms:Acs:MessagesPerSecond"] = Invariant(options.MessagesPerSecond),
             ["Logging:LogLevel:Default"] = "Warning",
         };

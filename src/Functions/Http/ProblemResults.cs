@@ -23,18 +23,25 @@ public static class ProblemResults
     }
 
     public static IActionResult Invalid(IReadOnlyList<FieldError> errors)
+        => Fields(StatusCodes.Status400BadRequest, "The request is invalid", "https://tools.ietf.org/html/rfc9110#section-15.5.1", errors);
+
+    /// <summary>A provider webhook delivered again (a replay): 409 naming what repeats.</summary>
+    public static IActionResult Replayed(IReadOnlyList<FieldError> errors)
+        => Fields(StatusCodes.Status409Conflict, "Already received", "https://tools.ietf.org/html/rfc9110#section-15.5.10", errors);
+
+    private static ObjectResult Fields(int status, string title, string type, IReadOnlyList<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var details = new ValidationProblemDetails(errors
             .GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal))
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request is invalid",
+            Status = status,
+            Title = title,
             Detail = string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Type = type,
         };
-        return WithProblemContentType(new BadRequestObjectResult(details));
+        return WithProblemContentType(new ObjectResult(details) { StatusCode = status });
     }
 
     public static IActionResult Problem(int status, string title, string? detail)

@@ -7,8 +7,8 @@ using Pilot.Shared.Sms.Inbound;
 namespace Pilot.Functions.Sms;
 
 /// <summary>
-/// The Event Grid webhook for Azure Communication Services SMS events. Anonymous: Event Grid cannot
-/// send a function key header; the optional <c>Sms:Acs:EventGridKey</c> (as <c>?code=</c>) stands in until issue 7.
+/// The Event Grid webhook for Azure Communication Services SMS events. Anonymous to the host: Event Grid
+/// cannot send a function key header, so it calls with <c>?code=</c> <c>Sms:Acs:EventGridKey</c>, which the webhook checks.
 /// </summary>
 public sealed class AcsEventsFunction(AcsEventGridWebhook webhook)
 {
@@ -27,8 +27,9 @@ public sealed class AcsEventsFunction(AcsEventGridWebhook webhook)
         return outcome.Kind switch
         {
             WebhookOutcomeKind.Validation => new OkObjectResult(new { validationResponse = outcome.ValidationResponse }),
-            WebhookOutcomeKind.Forbidden => ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "code does not match Sms:Acs:EventGridKey"),
+            WebhookOutcomeKind.Forbidden => ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "code is missing or does not match Sms:Acs:EventGridKey"),
             WebhookOutcomeKind.Invalid => ProblemResults.Invalid(outcome.Errors ?? []),
+            WebhookOutcomeKind.Replayed => ProblemResults.Replayed(outcome.Errors ?? []),
             _ => new OkResult(),
         };
     }

@@ -23,8 +23,7 @@ public sealed class TwilioInboundFunction(TwilioWebhooks webhooks)
         }
 
         var outcome = await webhooks.InboundAsync(webhook!, cancellationToken);
-        return outcome.Kind == WebhookOutcomeKind.Forbidden
-            ? TwilioRequests.Forbidden()
-            : new ContentResult { Content = EmptyTwiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
+        return TwilioRequests.Refusal(outcome)
+            ?? new ContentResult { Content = EmptyTwiml, ContentType = "text/xml", StatusCode = StatusCodes.Status200OK };
     }
 }

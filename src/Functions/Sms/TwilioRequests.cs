@@ -51,4 +51,16 @@ public static class TwilioRequests
 
     public static IActionResult Forbidden()
         => ProblemResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", "X-Twilio-Signature is missing or does not match");
+
+    /// <summary>The answer to anything but a delivery to act on: 403 unsigned or forged, 409 replayed; null when accepted.</summary>
+    public static IActionResult? Refusal(WebhookOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind switch
+        {
+            WebhookOutcomeKind.Forbidden => Forbidden(),
+            WebhookOutcomeKind.Replayed => ProblemResults.Replayed(outcome.Errors ?? []),
+            _ => null,
+        };
+    }
 }

@@ -21,6 +21,6 @@ public sealed class TwilioStatusCallbackFunction(TwilioWebhooks webhooks)
         }
 
         var outcome = await webhooks.StatusCallbackAsync(webhook!, request.Query["messageId"].FirstOrDefault(), cancellationToken);
-        return outcome.Kind == WebhookOutcomeKind.Forbidden ? TwilioRequests.Forbidden() : new OkResult();
+        return TwilioRequests.Refusal(outcome) ?? new OkResult();
     }
 }

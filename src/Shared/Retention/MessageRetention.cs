@@ -18,7 +18,7 @@ namespace Pilot.Shared.Retention;
 /// still hold a body. Replies are few, and the outbox is the local default: both are read by age.
 /// </para>
 /// </summary>
-public sealed partial class MessageRetention(StorageClients storage, IOptions<RetentionOptions> options, TimeProvider time, ILogger<MessageRetention> logger)
+public sealed partial class MessageRetention(StorageClients storage, WebhookReceipts webhookReceipts, IOptions<RetentionOptions> options, TimeProvider time, ILogger<MessageRetention> logger)
 {
     private const string CursorPartition = "retention";
     private const string CursorRow = "texts";
@@ -43,6 +43,7 @@ public sealed partial class MessageRetention(StorageClients storage, IOptions<Re
         var outbox = await ClearAsync(TableNames.Outbox, TableClient.CreateQueryFilter($"AcceptedAt lt {cutoff} and Body gt {""}"), cutoff, "AcceptedAt", ct);
         var replies = await DeleteRepliesAsync(cutoff, ct);
         await DeleteOldHourCountsAsync(ct);
+        await webhookReceipts.DeleteOlderThanAsync(time.GetUtcNow() - WebhookReceipts.KeptFor, ct);
 
         await cursors.UpsertEntityAsync(new TableEntity(CursorPartition, CursorRow) { ["LastBucket"] = upper }, TableUpdateMode.Replace, ct);
         LogPurged(cutoff, texts, outbox, replies);

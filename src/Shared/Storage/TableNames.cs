@@ -40,6 +40,9 @@ public static class TableNames
     /// <summary>Texts per number per UTC clock hour (PK SHA-256 of the number, RK yyyyMMddHH): the hourly cap.</summary>
     public const string NumberHourCounts = "NumberHourCounts";
 
+    /// <summary>Provider webhook deliveries already acted on (PK provider, RK SHA-256 of the delivery): replays are refused.</summary>
+    public const string WebhookReceipts = "WebhookReceipts";
+
     /// <summary>Anonymised counts of each parent erasure (PK yyyy-MM, RK the erasure id): never the parent's id or details.</summary>
     public const string Erasures = "Erasures";
 }

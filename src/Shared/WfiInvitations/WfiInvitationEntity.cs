@@ -65,6 +65,9 @@ public sealed class WfiInvitationEntity : ITableEntity
     /// <summary>How many times a choice was booked; the next appointment id is <c>{id}-{n+1}</c>.</summary>
     public int Bookings { get; set; }
 
+    /// <summary>Choices made on the web; a choice link whose use number differs is spent (each link takes one choice).</summary>
+    public int WebChoices { get; set; }
+
     public string? AppointmentId { get; set; }
 
     public DateTimeOffset? CancelledAt { get; set; }

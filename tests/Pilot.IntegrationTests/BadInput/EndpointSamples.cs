@@ -58,7 +58,8 @@ public static class EndpointSamples
         ["AcsEvents"] = new(
             _ => "sms/acs/events",
             BodyFormat.EventGrid,
-            _ => JsonNode.Parse("""[{"id":"e1","topic":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/pilot","subject":"/phonenumbers/+447700900001","eventType":"Microsoft.Communication.SMSReceived","eventTime":"2026-03-03T09:00:00Z","dataVersion":"1.0","metadataVersion":"1","data":{"messageId":"m1","from":"+447700900999","to":"+447700900001","message":"Thanks","receivedTimestamp":"2026-03-03T09:00:00Z"}}]""")),
+            // Fresh, or it would be refused as a replay (Event Grid retries for a day at most).
+            _ => JsonNode.Parse($$$"""[{"id":"e1","topic":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/pilot","subject":"/phonenumbers/+447700900001","eventType":"Microsoft.Communication.SMSReceived","eventTime":"{{{DateTimeOffset.UtcNow:O}}}","dataVersion":"1.0","metadataVersion":"1","data":{"messageId":"m1","from":"+447700900999","to":"+447700900001","message":"Thanks","receivedTimestamp":"{{{DateTimeOffset.UtcNow:O}}}"}}]""")),
         // An erasure has no body: only bad ids and wrong methods are tried, never a DELETE of the seeded parent.
         ["EraseParent"] = new(s => $"parents/{s.ParentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}"),
         ["GetParentMatches"] = new(s => $"parents/{s.ParentId}/matches", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}/matches"),

@@ -28,15 +28,52 @@ public sealed class WebhookHttpTests
         using var http = Client(runner);
         var (appointmentId, messageId) = await ConfirmationWithProviderAsync(runner);
 
-        var sent = await http.SendAsync(StatusCallback(messageId, "sent"));
         var delivered = await http.SendAsync(StatusCallback(messageId, "delivered"));
         var late = await http.SendAsync(StatusCallback(messageId, "sent"));
         var unknown = await http.SendAsync(StatusCallback("202603031000-nobody-v1-confirmation", "delivered"));
 
-        Assert.All([sent, delivered, late, unknown], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All([delivered, late, unknown], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var text = await ConfirmationAsync(runner, appointmentId);
         Assert.Equal(TextStates.Delivered, text.State);
         Assert.NotNull(text.CompletedAt);
+    }
+
+    [Fact]
+    public async Task A_replayed_twilio_status_callback_is_refused_and_changes_nothing()
+    {
+        await using var runner = await StartRunnerAsync();
+        using var http = Client(runner);
+        var (appointmentId, messageId) = await ConfirmationWithProviderAsync(runner);
+
+        var sent = await http.SendAsync(StatusCallback(messageId, "sent"));
+        var sentAgain = await http.SendAsync(StatusCallback(messageId, "sent"));
+        var delivered = await http.SendAsync(StatusCallback(messageId, "delivered"));
+        var deliveredAgain = await http.SendAsync(StatusCallback(messageId, "delivered"));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        await AssertReplayAsync(sentAgain, "MessageSid");
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode); // a new status for the same message is a new delivery
+        await AssertReplayAsync(deliveredAgain, "MessageSid");
+        Assert.Equal(TextStates.Delivered, (await ConfirmationAsync(runner, appointmentId)).State);
+    }
+
+    [Fact]
+    public async Task A_replayed_twilio_stop_is_refused_and_does_not_undo_a_later_start()
+    {
+        await using var runner = await StartRunnerAsync();
+        using var http = Client(runner);
+        var parentId = await RegisterAsync(runner);
+        Dictionary<string, string> Inbound(string sid, string body) => new() { ["MessageSid"] = sid, ["From"] = "+447700900123", ["To"] = "+447700900001", ["Body"] = body };
+
+        var stop = await http.SendAsync(TwilioTestSigner.Request("/api/sms/twilio/inbound", Inbound("SM-stop", "STOP")));
+        var start = await http.SendAsync(TwilioTestSigner.Request("/api/sms/twilio/inbound", Inbound("SM-start", "START")));
+        var replayed = await http.SendAsync(TwilioTestSigner.Request("/api/sms/twilio/inbound", Inbound("SM-stop", "STOP")));
+
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        await AssertReplayAsync(replayed, "MessageSid");
+        Assert.Null((await runner.Services.GetRequiredService<ParentStore>().GetAsync(parentId, CancellationToken.None))!.OptedOutAt);
+        Assert.Equal(2, (await Outbox.AllAsync(runner.Services.GetRequiredService<StorageClients>())).Count); // one answer each to STOP and START
     }
 
     [Fact]
@@ -63,7 +100,7 @@ public sealed class WebhookHttpTests
     }
 
     [Fact]
-    public async Task Twilio_inbound_stop_answers_empty_twiml_and_opts_the_parent_out()
+    public async Task Twilio_inbound_stop_answers_empty_twiml_opts_the_parent_out_and_a_replay_is_refused_without_a_second_reply()
     {
         await using var runner = await StartRunnerAsync();
         using var http = Client(runner);
@@ -84,7 +121,7 @@ public sealed class WebhookHttpTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        await AssertReplayAsync(repeated, "MessageSid");
         Assert.NotNull((await runner.Services.GetRequiredService<ParentStore>().GetAsync(parentId, CancellationToken.None))!.OptedOutAt);
         var reply = Assert.Single(await Outbox.AllAsync(runner.Services.GetRequiredService<StorageClients>()));
         Assert.Equal(Pilot.Shared.Sms.Inbound.InboundReplies.OptedOut("en"), reply.GetString("Body")); // no booking yet, so no centre phone
@@ -102,13 +139,9 @@ public sealed class WebhookHttpTests
             [{"id":"1","topic":"/subscriptions/x","subject":"","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent",
               "eventTime":"2026-03-03T09:00:00Z","data":{"validationCode":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6","validationUrl":"https://example"},"dataVersion":"1","metadataVersion":"1"}]
             """);
-        var report = await PostEventsAsync(http, $$$"""
-            [{"id":"2","topic":"/subscriptions/x/providers/Microsoft.Communication/CommunicationServices/pilot","subject":"/phonenumber/447700900001",
-              "eventType":"Microsoft.Communication.SMSDeliveryReportReceived","eventTime":"2026-03-03T09:01:00Z","dataVersion":"1.0","metadataVersion":"1",
-              "data":{"MessageId":"Outgoing_20260303_abc","From":"+447700900001","To":"+447700900123","DeliveryStatus":"Delivered",
-                      "DeliveryStatusDetails":"No error.","ReceivedTimestamp":"2026-03-03T09:01:00Z","Tag":"{{{messageId}}}"}}]
-            """);
+        var report = await PostEventsAsync(http, DeliveryReport("report-1", DateTimeOffset.UtcNow, messageId, "Delivered"));
         var withoutKey = await http.PostAsync("sms/acs/events", new StringContent("[]", Encoding.UTF8, "application/json"));
+        var wrongKey = await http.PostAsync("sms/acs/events?code=guess", new StringContent(DeliveryReport("report-2", DateTimeOffset.UtcNow, messageId, "Delivered"), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, handshake.StatusCode);
         Assert.Equal("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", (await handshake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("validationResponse").GetString());
@@ -116,6 +149,64 @@ public sealed class WebhookHttpTests
         var text = await ConfirmationAsync(runner, appointmentId);
         Assert.Equal(TextStates.Delivered, text.State);
         Assert.Equal(HttpStatusCode.Forbidden, withoutKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replayed_and_stale_event_grid_events_are_refused_and_change_nothing()
+    {
+        await using var runner = await StartRunnerAsync();
+        using var http = Client(runner);
+        var parentId = await RegisterAsync(runner);
+        var consents = runner.Services.GetRequiredService<ParentStore>();
+        var stop = InboundEvent("evt-stop", DateTimeOffset.UtcNow, "in-stop", "STOP");
+        var start = InboundEvent("evt-start", DateTimeOffset.UtcNow, "in-start", "START");
+
+        var first = await PostEventsAsync(http, $"[{stop}]");
+        var resumed = await PostEventsAsync(http, $"[{start}]");
+        var replayedStop = await PostEventsAsync(http, $"[{stop}]");
+        var staleStop = await PostEventsAsync(http, $"[{InboundEvent("evt-old", DateTimeOffset.UtcNow.AddDays(-2), "in-old", "STOP")}]");
+        var mixed = await PostEventsAsync(http, $"[{stop},{InboundEvent("evt-new", DateTimeOffset.UtcNow, "in-new", "when is my appointment?")}]");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        await AssertReplayAsync(replayedStop, "[0].id");
+        await AssertReplayAsync(staleStop, "[0].id");
+        Assert.Equal(HttpStatusCode.OK, mixed.StatusCode); // the new event is taken, the replayed one skipped
+        var history = await consents.ConsentHistoryAsync(parentId, CancellationToken.None);
+        Assert.Single(history, c => c.Consent == ParentConsents.OptOut && c.Given);
+        Assert.Null((await consents.GetAsync(parentId, CancellationToken.None))!.OptedOutAt); // the START stands: the replayed STOP did not undo it
+    }
+
+    [Fact]
+    public async Task While_the_event_grid_key_is_rotated_both_keys_are_accepted_and_no_other()
+    {
+        await using var runner = await LocalRunnerHost.StartAsync("hookrotate", new Dictionary<string, string?> { ["Sms:Acs:EventGridKey"] = "new-key, old-key" });
+        using var http = Client(runner);
+        StringContent Events(string id) => new($"[{InboundEvent(id, DateTimeOffset.UtcNow, "in-" + id, "hello")}]", Encoding.UTF8, "application/json");
+
+        var withNew = await http.PostAsync("sms/acs/events?code=new-key", Events("r1"));
+        var withOld = await http.PostAsync("sms/acs/events?code=old-key", Events("r2"));
+        var withBoth = await http.PostAsync("sms/acs/events?code=new-key,%20old-key", Events("r3"));
+        var withOther = await http.PostAsync("sms/acs/events?code=other-key", Events("r4"));
+
+        Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withOld.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withBoth.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withOther.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_event_grid_key_configured_every_event_grid_call_is_refused()
+    {
+        await using var runner = await LocalRunnerHost.StartAsync("hooknokey", new Dictionary<string, string?> { ["Sms:Acs:EventGridKey"] = "" });
+        using var http = Client(runner);
+
+        var anyCode = await http.PostAsync("sms/acs/events?code=", new StringContent($"[{InboundEvent("evt-1", DateTimeOffset.UtcNow, "in-1", "STOP")}]", Encoding.UTF8, "application/json"));
+        var noCode = await http.PostAsync("sms/acs/events", new StringContent("[]", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, anyCode.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, noCode.StatusCode);
     }
 
     [Fact]
@@ -124,23 +215,57 @@ public sealed class WebhookHttpTests
         await using var runner = await StartRunnerAsync();
         using var http = Client(runner);
         var parentId = await RegisterAsync(runner);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
         var notJson = await PostEventsAsync(http, "[{");
         var noType = await PostEventsAsync(http, """[{"id":"1","data":{}}]""");
-        var noFrom = await PostEventsAsync(http, """
-            [{"eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-1","From":"+447700900123","Message":"STOP"}},
-             {"eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-2","Message":"STOP"}}]
+        var noFrom = await PostEventsAsync(http, $$$"""
+            [{"id":"e1","eventTime":"{{{now}}}","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-1","From":"+447700900123","Message":"STOP"}},
+             {"id":"e2","eventTime":"{{{now}}}","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-2","Message":"STOP"}}]
             """);
-        var acsStop = await PostEventsAsync(http, """
-            [{"eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-3","From":"+447700900123","To":"+447700900001","Message":"please stop texting me","ReceivedTimestamp":"2026-03-03T09:05:00Z"}}]
+        var noId = await PostEventsAsync(http, $$$"""
+            [{"eventTime":"{{{now}}}","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-4","From":"+447700900123","Message":"STOP"}}]
             """);
+        var noTime = await PostEventsAsync(http, """
+            [{"id":"e5","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-5","From":"+447700900123","Message":"STOP"}}]
+            """);
+        var acsStop = await PostEventsAsync(http, $"[{InboundEvent("e3", DateTimeOffset.UtcNow, "in-3", "please stop texting me")}]");
 
         await AssertFieldAsync(notJson, "body");
         await AssertFieldAsync(noType, "[0].eventType");
         await AssertFieldAsync(noFrom, "[1].data.from");
+        await AssertFieldAsync(noId, "[0].id");
+        await AssertFieldAsync(noTime, "[0].eventTime");
         Assert.Equal(HttpStatusCode.OK, acsStop.StatusCode);
         var changes = await runner.Services.GetRequiredService<ParentStore>().ConsentHistoryAsync(parentId, CancellationToken.None);
         Assert.Equal("sms-acs", Assert.Single(changes, c => c.Consent == ParentConsents.OptOut).Channel);
+    }
+
+    private static string InboundEvent(string id, DateTimeOffset at, string messageId, string message)
+    {
+        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
+        return $$$"""
+            {"id":"{{{id}}}","eventTime":"{{{stamp}}}","eventType":"Microsoft.Communication.SMSReceived","dataVersion":"1.0","metadataVersion":"1",
+             "data":{"MessageId":"{{{messageId}}}","From":"+447700900123","To":"+447700900001","Message":"{{{message}}}","ReceivedTimestamp":"{{{stamp}}}"}}
+            """;
+    }
+
+    private static string DeliveryReport(string id, DateTimeOffset at, string messageId, string status)
+    {
+        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
+        return $$$"""
+            [{"id":"{{{id}}}","topic":"/subscriptions/x/providers/Microsoft.Communication/CommunicationServices/pilot","subject":"/phonenumber/447700900001",
+              "eventType":"Microsoft.Communication.SMSDeliveryReportReceived","eventTime":"{{{stamp}}}","dataVersion":"1.0","metadataVersion":"1",
+              "data":{"MessageId":"Outgoing_20260303_abc","From":"+447700900001","To":"+447700900123","DeliveryStatus":"{{{status}}}",
+                      "DeliveryStatusDetails":"No error.","ReceivedTimestamp":"{{{stamp}}}","Tag":"{{{messageId}}}"}}]
+            """;
+    }
+
+    private static async Task AssertReplayAsync(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
 
     private static async Task AssertFieldAsync(HttpResponseMessage response, string field)

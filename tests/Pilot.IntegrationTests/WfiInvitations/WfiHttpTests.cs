@@ -94,7 +94,7 @@ public sealed class WfiHttpTests
     }
 
     [Fact]
-    public async Task The_letters_link_offers_the_choice_records_it_once_allows_a_change_and_refuses_a_tampered_token()
+    public async Task The_letters_link_takes_one_choice_refuses_reuse_gives_the_next_link_for_a_change_and_refuses_a_tampered_token()
     {
         await using var runner = await StartAsync();
         using var http = Client(runner);
@@ -117,24 +117,37 @@ public sealed class WfiHttpTests
 
         var missing = await http.PostAsync($"c/{token}", new FormUrlEncodedContent([]));
         var chosen = await http.PostAsync($"c/{token}", Choice("centre"));
-        var again = await http.PostAsync($"c/{token}", Choice("centre"));
+        var chosenHtml = await chosen.Content.ReadAsStringAsync();
+        var reused = await http.PostAsync($"c/{token}", Choice("jobcentre"));
         var first = await Stored(runner, id);
-        var reopened = await (await http.GetAsync($"c/{token}")).Content.ReadAsStringAsync();
-        var changed = await http.PostAsync($"c/{token}", Choice("jobcentre"));
+        var reopened = await http.GetAsync($"c/{token}");
+        var next = System.Text.RegularExpressions.Regex.Match(chosenHtml, "href=\"/api/(c/[^\"]+)\">Change my choice").Groups[1].Value;
+        var nextPage = await http.GetAsync(next);
+        var changed = await http.PostAsync(next, Choice("jobcentre"));
+        var nextReused = await http.PostAsync(next, Choice("centre"));
         var last = await Stored(runner, id);
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("role=\"alert\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
-        Assert.Contains("Your interview is booked", await chosen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("already booked", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Your interview is booked", chosenHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
+        Assert.Contains("This link has already been used", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(WfiChoiceMethods.Web, first.ChoiceMethod);
-        Assert.Equal(WfiOptionKeys.Centre, first.Choice);
+        Assert.Equal(WfiOptionKeys.Centre, first.Choice); // the reused link did not change it
         Assert.Equal(1, first.Bookings);
-        Assert.Contains("You chose", reopened, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, reopened.StatusCode);
+        Assert.Contains("You chose", await reopened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith($"c/{invitation.Reference}.", next, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, nextPage.StatusCode);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, nextReused.StatusCode);
         Assert.Equal(WfiOptionKeys.Jobcentre, last.Choice);
         Assert.Equal(2, last.Bookings);
+
+        var pieces = next["c/".Length..].Split('.');
+        var otherUse = $"{pieces[0]}.{pieces[1]}.2.{pieces[3]}"; // the next link's signature with another use number
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync($"c/{otherUse}", Choice("centre"))).StatusCode);
 
         var tampered = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
         var forged = $"{invitation.Reference}.{RespondByDate.EndOf(invitation.RespondBy).AddDays(30).ToUnixTimeSeconds()}.{token.Split('.')[2]}";

@@ -51,6 +51,26 @@ public sealed class ChoiceTokenTests
         Assert.False(ChoiceToken.IsGenuine(parts, "inv-1", Key));
     }
 
+    [Fact]
+    public void The_link_after_a_choice_carries_its_use_number_and_another_number_no_longer_verifies()
+    {
+        var letter = ChoiceToken.Create("WFI-7KQ3F2", "inv-1", Expiry, Key);
+        var next = ChoiceToken.Create("WFI-7KQ3F2", "inv-1", Expiry, Key, use: 1);
+        var pieces = next.Split('.');
+        var renumbered = $"{pieces[0]}.{pieces[1]}.2.{pieces[3]}";
+        var letterSignatureAsNext = $"{pieces[0]}.{pieces[1]}.1.{letter.Split('.')[2]}";
+
+        Assert.Equal(3, letter.Split('.').Length); // the letter's link keeps its short form
+        Assert.Equal("1", pieces[2]);
+        Assert.True(ChoiceToken.TryRead(next, out var parts));
+        Assert.Equal(1, parts.Use);
+        Assert.True(ChoiceToken.IsGenuine(parts, "inv-1", Key));
+        Assert.True(ChoiceToken.TryRead(renumbered, out var renumberedParts));
+        Assert.False(ChoiceToken.IsGenuine(renumberedParts, "inv-1", Key));
+        Assert.True(ChoiceToken.TryRead(letterSignatureAsNext, out var borrowed));
+        Assert.False(ChoiceToken.IsGenuine(borrowed, "inv-1", Key));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -59,5 +79,8 @@ public sealed class ChoiceTokenTests
     [InlineData("WFI-7KQ3F2.123")]
     [InlineData("a.1.b.c")]
     [InlineData("WFI-7KQ3F2.-5.sig")]
+    [InlineData("WFI-7KQ3F2.123.0.sig")]
+    [InlineData("WFI-7KQ3F2.123.99999.sig")]
+    [InlineData("WFI-7KQ3F2.123.1.2.sig")]
     public void Malformed_tokens_are_not_read(string? token) => Assert.False(ChoiceToken.TryRead(token, out _));
 }

@@ -14,9 +14,18 @@ namespace Pilot.Shared.Sms.Inbound;
 /// handshake, delivery reports (our message id is the send's <c>tag</c>) and inbound texts. The whole
 /// batch is read before anything is acted on, so a malformed event refuses the batch (400 naming the
 /// field) without half of it applied; event types we do not use are skipped.
+/// <para>
+/// Event Grid must call with <c>?code=</c> <c>Sms:Acs:EventGridKey</c>; with no key configured every call is
+/// refused. An event already acted on (its <c>id</c> in <see cref="WebhookReceipts"/>) or older than
+/// <see cref="MaxEventAge"/> (Event Grid stops retrying after 24 hours, so only a replay can be older) is
+/// not acted on again; a batch of nothing else is refused as a replay (409).
+/// </para>
 /// </summary>
-public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, DeliveryReceipts receipts, InboundTexts inbound, TimeProvider time, ILogger<AcsEventGridWebhook> logger)
+public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, DeliveryReceipts receipts, InboundTexts inbound, WebhookReceipts received, TimeProvider time, ILogger<AcsEventGridWebhook> logger)
 {
+    /// <summary>Event Grid's longest retry (a day) plus an hour for clocks that disagree.</summary>
+    public static readonly TimeSpan MaxEventAge = TimeSpan.FromHours(25);
+
     public const string Provider = "acs";
     public const string SubscriptionValidation = "Microsoft.EventGrid.SubscriptionValidationEvent";
     public const string DeliveryReport = "Microsoft.Communication.SMSDeliveryReportReceived";
@@ -54,7 +63,7 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                 return WebhookOutcome.Invalid("body", "must be an array of Event Grid events");
             }
 
-            var actions = new List<Func<Task>>();
+            var actions = new List<PendingEvent>();
             for (var i = 0; i < events.Count; i++)
             {
                 WebhookOutcome? parsed;
@@ -74,17 +83,12 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                 }
             }
 
-            foreach (var action in actions)
-            {
-                await action();
-            }
-
-            return WebhookOutcome.Accepted;
+            return await ActAsync(actions, ct);
         }
     }
 
     /// <returns>Null when the event was understood (its action, if any, added); else the answer to give at once.</returns>
-    private WebhookOutcome? Parse(JsonElement item, string path, List<Func<Task>> actions, CancellationToken ct)
+    private WebhookOutcome? Parse(JsonElement item, string path, List<PendingEvent> actions, CancellationToken ct)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -132,8 +136,7 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                 }
 
                 var providerMessageId = String(data, "MessageId");
-                actions.Add(() => receipts.ApplyAsync(tag, status.Value, Provider, providerMessageId, ct));
-                return null;
+                return Pending(item, path, actions, () => receipts.ApplyAsync(tag, status.Value, Provider, providerMessageId, ct));
 
             default:
                 if (String(data, "From") is not { } from)
@@ -146,14 +149,58 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                     return WebhookOutcome.Invalid($"{path}.data.messageId", "is required");
                 }
 
-                var received = String(data, "ReceivedTimestamp") is { } stamp
+                var receivedAt = String(data, "ReceivedTimestamp") is { } stamp
                     && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
                         ? at.ToUniversalTime()
                         : time.GetUtcNow();
-                var text = new InboundText(from, String(data, "Message") ?? "", Provider, messageId, received);
-                actions.Add(() => inbound.HandleAsync(text, ct));
-                return null;
+                var text = new InboundText(from, String(data, "Message") ?? "", Provider, messageId, receivedAt);
+                return Pending(item, path, actions, () => inbound.HandleAsync(text, ct));
         }
+    }
+
+    /// <summary>An event to act on, once the whole batch has been read: its id and age decide whether it is a replay.</summary>
+    private sealed record PendingEvent(string Path, string Id, DateTimeOffset EventTime, Func<Task> Act);
+
+    private static WebhookOutcome? Pending(JsonElement item, string path, List<PendingEvent> actions, Func<Task> act)
+    {
+        if (String(item, "id") is not { } id)
+        {
+            return WebhookOutcome.Invalid($"{path}.id", "is required");
+        }
+
+        // Event Grid schema names it eventTime; the CloudEvents schema, time.
+        if ((String(item, "eventTime") ?? String(item, "time")) is not { } stamp
+            || !DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eventTime))
+        {
+            return WebhookOutcome.Invalid($"{path}.eventTime", "is required, as an ISO 8601 time");
+        }
+
+        actions.Add(new PendingEvent(path, id, eventTime, act));
+        return null;
+    }
+
+    private async Task<WebhookOutcome> ActAsync(List<PendingEvent> events, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        PendingEvent? replayed = null;
+        var acted = 0;
+        foreach (var pending in events)
+        {
+            if (now - pending.EventTime > MaxEventAge || await received.WasReceivedAsync(Provider, pending.Id, ct))
+            {
+                logger.LogWarning("Event Grid event {EventId} ({EventTime:O}) was received before or is too old; not acted on again", LogSafe.Text(pending.Id), pending.EventTime);
+                replayed ??= pending;
+                continue;
+            }
+
+            await pending.Act();
+            await received.RecordAsync(Provider, pending.Id, now, ct);
+            acted++;
+        }
+
+        return replayed is not null && acted == 0
+            ? WebhookOutcome.Replayed($"{replayed.Path}.id", "was already received, or is older than Event Grid retries: a replayed event is refused")
+            : WebhookOutcome.Accepted;
     }
 
     private bool KeyMatches(string? code)
@@ -161,10 +208,19 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
         var key = options.Value.Acs.EventGridKey;
         if (string.IsNullOrEmpty(key))
         {
-            return true;
+            logger.LogWarning("Event Grid call refused: Sms:Acs:EventGridKey is not set, so no caller can be trusted");
+            return false;
         }
 
-        return code is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(key));
+        // Comma-separated while a key is rotated ("new,old"), so no event is refused in between.
+        var given = Encoding.UTF8.GetBytes(code ?? "");
+        var matched = false;
+        foreach (var accepted in key.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            matched |= code is not null && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(accepted));
+        }
+
+        return matched;
     }
 
     /// <summary>ACS writes PascalCase and Event Grid camelCase; read either.</summary>

@@ -10,6 +10,7 @@ public static class InboundServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<TwilioSignature>();
         services.AddSingleton<InboundTextStore>();
+        services.AddSingleton<WebhookReceipts>();
         services.AddSingleton<InboundTexts>();
         services.AddSingleton<TwilioWebhooks>();
         services.AddSingleton<AcsEventGridWebhook>();

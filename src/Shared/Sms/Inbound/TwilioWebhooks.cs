@@ -6,11 +6,15 @@ namespace Pilot.Shared.Sms.Inbound;
 
 /// <summary>
 /// Twilio's two webhooks: the status callback of a text we sent (our message id rides in the
-/// callback URL's <c>messageId</c>) and an inbound text. Both are refused unless signed.
+/// callback URL's <c>messageId</c>) and an inbound text. Both are refused unless signed. Twilio's
+/// signature covers the URL and the form but no time, so a captured request stays validly signed:
+/// a delivery already acted on (the same message sid, and for a callback the same status) is refused
+/// as a replay (<see cref="WebhookReceipts"/>; inbound texts also by their handled mark, kept for good).
 /// </summary>
-public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts receipts, InboundTexts inbound, TimeProvider time, ILogger<TwilioWebhooks> logger)
+public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts receipts, InboundTexts inbound, WebhookReceipts received, TimeProvider time, ILogger<TwilioWebhooks> logger)
 {
     public const string Provider = "twilio";
+    private const string AlreadyReceived = "was already received: a replayed webhook is refused";
 
     /// <remarks>Answers Accepted for any signed callback, even for an id we do not know, so Twilio stops retrying.</remarks>
     public async Task<WebhookOutcome> StatusCallbackAsync(TwilioWebhookRequest request, string? messageId, CancellationToken ct)
@@ -29,7 +33,20 @@ public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts r
             return WebhookOutcome.Accepted;
         }
 
-        await receipts.ApplyAsync(messageId, status.Value, Provider, request.Field("MessageSid") ?? request.Field("SmsSid"), ct);
+        var sid = request.Field("MessageSid") ?? request.Field("SmsSid");
+        var delivery = $"status|{messageId}|{sid}|{messageStatus}";
+        if (sid is not null && await received.WasReceivedAsync(Provider, delivery, ct))
+        {
+            logger.LogWarning("Twilio status {Status} for {MessageId} arrived again; refused as a replay", LogSafe.Text(messageStatus), LogSafe.Text(messageId));
+            return WebhookOutcome.Replayed("MessageSid", AlreadyReceived);
+        }
+
+        await receipts.ApplyAsync(messageId, status.Value, Provider, sid, ct);
+        if (sid is not null)
+        {
+            await received.RecordAsync(Provider, delivery, time.GetUtcNow(), ct);
+        }
+
         return WebhookOutcome.Accepted;
     }
 
@@ -50,8 +67,16 @@ public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts r
             return WebhookOutcome.Accepted;
         }
 
+        var delivery = $"inbound|{sid}";
+        if (await received.WasReceivedAsync(Provider, delivery, ct))
+        {
+            logger.LogWarning("Twilio inbound text {MessageSid} arrived again; refused as a replay", LogSafe.Text(sid));
+            return WebhookOutcome.Replayed("MessageSid", AlreadyReceived);
+        }
+
         // Twilio's inbound webhook carries no receive time: the moment it reaches us is close enough.
-        await inbound.HandleAsync(new InboundText(from, request.Field("Body") ?? "", Provider, sid, time.GetUtcNow()), ct);
-        return WebhookOutcome.Accepted;
+        var outcome = await inbound.HandleAsync(new InboundText(from, request.Field("Body") ?? "", Provider, sid, time.GetUtcNow()), ct);
+        await received.RecordAsync(Provider, delivery, time.GetUtcNow(), ct);
+        return outcome == InboundOutcome.Duplicate ? WebhookOutcome.Replayed("MessageSid", AlreadyReceived) : WebhookOutcome.Accepted;
     }
 }

@@ -15,6 +15,9 @@ public enum WebhookOutcomeKind
 
     /// <summary>A body we cannot read: 400 naming the field.</summary>
     Invalid,
+
+    /// <summary>A delivery acted on before (or too old to be a provider's own): 409 naming what repeats, nothing changed.</summary>
+    Replayed,
 }
 
 public sealed record WebhookOutcome(WebhookOutcomeKind Kind, string? ValidationResponse = null, IReadOnlyList<FieldError>? Errors = null)
@@ -25,4 +28,6 @@ public sealed record WebhookOutcome(WebhookOutcomeKind Kind, string? ValidationR
     public static WebhookOutcome Validation(string code) => new(WebhookOutcomeKind.Validation, code);
 
     public static WebhookOutcome Invalid(string field, string message) => new(WebhookOutcomeKind.Invalid, Errors: [new FieldError(field, message)]);
+
+    public static WebhookOutcome Replayed(string field, string message) => new(WebhookOutcomeKind.Replayed, Errors: [new FieldError(field, message)]);
 }

@@ -7,8 +7,9 @@ namespace Pilot.Shared.WfiInvitations.Choosing;
 /// <summary>
 /// The pages behind a letter's short link (<c>/api/c/{token}</c>). A token that is malformed, unknown
 /// or altered gets one "not valid" page (which of those is not revealed); an expired one a page saying
-/// so. After a choice the same link shows it and lets the parent change it until the reply date ends:
-/// that is how a parent changes their mind on the web. Every answer is a page, never an error trace.
+/// so. A link takes one choice: once used it shows the choice and refuses another ("already used"), and
+/// the page after the choice carries the next link, which is how a parent changes their mind on the web
+/// until the reply date ends (or they reply by text, or call). Every answer is a page, never an error trace.
 /// </summary>
 public sealed class WfiChoicePages(
     WfiInvitationStore store,
@@ -23,7 +24,9 @@ public sealed class WfiChoicePages(
         var (invitation, model, refusal) = await OpenAsync(token, ct);
         return refusal ?? (invitation!.Status == WfiInvitationStatuses.Defaulted
             ? Defaulted(model!)
-            : new WfiPage(200, WfiPageHtml.Form(model!, error: null)));
+            : invitation.WebChoices != Use(token)
+                ? LinkUsed(model!)
+                : new WfiPage(200, WfiPageHtml.Form(model!, error: null)));
     }
 
     public async Task<WfiPage> ChooseAsync(string? token, string? option, CancellationToken ct)
@@ -44,10 +47,11 @@ public sealed class WfiChoicePages(
             return new WfiPage(400, WfiPageHtml.Form(model!, "Choose where you would like your interview: the Jobcentre or the children's centre."));
         }
 
-        var result = await choices.ChooseAsync(invitation, option!, WfiChoiceMethods.Web, ct);
+        var result = await choices.ChooseOnWebAsync(invitation, option!, Use(token), ct);
         return result.Kind switch
         {
-            WfiChoiceResultKind.Booked => new WfiPage(200, WfiPageHtml.Booked(model! with { Chosen = option }, option!, changed: true)),
+            WfiChoiceResultKind.Booked => new WfiPage(200, WfiPageHtml.Booked(model! with { Chosen = option, Action = NextLink(result.Invitation) }, option!, changed: true)),
+            WfiChoiceResultKind.LinkUsed => LinkUsed(model! with { Chosen = result.Invitation.Choice }),
             WfiChoiceResultKind.Unchanged => new WfiPage(200, WfiPageHtml.Booked(model!, option!, changed: false)),
             WfiChoiceResultKind.Closed => new WfiPage(410, WfiPageHtml.Message("You can no longer choose online", "The time to choose has passed. Please call your Jobcentre to change your interview.", model)),
             _ => new WfiPage(409, WfiPageHtml.Message("Sorry, we could not book your interview", "Please try again, or call your Jobcentre.", model)),
@@ -102,6 +106,27 @@ public sealed class WfiChoicePages(
         }
 
         return (invitation, model, null);
+    }
+
+    /// <summary>The link for the next web choice, given on the page after one: the same expiry, the next use number.</summary>
+    private string NextLink(WfiInvitationEntity invitation)
+        => "/api/c/" + ChoiceToken.Create(invitation.Reference, invitation.Id, RespondByDate.EndOf(invitation.RespondBy), options.Value.TokenKey(), invitation.WebChoices);
+
+    /// <summary>The use number of a token <see cref="OpenAsync"/> has already found genuine.</summary>
+    private static int Use(string? token) => ChoiceToken.TryRead(token, out var parts) ? parts.Use : -1;
+
+    private static WfiPage LinkUsed(WfiPageModel model)
+    {
+        var chosen = model.Chosen switch
+        {
+            WfiOptionKeys.Centre => $"You chose {model.Centre.Name}, {WfiPageHtml.When(model.CentreStartsAt)}. ",
+            WfiOptionKeys.Jobcentre => $"You chose {model.Jobcentre.Name}, {WfiPageHtml.When(model.JobcentreStartsAt)}. ",
+            _ => "",
+        };
+        return new WfiPage(410, WfiPageHtml.Message(
+            "This link has already been used",
+            $"{chosen}Each link can be used for one choice. To change your choice by the end of {model.RespondByText}, reply to our text message with 1 for the Jobcentre or 2 for the children's centre, or call your Jobcentre.",
+            model));
     }
 
     private static WfiPage Defaulted(WfiPageModel model)

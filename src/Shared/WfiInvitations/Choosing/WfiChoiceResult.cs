@@ -11,6 +11,9 @@ public enum WfiChoiceResultKind
     /// <summary>The invitation no longer takes answers: past respondBy, defaulted or cancelled.</summary>
     Closed,
 
+    /// <summary>The web link was already used for a choice: each link takes one (the page after a choice gives the next).</summary>
+    LinkUsed,
+
     /// <summary>The booking could not be made (the interview time has passed, or the invitation kept changing).</summary>
     Failed,
 }

@@ -15,7 +15,14 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
 {
     private const int MaxConcurrencyRetries = 5;
 
-    public async Task<WfiChoiceResult> ChooseAsync(WfiInvitationEntity invitation, string option, string method, CancellationToken ct)
+    public Task<WfiChoiceResult> ChooseAsync(WfiInvitationEntity invitation, string option, string method, CancellationToken ct)
+        => ChooseAsync(invitation, option, method, linkUse: null, ct);
+
+    /// <summary>A choice made through a web link with this use number: refused as <see cref="WfiChoiceResultKind.LinkUsed"/> once another web choice came first.</summary>
+    public Task<WfiChoiceResult> ChooseOnWebAsync(WfiInvitationEntity invitation, string option, int linkUse, CancellationToken ct)
+        => ChooseAsync(invitation, option, WfiChoiceMethods.Web, linkUse, ct);
+
+    private async Task<WfiChoiceResult> ChooseAsync(WfiInvitationEntity invitation, string option, string method, int? linkUse, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -25,6 +32,11 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
             if (!WfiInvitationStatuses.IsOpen(invitation.Status) || (!isDefault && now >= RespondByDate.EndOf(invitation.RespondBy)))
             {
                 return new WfiChoiceResult(WfiChoiceResultKind.Closed, invitation, ClosedReason(invitation, now));
+            }
+
+            if (linkUse is { } use && invitation.WebChoices != use)
+            {
+                return new WfiChoiceResult(WfiChoiceResultKind.LinkUsed, invitation, "this link was already used to choose");
             }
 
             if (invitation.Status == WfiInvitationStatuses.Chosen && invitation.Choice == option)
@@ -51,6 +63,11 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
             invitation.ChosenAt = now;
             invitation.Bookings = number;
             invitation.AppointmentId = appointmentId;
+            if (linkUse is not null)
+            {
+                invitation.WebChoices++;
+            }
+
             if (!await store.TryReplaceAsync(invitation, ct))
             {
                 // Changed meanwhile (often just the letter job moving on). If nobody else booked, the next
