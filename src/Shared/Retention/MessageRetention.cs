@@ -95,7 +95,8 @@ public sealed partial class MessageRetention(StorageClients storage, IOptions<Re
         var clockHourBefore = cutoff.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
         var idle = TableClient.CreateQueryFilter($"LastClaimAt lt {cutoff} or RowKey lt {clockHourBefore}");
-        await foreach (var row in table.QueryAsync<TableEntity>(idle, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        // Whole rows (a few slots each) so each comes with its ETag.
+        await foreach (var row in table.QueryAsync<TableEntity>(idle, cancellationToken: ct))
         {
             try
             {

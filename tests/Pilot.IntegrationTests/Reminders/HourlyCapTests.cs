@@ -97,31 +97,32 @@ public sealed class HourlyCapTests
     }
 
     [Fact]
-    public async Task A_wfi_companion_text_over_the_cap_waits_until_the_slot_frees_and_then_goes_once()
+    public async Task A_wfi_companion_text_over_the_cap_waits_until_the_slot_frees_not_the_clock_hour_and_then_goes_once()
     {
         var settings = WfiScenario.Settings();
         settings["Sms:MaxPerNumberPerHour"] = "1";
         await using var services = await PilotServices.StartAsync(settings: settings);
         var parent = await Scenario.ParentAsync(services);
+        services.Time.Advance(TimeSpan.FromMinutes(30));
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services)); // the confirmation takes the one slot at 09:00
+        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services)); // the confirmation takes the one slot at 09:30, until 10:30
         var invitation = await WfiScenario.InviteAsync(services, parent);
         var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
         var jobs = services.Get<WfiLetterJobs>();
 
-        services.Time.Advance(TimeSpan.FromMinutes(40)); // 09:40: the next hour by the clock would not matter, the slot frees at 10:00
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(65)); // 10:05, a new clock hour
         await jobs.ProcessAsync(job, CancellationToken.None);
         var companionThen = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
-        services.Time.Advance(TimeSpan.FromMinutes(20) - TimeSpan.FromSeconds(1));
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(90).AddSeconds(-1)); // 10:29:59
         await jobs.ProcessAsync(job, CancellationToken.None);
-        var companionAt0959 = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
+        var companionAt1029 = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
         var outboxThen = (await Outbox.AllAsync(services)).Count;
-        services.Time.Advance(TimeSpan.FromSeconds(1));
+        services.Time.Advance(TimeSpan.FromSeconds(1)); // 10:30, when the job's delayed message comes back
         await jobs.ProcessAsync(job, CancellationToken.None);
         await jobs.ProcessAsync(job, CancellationToken.None);
 
         Assert.Null(companionThen);
-        Assert.Null(companionAt0959);
+        Assert.Null(companionAt1029);
         Assert.Equal(1, outboxThen);
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
         Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey == $"wfi-{invitation.Id}-letter");
