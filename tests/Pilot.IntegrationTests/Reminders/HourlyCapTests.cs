@@ -201,6 +201,18 @@ public sealed class HourlyCapTests
         Assert.Equal(10, fullestSixtyMinutes);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task A_cap_outside_1_to_100_is_refused_naming_the_setting(string cap)
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = cap });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<Pilot.Shared.Sms.SmsOptions>>().Value);
+
+        Assert.Contains("Sms:MaxPerNumberPerHour", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_hourly_count_keeps_no_phone_number()
     {

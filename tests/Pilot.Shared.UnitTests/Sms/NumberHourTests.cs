@@ -78,6 +78,18 @@ public sealed class NumberHourTests
     }
 
     [Fact]
+    public void A_number_sent_texts_without_end_keeps_only_its_newest_slots_so_the_row_stays_within_a_table_property()
+    {
+        var hour = Claims(NumberHour.MostSlotsKept + 50, NineFifty, TimeSpan.FromSeconds(1));
+        var longest = new NumberHour([.. Enumerable.Range(0, NumberHour.MostSlotsKept).Select(i => new CapSlot(new string('x', 100), NineFifty))]);
+
+        Assert.Equal(NumberHour.MostSlotsKept, hour.Slots.Count);
+        Assert.Equal("m50", hour.CountingAt(NineFifty.AddMinutes(10))[0].MessageId);
+        Assert.Equal($"m{NumberHour.MostSlotsKept + 49}", hour.Slots[^1].MessageId);
+        Assert.True(longest.Write().Length * sizeof(char) < 64 * 1024, "a row of 100-character message ids would not fit in one column");
+    }
+
+    [Fact]
     public void The_column_reads_back_the_slots_it_was_written_from()
     {
         var hour = new NumberHour([new CapSlot("202603030950-a1-v1-confirmation", NineFifty), new CapSlot("reply-twilio-SM 1", new DateTimeOffset(2026, 7, 1, 11, 5, 7, 123, TimeSpan.FromHours(1)))]);

@@ -14,6 +14,12 @@ public sealed record NumberHour(IReadOnlyList<CapSlot> Slots)
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Most slots a row keeps, twice the highest cap allowed (100): texts that cannot wait may go over the cap without
+    /// end (a parent texting us again and again), and the row's one column must stay within a table property's 64 KiB.
+    /// </summary>
+    public const int MostSlotsKept = 200;
+
     public static NumberHour Empty { get; } = new NumberHour([]);
 
     /// <summary>The number as stored: its SHA-256 (lower-case hex), never the number itself.</summary>
@@ -45,15 +51,17 @@ public sealed record NumberHour(IReadOnlyList<CapSlot> Slots)
 
     /// <summary>
     /// The hour after the message claims a slot at <paramref name="now"/>: slots that no longer count are dropped (the
-    /// row stays small), and the message's own earlier slot, if any, moves to now, since a repeat may go now.
+    /// row stays small), and the message's own earlier slot, if any, moves to now, since a repeat may go now. Past
+    /// <see cref="MostSlotsKept"/> the oldest go first: queued texts then wait only as long as the newest slots say.
     /// </summary>
     public NumberHour Claim(string messageId, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        return new NumberHour([
+        IEnumerable<CapSlot> kept = [
             .. CountingAt(now).Where(s => !string.Equals(s.MessageId, messageId, StringComparison.Ordinal)),
             new CapSlot(messageId, now),
-        ]);
+        ];
+        return new NumberHour([.. kept.TakeLast(MostSlotsKept)]);
     }
 
     /// <summary>The slots as one column: a line each, the claim time (UTC, round-trip format), a space, the message id.</summary>
