@@ -30,7 +30,7 @@ public static class PilotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm")
-            .Validate(o => o.MaxPerNumberPerHour >= 1, "Sms:MaxPerNumberPerHour must be at least 1");
+            .Validate(o => o.MaxPerNumberPerHour is >= 1 and <= 100, "Sms:MaxPerNumberPerHour must be from 1 to 100 (networks block more texts an hour to one number)");
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)

@@ -30,8 +30,8 @@ namespace Pilot.Shared.Reminders;
 /// <item>Everything that may have changed since planning is checked again at send time: the
 /// appointment's version and status, consent and opt-out, and quiet hours.</item>
 /// <item>Just before the provider is called the text takes a slot in its number's hourly cap
-/// (<see cref="HourlyTextCap"/>); when the hour is full it stays as it is and a delayed message brings it back
-/// as the next UTC hour starts, when every check above is made again.</item>
+/// (<see cref="HourlyTextCap"/>, a rolling 60 minutes); when the number has had its texts it stays as it is and a
+/// delayed message brings it back as the next slot frees, when every check above is made again.</item>
 /// </list>
 /// Vacancy alerts and digests (<see cref="AlertTextKinds"/>) go through the same machine; their
 /// send-time checks are alerts still opted into, no STOP, quiet hours (deferred), and the vacancies
@@ -131,9 +131,9 @@ public sealed class ReminderSender(
                 // "today"/"tomorrow" must be true when the text actually goes, not when it was planned.
                 SendAt = now,
             }, parent.PreferredLanguage);
-            if (!await cap.TryClaimAsync(parent.Mobile, MessageIdOf(text), now, ct))
+            if (await cap.TryClaimAsync(parent.Mobile, MessageIdOf(text), now, ct) is { IsTaken: false } full)
             {
-                return await HoldForNextHourAsync(text, now, ct);
+                return await HoldForFreeSlotAsync(text, full, now, ct);
             }
 
             var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
@@ -176,9 +176,9 @@ public sealed class ReminderSender(
             return await CancelAsync(text, "vacancy-expired", now, ct);
         }
 
-        if (!await cap.TryClaimAsync(parent!.Mobile, MessageIdOf(text), now, ct))
+        if (await cap.TryClaimAsync(parent!.Mobile, MessageIdOf(text), now, ct) is { IsTaken: false } full)
         {
-            return await HoldForNextHourAsync(text, now, ct);
+            return await HoldForFreeSlotAsync(text, full, now, ct);
         }
 
         var claimed = await MoveAsync(text, TextStates.Sending, now, t =>
@@ -290,9 +290,9 @@ public sealed class ReminderSender(
             return await WaitOutQuietHoursAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
         }
 
-        if (!await cap.TryClaimAsync(text.To!, MessageIdOf(text), now, ct))
+        if (await cap.TryClaimAsync(text.To!, MessageIdOf(text), now, ct) is { IsTaken: false } full)
         {
-            return await WaitForNextHourAsync(text, now, ct);
+            return await WaitForFreeSlotAsync(text, full, now, ct);
         }
 
         logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; sending it again under the same id", text.RowKey);
@@ -465,29 +465,30 @@ public sealed class ReminderSender(
     }
 
     /// <summary>
-    /// The number's hour is full: the text is left as it is (not yet sending, so nothing is lost or claimed) and a
-    /// delayed message brings it back as the next hour starts; a second message for it meanwhile finds the hour full too.
+    /// The number has had its texts in the last 60 minutes: the text is left as it is (not yet sending, so nothing is lost
+    /// or claimed) and a delayed message brings it back as the next slot frees; a second message for it meanwhile finds
+    /// the number full too. Another text may take that slot first: this one is then held again, never dropped.
     /// </summary>
-    private async Task<SendOutcome> HoldForNextHourAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendOutcome> HoldForFreeSlotAsync(TextEntity text, CapClaim full, DateTimeOffset now, CancellationToken ct)
     {
-        var nextHour = NumberHour.NextHourAfter(now);
-        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, nextHour - now + TimeSpan.FromSeconds(1));
-        logger.LogInformation("Text {TextId}: its number has had {Cap} texts this hour; it waits until {NextHour:u}", text.RowKey, smsOptions.Value.MaxPerNumberPerHour, nextHour);
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, full.DelayFrom(now));
+        logger.LogInformation("Text {TextId}: its number has had {Cap} texts in the last hour; it waits until {FullUntil:u}", text.RowKey, smsOptions.Value.MaxPerNumberPerHour, full.FullUntil);
         return SendOutcome.HeldForHourlyCap;
     }
 
-    /// <summary>A text to repeat whose number's hour is full keeps its id, as in quiet hours, and is looked at again as the next hour starts.</summary>
-    private async Task<SendOutcome> WaitForNextHourAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    /// <summary>A text to repeat whose number is full keeps its id, as in quiet hours, and is looked at again as the next slot frees.</summary>
+    private async Task<SendOutcome> WaitForFreeSlotAsync(TextEntity text, CapClaim full, DateTimeOffset now, CancellationToken ct)
     {
-        var nextHour = NumberHour.NextHourAfter(now);
-        text.SendingSince = nextHour - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
+        var delay = full.DelayFrom(now);
+        // The lease runs out as the message comes back, so that look settles it (and repeats it) at once.
+        text.SendingSince = now + delay - TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
         if (!await texts.TryReplaceAsync(text, ct))
         {
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, nextHour - now + TimeSpan.FromSeconds(1));
-        logger.LogInformation("Text {TextId} to repeat: its number's hour is full; looking again at {NextHour:u}", text.RowKey, nextHour);
+        await queue.EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct, delay);
+        logger.LogInformation("Text {TextId} to repeat: its number has had its texts in the last hour; looking again at {FullUntil:u}", text.RowKey, full.FullUntil);
         return SendOutcome.HeldForHourlyCap;
     }
 

@@ -12,7 +12,7 @@ public enum SendOutcome
     Deferred,
     Missing,
 
-    /// <summary>Its number has had its hourly cap of texts: left as it is, a delayed message brings it back next hour.</summary>
+    /// <summary>Its number has had its cap of texts in the last 60 minutes: left as it is, a delayed message brings it back as a slot frees.</summary>
     HeldForHourlyCap,
     /// <summary>Another worker holds the send, or the provider's answer is unknown: a delayed message will look again.</summary>
     CheckLater,

@@ -85,11 +85,29 @@ public sealed partial class MessageRetention(StorageClients storage, WebhookRece
     private async Task<int> DeleteRepliesAsync(DateTimeOffset cutoff, CancellationToken ct)
         => await (await storage.TableAsync(TableNames.InboundTexts, ct)).DeleteWhereAsync(TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}"), ct);
 
-    /// <summary>The hourly-cap counts are only needed for the hour they count; a day's worth is kept for operators.</summary>
+    /// <summary>
+    /// A number's hourly-cap row is only needed for 60 minutes after its last claim (<c>LastClaimAt</c>); a day's worth is kept for operators.
+    /// A delete is ETag-checked, so a claim written since the row was read keeps its slot. Rows keyed by clock hour
+    /// (<c>yyyyMMddHH</c>, before the rolling window) older than a day go too.
+    /// </summary>
     private async Task DeleteOldHourCountsAsync(CancellationToken ct)
     {
-        var before = (time.GetUtcNow() - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
-        await (await storage.TableAsync(TableNames.NumberHourCounts, ct)).DeleteWhereAsync(TableClient.CreateQueryFilter($"RowKey lt {before}"), ct);
+        var cutoff = time.GetUtcNow() - TimeSpan.FromDays(1);
+        var clockHourBefore = cutoff.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+        var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
+        var idle = TableClient.CreateQueryFilter($"LastClaimAt lt {cutoff} or RowKey lt {clockHourBefore}");
+        // Whole rows (a few slots each) so each comes with its ETag.
+        await foreach (var row in table.QueryAsync<TableEntity>(idle, cancellationToken: ct))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Claimed again since it was read (it is no longer idle), or gone.
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: before {Cutoff:O}, cleared {Texts} text bodies and {Outbox} outbox bodies, deleted {Replies} replies")]

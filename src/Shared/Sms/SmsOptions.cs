@@ -24,7 +24,7 @@ public sealed class SmsOptions
     public decimal PricePerFragment { get; set; } = 0.0197m;
 
     /// <summary>
-    /// Most texts sent to one number in one UTC clock hour; more wait for the next hour (networks block above 100).
+    /// Most texts sent to one number in any 60 minutes (a rolling window); more wait until a slot frees (networks block above 100).
     /// </summary>
     public int MaxPerNumberPerHour { get; set; } = 10;
 

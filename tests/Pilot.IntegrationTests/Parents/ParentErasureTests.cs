@@ -8,6 +8,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Parents.Erasure;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Letters;
 
@@ -48,6 +49,7 @@ public sealed class ParentErasureTests : IDisposable
         var invitation = await WfiScenario.InviteAsync(services, parentId);
         await services.Get<WfiLetterJobs>().ProcessAsync(new WfiLetterJob(WfiScenario.Lambeth, invitation.Id), CancellationToken.None);
         var before = await TracesAsync(services, parentId);
+        Assert.Single(await VacancyScenario.AllAsync(services, TableNames.NumberHourCounts), r => r.PartitionKey == NumberHour.HashOf(Mobile));
         Assert.Contains(before, t => t.StartsWith("Outbox", StringComparison.Ordinal));
         Assert.Contains(before, t => t.StartsWith("AlertLedger", StringComparison.Ordinal));
         Assert.Contains(before, t => t.StartsWith("InboundTexts", StringComparison.Ordinal));
@@ -58,6 +60,7 @@ public sealed class ParentErasureTests : IDisposable
 
         Assert.NotNull(report);
         Assert.Empty(await TracesAsync(services, parentId));
+        Assert.Empty(await VacancyScenario.AllAsync(services, TableNames.NumberHourCounts)); // the number's hourly-cap row
         Assert.Empty(Directory.GetFiles(_printFolder, "*.pdf", SearchOption.AllDirectories));
         Assert.Equal(1, report.Appointments);
         Assert.Equal(1, report.Invitations);

@@ -2,21 +2,22 @@ using Azure.Data.Tables;
 using Pilot.IntegrationTests.WfiInvitations;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Letters;
 
 namespace Pilot.IntegrationTests.Reminders;
 
 /// <summary>
-/// No more than Sms:MaxPerNumberPerHour texts to one number in one hour: the rest wait for the next hour,
-/// none lost and none sent twice, and other numbers are not held back.
+/// No more than Sms:MaxPerNumberPerHour texts to one number in any 60 minutes: the rest wait until a slot frees
+/// (60 minutes after it was claimed), none lost and none sent twice, and other numbers are not held back.
 /// </summary>
 public sealed class HourlyCapTests
 {
     private const string Busy = "+447700900123";
 
     [Fact]
-    public async Task Fifteen_texts_due_to_one_number_in_one_hour_send_ten_then_the_other_five_after_the_hour_turns()
+    public async Task Fifteen_texts_due_to_one_number_at_once_send_ten_then_the_other_five_sixty_minutes_later()
     {
         await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "10" });
         var busyParent = await Scenario.ParentAsync(services, mobile: "07700 900123");
@@ -47,7 +48,7 @@ public sealed class HourlyCapTests
 
         var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
         var waitingMessages = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        services.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1)); // 10:00:01, when the delayed messages come
+        services.Time.Advance(TimeSpan.FromMinutes(1)); // 10:00:00, when the ten slots claimed at 09:00:00 free and the delayed messages come
         var nextHour = new List<SendOutcome>();
         foreach (var text in held)
         {
@@ -67,7 +68,7 @@ public sealed class HourlyCapTests
         Assert.Equal(15, outbox.Count(e => e.GetString("To") == Busy));
         Assert.Equal(17, outbox.Select(e => e.PartitionKey).Distinct().Count());
         Assert.All(outbox.Where(e => held.Any(h => h.MessageId == e.PartitionKey)), e =>
-            Assert.True(e.GetDateTimeOffset("AcceptedAt") >= PilotServices.Morning.AddHours(1), "a held text went inside the full hour"));
+            Assert.True(e.GetDateTimeOffset("AcceptedAt") >= PilotServices.Morning.AddHours(1), "a held text went within 60 minutes of the first ten"));
     }
 
     [Fact]
@@ -96,29 +97,120 @@ public sealed class HourlyCapTests
     }
 
     [Fact]
-    public async Task A_wfi_companion_text_over_the_cap_waits_for_the_next_hour_and_then_goes_once()
+    public async Task A_wfi_companion_text_over_the_cap_waits_until_the_slot_frees_not_the_clock_hour_and_then_goes_once()
     {
         var settings = WfiScenario.Settings();
         settings["Sms:MaxPerNumberPerHour"] = "1";
         await using var services = await PilotServices.StartAsync(settings: settings);
         var parent = await Scenario.ParentAsync(services);
+        services.Time.Advance(TimeSpan.FromMinutes(30));
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services)); // the confirmation takes the hour's one slot
+        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services)); // the confirmation takes the one slot at 09:30, until 10:30
         var invitation = await WfiScenario.InviteAsync(services, parent);
         var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
         var jobs = services.Get<WfiLetterJobs>();
 
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(65)); // 10:05, a new clock hour
         await jobs.ProcessAsync(job, CancellationToken.None);
         var companionThen = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(90).AddSeconds(-1)); // 10:29:59
+        await jobs.ProcessAsync(job, CancellationToken.None);
+        var companionAt1029 = (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText;
         var outboxThen = (await Outbox.AllAsync(services)).Count;
-        services.Time.Advance(TimeSpan.FromHours(1));
+        services.Time.Advance(TimeSpan.FromSeconds(1)); // 10:30, when the job's delayed message comes back
         await jobs.ProcessAsync(job, CancellationToken.None);
         await jobs.ProcessAsync(job, CancellationToken.None);
 
         Assert.Null(companionThen);
+        Assert.Null(companionAt1029);
         Assert.Equal(1, outboxThen);
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
         Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey == $"wfi-{invitation.Id}-letter");
+    }
+
+    [Fact]
+    public async Task Ten_texts_from_0950_hold_texts_due_at_1005_until_1050_then_each_goes_once_as_a_slot_frees()
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "10" });
+        var parent = await Scenario.ParentAsync(services, mobile: "07700 900123");
+        var sender = services.Get<ReminderSender>();
+        services.Time.Advance(TimeSpan.FromMinutes(50));
+        var firstTen = new List<SendOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            // 09:50:00, 09:50:30, ... 09:54:30: the slots free one by one from 10:50:00.
+            await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3 + i));
+            firstTen.AddRange(await SendQueueReader.DrainAsync(services));
+            services.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(65)); // 10:05, a new clock hour
+        var held = new List<TextRef>();
+        for (var i = 0; i < 5; i++)
+        {
+            await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(20 + i));
+            foreach (var (_, text) in await SendQueueReader.ReceiveAllAsync(services))
+            {
+                Assert.Equal(SendOutcome.HeldForHourlyCap, await sender.SendAsync(text, CancellationToken.None));
+                held.Add(text);
+            }
+        }
+
+        var probe = await services.Get<HourlyTextCap>().TryClaimAsync(Busy, "probe", services.Time.GetUtcNow(), CancellationToken.None);
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(110).AddSeconds(-1)); // 10:49:59
+        var justBefore = new List<SendOutcome>();
+        foreach (var text in held)
+        {
+            justBefore.Add(await sender.SendAsync(text, CancellationToken.None));
+        }
+
+        // From 10:50 the delayed messages come back every 30 seconds, as each held text was told, until all have gone.
+        var sentAt = new Dictionary<string, DateTimeOffset>();
+        var outcomes = new List<SendOutcome>();
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(110));
+        for (var step = 0; step < 8; step++)
+        {
+            foreach (var text in held)
+            {
+                var outcome = await sender.SendAsync(text, CancellationToken.None);
+                outcomes.Add(outcome);
+                if (outcome == SendOutcome.Sent)
+                {
+                    Assert.True(sentAt.TryAdd(text.MessageId, services.Time.GetUtcNow()), $"{text.MessageId} was sent twice");
+                }
+            }
+
+            services.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var toBusy = (await Outbox.AllAsync(services)).Where(e => e.GetString("To") == Busy).ToList();
+        var accepted = toBusy.Select(e => e.GetDateTimeOffset("AcceptedAt")!.Value).ToList();
+        var fullestSixtyMinutes = accepted.Max(start => accepted.Count(a => a >= start && a < start + TimeSpan.FromMinutes(60)));
+
+        Assert.Equal(Enumerable.Repeat(SendOutcome.Sent, 10), firstTen);
+        Assert.Equal(5, held.Count);
+        Assert.Equal(PilotServices.Morning.AddMinutes(110), probe.FullUntil); // 09:50 + 60 minutes, not 11:00
+        Assert.All(justBefore, o => Assert.Equal(SendOutcome.HeldForHourlyCap, o));
+        Assert.Equal(
+            [.. Enumerable.Range(0, 5).Select(i => PilotServices.Morning.AddMinutes(110).AddSeconds(30 * i))],
+            sentAt.Values.Order());
+        Assert.Equal(4 + 3 + 2 + 1, outcomes.Count(o => o == SendOutcome.HeldForHourlyCap)); // the rest wait for the next slot
+        Assert.Equal(5 * 8 - 5 - 10, outcomes.Count(o => o == SendOutcome.AlreadyDone));
+        Assert.Equal(15, toBusy.Count);
+        Assert.Equal(15, toBusy.Select(e => e.PartitionKey).Distinct().Count());
+        Assert.Equal(10, fullestSixtyMinutes);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task A_cap_outside_1_to_100_is_refused_naming_the_setting(string cap)
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = cap });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<Pilot.Shared.Sms.SmsOptions>>().Value);
+
+        Assert.Contains("Sms:MaxPerNumberPerHour", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,14 +219,17 @@ public sealed class HourlyCapTests
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
-        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        Assert.Equal(SendOutcome.Sent, await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None));
 
         var table = await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts);
         var row = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
 
-        Assert.Equal("2026030309", row.RowKey);
+        Assert.Equal(NumberHour.HashOf(Busy), row.PartitionKey);
+        Assert.Equal(HourlyTextCap.RowKey, row.RowKey);
+        Assert.Equal($"2026-03-03T09:00:00.0000000+00:00 {confirmation.MessageId}", row.GetString("Slots"));
         Assert.Equal(1, row.GetInt32("Count"));
+        Assert.Equal(PilotServices.Morning, row.GetDateTimeOffset("LastClaimAt"));
         Assert.DoesNotContain(row, p => p.Value?.ToString()?.Contains("7700900123", StringComparison.Ordinal) == true);
-        Assert.DoesNotContain("7700900123", row.PartitionKey, StringComparison.Ordinal);
     }
 }

@@ -61,6 +61,39 @@ public sealed class InterruptedSendTests
     }
 
     [Fact]
+    public async Task A_text_interrupted_while_its_number_is_full_keeps_its_id_and_is_repeated_as_the_next_slot_frees()
+    {
+        var gateway = new FirstSendFails();
+        await using var services = await PilotServices.StartAsync(
+            s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))),
+            new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "1" });
+        var parent = await Scenario.ParentAsync(services);
+        var interrupted = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None)); // its slot, claimed at 09:00, counts until 10:00
+
+        services.Time.Advance(TimeSpan.FromMinutes(61)); // 10:01: another text takes the one slot until 11:01
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
+        var other = await SendQueueReader.DrainAsync(services);
+        var whileFull = await sender.SendAsync(confirmation, CancellationToken.None);
+        var stateThen = (await Scenario.ViewAsync(services, interrupted.Id)).Texts.Single(t => t.Kind == "confirmation").State;
+        services.Time.SetUtcNow(PilotServices.Morning.AddMinutes(121).AddSeconds(-1)); // 11:00:59
+        var justBefore = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.Advance(TimeSpan.FromSeconds(1)); // 11:01:00, when the delayed message comes back
+        var whenFree = await sender.SendAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal([SendOutcome.Sent], other);
+        Assert.Equal(SendOutcome.HeldForHourlyCap, whileFull);
+        Assert.Equal(TextStates.Sending, stateThen); // kept with its message id, as in quiet hours
+        Assert.Equal(SendOutcome.CheckLater, justBefore);
+        Assert.Equal(SendOutcome.Sent, whenFree);
+        Assert.Equal(PilotServices.Morning.AddMinutes(121), gateway.LastSendAt);
+        Assert.Equal(2, gateway.Sends);
+        Assert.Single(await Outbox.AllAsync(services), o => o.PartitionKey == confirmation.MessageId);
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_second_provider_message_flags_the_text_as_a_suspected_duplicate()
     {
         await using var services = await PilotServices.StartAsync();

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Pilot.Shared.Retention;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests.Retention;
@@ -16,10 +17,15 @@ public sealed class MessageRetentionTests
         await SendQueueReader.DrainAsync(services); // the confirmation, sent on day 0
         await services.Get<InboundTexts>().HandleAsync(new InboundText("+447700900123", "Can I bring my son?", "twilio", "SMold", services.Time.GetUtcNow()), CancellationToken.None);
 
+        // A row left from counting by clock hour (RK yyyyMMddHH), before the rolling window.
+        await (await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts)).AddEntityAsync(
+            new TableEntity(NumberHour.HashOf("+447700900123"), "2026030309") { ["MessageIds"] = "SMold-reply", ["Count"] = 1 });
+
         services.Time.Advance(TimeSpan.FromDays(6));
         await services.Get<InboundTexts>().HandleAsync(new InboundText("+447700900123", "See you Friday", "twilio", "SMnew", services.Time.GetUtcNow()), CancellationToken.None);
         var early = await services.Get<MessageRetention>().PurgeAsync(CancellationToken.None);
-        Assert.NotEmpty(await AllAsync(services, TableNames.NumberHourCounts)); // the replies' hour is under a day old
+        var capRow = Assert.Single(await AllAsync(services, TableNames.NumberHourCounts)); // the clock-hour row, six days old, went
+        Assert.Equal(HourlyTextCap.RowKey, capRow.RowKey); // the number's row was last claimed under a day ago
 
         services.Time.Advance(TimeSpan.FromDays(1.5)); // the confirmation and first reply are now 7.5 days old, the second 1.5
         var due = await services.Get<MessageRetention>().PurgeAsync(CancellationToken.None);
@@ -42,7 +48,7 @@ public sealed class MessageRetentionTests
         Assert.Contains(outbox, o => o.PartitionKey.EndsWith(confirmation.RowKey, StringComparison.Ordinal));
         Assert.All(outbox.Where(o => o.GetDateTimeOffset("AcceptedAt") < due.Cutoff), o => Assert.False(o.ContainsKey("Body") || o.ContainsKey("To")));
 
-        Assert.Empty(await AllAsync(services, TableNames.NumberHourCounts)); // the confirmation's hour, a week ago
+        Assert.Empty(await AllAsync(services, TableNames.NumberHourCounts)); // the number's row, last claimed 1.5 days ago
 
         var replies = (await AllAsync(services, TableNames.InboundTexts)).Where(r => r.ContainsKey("Body")).ToList();
         Assert.Equal("See you Friday", Assert.Single(replies).GetString("Body"));

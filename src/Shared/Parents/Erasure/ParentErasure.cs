@@ -42,8 +42,8 @@ public sealed class ParentErasure(
             + await DeleteWhereAsync(TableNames.InboundTexts, TableClient.CreateQueryFilter($"PartitionKey eq {InboundTextEntity.Unmatched} and From eq {parent.Mobile}"), ct);
         var alerts = await DeleteWhereAsync(TableNames.AlertLedger, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct)
             + await DeleteWhereAsync(TableNames.AlertProfiles, TableClient.CreateQueryFilter($"RowKey eq {parentId}"), ct);
-        // The hourly-cap counts hold the number's hash and the message ids that took a slot.
-        await DeleteWhereAsync(TableNames.NumberHourCounts, TableClient.CreateQueryFilter($"PartitionKey eq {Pilot.Shared.Sms.Limits.NumberHour.Of(parent.Mobile, now).NumberHash}"), ct);
+        // The hourly-cap row (and any left from clock-hour counting) holds the number's hash and the message ids that took a slot.
+        await DeleteWhereAsync(TableNames.NumberHourCounts, TableClient.CreateQueryFilter($"PartitionKey eq {Pilot.Shared.Sms.Limits.NumberHour.HashOf(parent.Mobile)}"), ct);
         var (invited, letters) = await EraseInvitationsAsync(parentId, erasureId, now, ct);
 
         var report = new ErasureReport(erasureId, now, appointments, texts, cancelled, outbox, inbound, alerts, invited, letters);

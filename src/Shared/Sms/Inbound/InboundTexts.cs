@@ -180,7 +180,7 @@ public sealed class InboundTexts(
 
     private async Task ReplyAsync(InboundText text, string to, string body, CancellationToken ct)
     {
-        // A reply answers the parent's own text and has no queue to wait in: counted against the hour, sent even over the cap.
+        // A reply answers the parent's own text and has no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
         var messageId = ReplyMessageId(text.Provider, text.ProviderMessageId);
         await cap.CountAsync(to, messageId, time.GetUtcNow(), ct);
         var result = await gateway.SendAsync(new SmsMessage(messageId, to, body), ct);

@@ -7,54 +7,62 @@ using Pilot.Shared.Storage;
 namespace Pilot.Shared.Sms.Limits;
 
 /// <summary>
-/// At most <see cref="SmsOptions.MaxPerNumberPerHour"/> texts to one number in one UTC clock hour
-/// (table <see cref="TableNames.NumberHourCounts"/>, one row per number and hour). A row lists the message ids
-/// that hold its slots, so a text claiming again (a repeat, a second queue message) keeps its one slot rather
-/// than taking another; rows change only by ETag-checked writes, so two workers cannot both take the last slot.
+/// At most <see cref="SmsOptions.MaxPerNumberPerHour"/> texts to one number in any 60 minutes (a rolling window,
+/// <see cref="NumberHour"/>). Table <see cref="TableNames.NumberHourCounts"/> holds one row per number (PK the number's
+/// SHA-256, RK <see cref="RowKey"/>) listing the slots claimed in the last hour, each a message id and its claim time,
+/// so a text claiming again (a repeat, a second queue message) keeps its one slot rather than taking another. Rows
+/// change only by ETag-checked writes, so two workers cannot both take the last slot.
 /// </summary>
 public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
 {
-    private const string MessageIdsColumn = "MessageIds";
-    private const char Separator = '\n';
+    /// <summary>The one row key of a number's row: the window is in the row, not in its keys.</summary>
+    public const string RowKey = "last-hour";
+
+    /// <summary>The slots still counting when the row was last written (<see cref="NumberHour.Write"/>).</summary>
+    private const string SlotsColumn = "Slots";
+
+    /// <summary>When the row was last written: retention deletes rows idle for a day by it.</summary>
+    private const string LastClaimAtColumn = "LastClaimAt";
+
     private const int MaxConcurrencyRetries = 10;
 
-    /// <summary>Takes a slot in this hour for the message; false when the hour's slots are all taken by others.</summary>
-    public Task<bool> TryClaimAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>
+    /// Takes a slot for the message at <paramref name="now"/> (call it just before the provider call: that is the claim
+    /// time); when all are taken by others, says when the next one frees, for the caller to come back exactly then.
+    /// </summary>
+    public Task<CapClaim> TryClaimAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
         ClaimAsync(number, messageId, now, overCapAllowed: false, ct);
 
     /// <summary>
     /// Counts a text sent outside the queued path (a reply to the parent's own text, a WFI notice), which cannot wait:
-    /// it is counted against the hour even when over the cap, so queued texts then wait longer. True when within the cap.
+    /// it takes a slot even over the cap, so queued texts then wait longer. True when within the cap.
     /// </summary>
-    public Task<bool> CountAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
-        ClaimAsync(number, messageId, now, overCapAllowed: true, ct);
+    public async Task<bool> CountAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
+        (await ClaimAsync(number, messageId, now, overCapAllowed: true, ct)).IsTaken;
 
-    private async Task<bool> ClaimAsync(string number, string messageId, DateTimeOffset now, bool overCapAllowed, CancellationToken ct)
+    private async Task<CapClaim> ClaimAsync(string number, string messageId, DateTimeOffset now, bool overCapAllowed, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        var key = NumberHour.Of(number, now);
+        var hash = NumberHour.HashOf(number);
         var cap = options.Value.MaxPerNumberPerHour;
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(key.NumberHash, key.Hour, cancellationToken: ct);
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
             var row = found.HasValue ? found.Value : null;
-            var held = row?.GetString(MessageIdsColumn) is { Length: > 0 } ids ? ids.Split(Separator) : [];
-            if (held.Contains(messageId, StringComparer.Ordinal))
+            var hour = NumberHour.Read(row?.GetString(SlotsColumn));
+            var fullUntil = hour.Holds(messageId, now) ? null : hour.NextSlotAt(now, cap);
+            if (fullUntil is not null && !overCapAllowed)
             {
-                return true;
+                return new CapClaim(fullUntil);
             }
 
-            var within = held.Length < cap;
-            if (!within && !overCapAllowed)
+            var claimed = hour.Claim(messageId, now);
+            var updated = new TableEntity(hash, RowKey)
             {
-                return false;
-            }
-
-            var updated = new TableEntity(key.NumberHash, key.Hour)
-            {
-                [MessageIdsColumn] = string.Join(Separator, held.Append(messageId)),
-                ["Count"] = held.Length + 1,
+                [SlotsColumn] = claimed.Write(),
+                ["Count"] = claimed.Slots.Count,
+                [LastClaimAtColumn] = now,
             };
             try
             {
@@ -67,19 +75,19 @@ public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> o
                     await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
                 }
 
-                if (!within)
+                if (fullUntil is not null)
                 {
-                    logger.LogWarning("A text that cannot wait went to a number that had its {Cap} texts this hour ({Count} now)", cap, held.Length + 1);
+                    logger.LogWarning("A text that cannot wait went to a number that had its {Cap} texts in the last hour ({Count} now)", cap, claimed.Slots.Count);
                 }
 
-                return within;
+                return fullUntil is null ? CapClaim.Taken : new CapClaim(fullUntil);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
-                // Another send to the same number took a slot meanwhile: read the row again.
+                // Another send to the same number took a slot meanwhile, or retention deleted the idle row: read it again.
             }
         }
 
-        throw new RequestFailedException(412, $"The hourly count for one number kept changing ({MaxConcurrencyRetries} tries).");
+        throw new RequestFailedException(412, $"The last hour's texts to one number kept changing ({MaxConcurrencyRetries} tries).");
     }
 }

@@ -60,7 +60,7 @@ public sealed class WfiDefaults(
             var parent = await parents.GetAsync(invitation.ParentId, ct);
             if (parent is { Mobile.Length: > 0, OptedOutAt: null } && await venues.GetAsync(invitation.JobcentreVenueId, ct) is { } jobcentre)
             {
-                // Sent by the timer with no queue to wait in: counted against the hour, and sent even over the cap.
+                // Sent by the timer with no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
                 var messageId = $"wfi-{invitation.Id}-defaulted";
                 await cap.CountAsync(parent.Mobile, messageId, time.GetUtcNow(), ct);
                 await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)), ct);

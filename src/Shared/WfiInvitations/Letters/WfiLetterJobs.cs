@@ -154,12 +154,11 @@ public sealed class WfiLetterJobs(
             }
 
             var messageId = $"wfi-{invitation.Id}-letter";
-            if (!await cap.TryClaimAsync(parent.Mobile, messageId, now, ct))
+            if (await cap.TryClaimAsync(parent.Mobile, messageId, now, ct) is { IsTaken: false } full)
             {
-                // The parent's number has had its texts for this hour: the job comes back as the next hour starts.
-                var nextHour = NumberHour.NextHourAfter(now);
-                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, nextHour - now + TimeSpan.FromSeconds(1));
-                logger.LogInformation("WFI letter {Reference}: companion text waits for the next hour (hourly cap per number)", invitation.Reference);
+                // The parent's number has had its texts in the last 60 minutes: the job comes back as the next slot frees.
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, full.DelayFrom(now));
+                logger.LogInformation("WFI letter {Reference}: companion text waits until {FullUntil:u} (hourly cap per number)", invitation.Reference, full.FullUntil);
                 return Step.Done;
             }
 
