@@ -52,11 +52,14 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
     public int ParentCount => _parents.Count;
 
-    /// <summary>Non-empty (reach class, latitude band) runs the parents' start points are kept in.</summary>
-    public int CellCount => Enumerable.Range(0, _columns.BandStarts.Length - 1).Count(b => _columns.BandStarts[b + 1] > _columns.BandStarts[b]);
+    /// <summary>Non-empty (interest, reach class, latitude band) runs the parents' start points are kept in.</summary>
+    public int CellCount => _columns.RunBand.Length;
 
     /// <summary>Distinct start points among the parents (postcode sector centroids in practice).</summary>
-    public int PointCount => _columns.PointReach.Length;
+    public int PointCount => _columns.PointCount;
+
+    /// <summary>(Interest, start point) pairs with at least one parent: what a vacancy's search reads.</summary>
+    public int SiteCount => _columns.SitePoint.Length;
 
     /// <summary>Parents as listed under their interests (one entry per interest, at least one).</summary>
     public int EntryCount => _columns.EntryCount;
@@ -109,7 +112,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         ArgumentNullException.ThrowIfNull(vacancies);
         var filter = new VacancyFilter(_columns);
         var pairs = new MatchPairList();
-        var found = new Found();
+        var found = new Found(_columns.PointCount);
         for (var v = 0; v < vacancies.Count; v++)
         {
             var vacancy = vacancies[v];
@@ -118,9 +121,13 @@ public sealed class IndexedMatcher : IVacancyMatcher
             if (double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude))
             {
                 filter.Prepare(vacancy);
-                foreach (var reachClass in _columns.Classes)
+                for (var w = 0; w < filter.GroupCount; w++)
                 {
-                    Search(reachClass, filter, found);
+                    var key = filter.GroupIds[w];
+                    for (var lane = _columns.KeyLanes[key]; lane < _columns.KeyLanes[key + 1]; lane++)
+                    {
+                        Search(_columns.Lanes[lane], filter.GroupCodes[w], filter, found);
+                    }
                 }
             }
 
@@ -152,73 +159,62 @@ public sealed class IndexedMatcher : IVacancyMatcher
         return text;
     }
 
-    /// <summary>Reads the bands of one reach class that a trip of the class's longest reach can touch.</summary>
+    /// <summary>Reads the bands of one lane that a trip of the lane's longest reach can touch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Search(ParentColumns.ReachClass reachClass, VacancyFilter filter, Found found)
+    private void Search(ParentColumns.Lane lane, long code, VacancyFilter filter, Found found)
     {
-        var starts = _columns.BandStarts;
-        if (starts[reachClass.FirstBand] == starts[reachClass.FirstBand + reachClass.BandCount])
-        {
-            return;
-        }
-
         var latitude = filter.Location.Latitude;
         var longitude = filter.Location.Longitude;
-        var radius = reachClass.RadiusKm;
+        var radius = lane.RadiusKm;
         var spanDegrees = (radius * (1 + Slack) / KmPerDegree) + SlackDegrees;
-        var south = latitude - spanDegrees;
-        var north = latitude + spanDegrees;
-        var firstBand = reachClass.BandOf(south, _columns.MinLatitude);
-        var lastBand = reachClass.BandOf(north, _columns.MinLatitude);
-        for (var band = firstBand; band <= lastBand; band++)
+        var minLatitude = _columns.MinLatitude;
+        var firstBand = ParentColumns.BandOf(latitude - spanDegrees, minLatitude, lane.BandDegrees, lane.BandCount);
+        var lastBand = ParentColumns.BandOf(latitude + spanDegrees, minLatitude, lane.BandDegrees, lane.BandCount);
+        var bands = _columns.RunBand;
+        var runStarts = _columns.RunStart;
+        for (var run = FirstAtOrAfter(bands, lane.FirstRun, lane.EndRun, firstBand); run < lane.EndRun && bands[run] <= lastBand; run++)
         {
-            var start = starts[reachClass.FirstBand + band];
-            var end = starts[reachClass.FirstBand + band + 1];
-            if (start == end)
-            {
-                continue;
-            }
+            var start = runStarts[run];
+            var end = runStarts[run + 1];
 
             // How far east or west a parent in this band can be: the nearest latitude in the band
             // leaves the most room, and the latitude furthest from the equator (the vacancy's or
             // the band's) the smallest cosine.
-            var bandSouth = _columns.MinLatitude + (band * reachClass.BandDegrees);
-            var bandNorth = bandSouth + reachClass.BandDegrees;
+            var bandSouth = minLatitude + (bands[run] * lane.BandDegrees);
+            var bandNorth = bandSouth + lane.BandDegrees;
             var nearestDegrees = Math.Max(0, Math.Max(bandSouth - latitude, latitude - bandNorth) - SlackDegrees);
             var nearestKm = nearestDegrees * KmPerDegree;
             var eastWestKm = radius * radius <= nearestKm * nearestKm ? 0 : Math.Sqrt((radius * radius) - (nearestKm * nearestKm));
-            var cosine = Math.Min(filter.Cosine, _columns.BandCosine[reachClass.FirstBand + band]);
+            var cosine = Math.Min(filter.Cosine, _columns.RunCosine[run]);
             var lonDegrees = cosine <= 0 ? double.PositiveInfinity : (eastWestKm * (1 + Slack) / (KmPerDegree * cosine)) + SlackDegrees;
 
             if (lonDegrees >= WholeBandDegrees)
             {
-                Scan(start, end, double.NegativeInfinity, double.PositiveInfinity, longitude, wrap: true, cosine, filter, found);
+                Scan(start, end, double.NegativeInfinity, double.PositiveInfinity, longitude, wrap: true, cosine, code, filter, found);
                 continue;
             }
 
             // GeoPoint takes the short way round, so a parent 360 degrees off is as near as one on the spot.
-            var westmost = _columns.PointLongitude[start];
-            var eastmost = _columns.PointLongitude[end - 1];
+            var westmost = _columns.SiteLongitude[start];
+            var eastmost = _columns.SiteLongitude[end - 1];
             for (var turn = -360; turn <= 360; turn += 360)
             {
                 var centre = longitude + turn;
                 if (centre + lonDegrees >= westmost && centre - lonDegrees <= eastmost)
                 {
-                    Scan(start, end, centre - lonDegrees, centre + lonDegrees, centre, wrap: false, cosine, filter, found);
+                    Scan(start, end, centre - lonDegrees, centre + lonDegrees, centre, wrap: false, cosine, code, filter, found);
                 }
             }
         }
     }
 
-    /// <summary>The points of one band from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
+    /// <summary>The sites of one run from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, VacancyFilter filter, Found found)
+    private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, long code, VacancyFilter filter, Found found)
     {
-        var longitudes = _columns.PointLongitude;
-        var latitudes = _columns.PointLatitude;
-        var pointReaches = _columns.PointReach;
-        var pointKeys = _columns.PointKeys;
-        var wantedKeys = filter.KeyBits;
+        var longitudes = _columns.SiteLongitude;
+        var latitudes = _columns.SiteLatitude;
+        var reaches = _columns.SiteReach;
         var location = filter.Location;
         var latitude = location.Latitude;
         var kmPerDegreeEastWest = KmPerDegree * cosine;
@@ -231,12 +227,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 break;
             }
 
-            // A point without any of the wanted groups, then a lower bound on the distance.
-            if ((pointKeys[j] & wantedKeys) == 0)
-            {
-                continue;
-            }
-
+            // A lower bound on the distance first; the exact one only when the site may be in reach.
             var degreesEastWest = Math.Abs(longitude - centre);
             if (wrap)
             {
@@ -245,111 +236,28 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             var x = degreesEastWest * kmPerDegreeEastWest;
             var y = (latitudes[j] - latitude) * KmPerDegree;
-            var nearest = (x * x) + (y * y);
-            var bound = (pointReaches[j] * (1 + Slack)) + SlackKm;
-            if (nearest > bound * bound)
+            var bound = (reaches[j] * (1 + Slack)) + SlackKm;
+            if ((x * x) + (y * y) > bound * bound)
             {
                 continue;
             }
 
-            ScanPoint(j, nearest, location, filter, found);
-        }
-
-        Flush(filter, found);
-    }
-
-    /// <summary>
-    /// The point's parents listed under the vacancy's terms (or under "any job") whose reach
-    /// covers the distance: in each list a prefix, as the longest reach comes first. The exact
-    /// distance is worked out only once a wanted group's longest reach passes the lower bound
-    /// <paramref name="nearestSquared"/> (in km squared).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanPoint(int point, double nearestSquared, GeoPoint location, VacancyFilter filter, Found found)
-    {
-        var distance = double.NaN;
-        var keyBits = _columns.PointKeys[point];
-
-        // Both lists ascend: each wanted group is searched for after the previous one found.
-        var groups = _columns.Groups;
-        var from = _columns.PointGroups[point];
-        var last = _columns.PointGroups[point + 1];
-        var wanted = filter.GroupIds;
-        var codes = filter.GroupCodes;
-        var count = filter.GroupCount;
-        var slot = -1;
-        for (var w = 0; w < count && from < last; w++)
-        {
-            var key = wanted[w];
-            if ((keyBits & ParentColumns.KeyBit(key)) == 0)
+            // The distance exactly as MatchRules measures it, once per point for all its sites.
+            var point = _columns.SitePoint[j];
+            var slot = found.SlotOf(point);
+            if (slot < 0)
             {
-                continue;
+                slot = found.AddPoint(point, new GeoPoint(latitudes[j], longitude).DistanceKmTo(location), filter.HoursKnown);
             }
 
-            int low = from, high = last;
-            while (low < high)
+            if (found.DistanceOf(slot) <= reaches[j])
             {
-                var middle = low + ((high - low) >> 1);
-                if (groups[middle].Key < key)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            from = low;
-            if (low < last && groups[low].Key == key)
-            {
-                // The longest reach comes first: if it falls short, so does the whole group.
-                var group = groups[low];
-                var bound = (group.MaxReach * (1 + Slack)) + SlackKm;
-                if (!(nearestSquared <= bound * bound))
-                {
-                    from = low + 1;
-                    continue;
-                }
-
-                if (double.IsNaN(distance))
-                {
-                    // The distance exactly as MatchRules measures it, once for all the point's parents.
-                    distance = new GeoPoint(_columns.PointLatitude[point], _columns.PointLongitude[point]).DistanceKmTo(location);
-                }
-
-                if (distance <= group.MaxReach)
-                {
-                    if (slot < 0)
-                    {
-                        slot = found.AddPoint(distance, filter.HoursKnown);
-                    }
-
-                    // Read later, a few groups at a time: the first read of each brings its entries in.
-                    if (found.Defer(new Pending(group.Start, groups[low + 1].Start, distance, slot, codes[w]), _columns.Entries))
-                    {
-                        Flush(filter, found);
-                    }
-                }
-
-                from = low + 1;
+                ScanSite(j, slot, code, filter, found);
             }
         }
     }
 
-    /// <summary>Reads the deferred groups, in the order they were found.</summary>
-    private void Flush(VacancyFilter filter, Found found)
-    {
-        var pending = found.Pending;
-        for (var p = 0; p < found.PendingCount; p++)
-        {
-            ScanGroup(pending[p], filter, found);
-        }
-
-        found.PendingCount = 0;
-    }
-
-    /// <summary>The group's entries whose reach covers its distance (a prefix).</summary>
+    /// <summary>The site's entries whose reach covers its distance (a prefix).</summary>
     /// <remarks>
     /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
     /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
@@ -357,12 +265,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> makes room for every key.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanGroup(Pending group, VacancyFilter filter, Found found)
+    private void ScanSite(int site, int slot, long code, VacancyFilter filter, Found found)
     {
-        var entries = _columns.Entries.AsSpan(group.Start, group.End - group.Start);
-        var distance = group.Distance;
-        var code = group.Code;
-        ref var trip = ref found.TripOf(group.Slot);
+        var first = _columns.SiteEntries[site];
+        var entries = _columns.Entries.AsSpan(first, _columns.SiteEntries[site + 1] - first);
+        var distance = found.DistanceOf(slot);
+        ref var trip = ref found.TripOf(slot);
         ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
         ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
         ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
@@ -371,7 +279,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         found.Reserve(entries.Length);
         ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
         var count = found.Count;
-        var low = (uint)group.Slot;
+        var low = (uint)slot;
 
         // Every test is evaluated and the parent written either way; only the count depends on
         // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
@@ -394,6 +302,24 @@ public sealed class IndexedMatcher : IVacancyMatcher
         found.Count = count;
     }
 
+    private static int FirstAtOrAfter(int[] sorted, int start, int end, int value)
+    {
+        while (start < end)
+        {
+            var middle = start + ((end - start) >> 1);
+            if (sorted[middle] < value)
+            {
+                start = middle + 1;
+            }
+            else
+            {
+                end = middle;
+            }
+        }
+
+        return start;
+    }
+
     private static int FirstAtOrAfter(double[] sorted, int start, int end, double value)
     {
         while (start < end)
@@ -412,21 +338,19 @@ public sealed class IndexedMatcher : IVacancyMatcher
         return start;
     }
 
-    /// <summary>A group found in reach, waiting to be read: its entries, the point's distance and slot, and the group's code.</summary>
-    private readonly record struct Pending(int Start, int End, double Distance, int Slot, long Code);
-
     /// <summary>
     /// One vacancy's matches so far, each as the parent's position (high half) and the slot of its
-    /// point's distance (low half), so sorting the keys sorts by parent; grown as needed.
+    /// point's distance (low half), so sorting the keys sorts by parent; grown as needed. A point's
+    /// distance is worked out once per vacancy, whichever of the vacancy's interests reads it first.
     /// </summary>
-    private sealed class Found
+    private sealed class Found(int pointCount)
     {
-        private const int PendingSize = 16;
-
+        private readonly int[] _slotOfPoint = new int[pointCount];
+        private readonly int[] _stampOfPoint = new int[pointCount];
+        private int _stamp;
         private double[] _distances = new double[256];
         private int[] _trips = new int[256 * 4];
         private int _points;
-        private int _touched;
 
         public ulong[] Keys { get; private set; } = new ulong[1024];
 
@@ -436,11 +360,19 @@ public sealed class IndexedMatcher : IVacancyMatcher
         {
             Count = 0;
             _points = 0;
+            _stamp++;
         }
 
+        /// <summary>The slot of a point's distance for this vacancy, or -1 when not yet worked out.</summary>
+        public int SlotOf(int point) => _stampOfPoint[point] == _stamp ? _slotOfPoint[point] : -1;
+
+        public double DistanceOf(int slot) => _distances[slot];
+
         /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
-        public int AddPoint(double distance, bool hoursKnown)
+        public int AddPoint(int point, double distance, bool hoursKnown)
         {
+            _stampOfPoint[point] = _stamp;
+            _slotOfPoint[point] = _points;
             if (_points == _distances.Length)
             {
                 Array.Resize(ref _distances, _points * 2);
@@ -469,21 +401,6 @@ public sealed class IndexedMatcher : IVacancyMatcher
         /// <summary>The trips of a point's slot, by travel mode.</summary>
         public ref int TripOf(int slot) => ref _trips[slot * 4];
 
-        public Pending[] Pending { get; } = new Pending[PendingSize];
-
-        public int PendingCount { get; set; }
-
-        /// <summary>Queues a group and touches its first entry; true when the queue is full.</summary>
-        public bool Defer(Pending group, ParentColumns.Entry[] entries)
-        {
-            _touched ^= entries[group.Start].Parent;
-            Pending[PendingCount++] = group;
-            return PendingCount == PendingSize;
-        }
-
-        /// <summary>What the touches read, kept so they are not optimised away.</summary>
-        public int Touched => _touched;
-
         /// <summary>Room for <paramref name="more"/> keys after <see cref="Count"/>.</summary>
         public void Reserve(int more)
         {
@@ -502,3 +419,4 @@ public sealed class IndexedMatcher : IVacancyMatcher
         public double Distance(int i) => _distances[(int)(uint)Keys[i]];
     }
 }
+

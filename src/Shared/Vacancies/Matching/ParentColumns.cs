@@ -63,8 +63,6 @@ internal sealed class ParentColumns
         // within reach: leave them out. The others are grouped by the exact bits of their point.
         var pointOf = new int[parents.Count];
         var points = new Dictionary<(long, long), int>();
-        var pointReach = new List<double>();
-        var pointEntries = new List<int>();
         var pointLocation = new List<(double Latitude, double Longitude)>();
         var reaches = new HashSet<double>();
         for (var i = 0; i < parents.Count; i++)
@@ -138,107 +136,21 @@ internal sealed class ParentColumns
             {
                 point = points.Count;
                 points.Add(pointKey, point);
-                pointReach.Add(0);
-                pointEntries.Add(0);
                 pointLocation.Add((parent.Start.Latitude, parent.Start.Longitude));
             }
 
             pointOf[i] = point;
-            pointReach[point] = Math.Max(pointReach[point], parent.MaxTravelKm);
-            pointEntries[point] += Math.Max(1, distinctTerms.Length);
         }
 
-        var pointCount = points.Count;
-        MinLatitude = pointCount == 0 ? 0 : pointLocation.Min(l => l.Latitude);
-        var maxLatitude = pointCount == 0 ? 0 : pointLocation.Max(l => l.Latitude);
-        var classCount = ReachClassLimitsKm.Length + 1;
-        var classOf = new byte[pointCount];
-        var radius = new double[classCount];
-        for (var k = 0; k < pointCount; k++)
-        {
-            var reach = pointReach[k];
-            var c = Array.FindIndex(ReachClassLimitsKm, limit => reach <= limit);
-            classOf[k] = (byte)(c < 0 ? ReachClassLimitsKm.Length : c);
-            radius[classOf[k]] = Math.Max(radius[classOf[k]], reach);
-        }
-
-        Classes = new ReachClass[classCount];
-        var firstBand = 0;
-        for (var c = 0; c < classCount; c++)
-        {
-            var bandKm = double.IsFinite(radius[c]) ? Math.Max(radius[c] / 3, MinBandKm) : 180 * KmPerDegreeLatitude;
-            var bandDegrees = bandKm / KmPerDegreeLatitude;
-            var bands = pointCount == 0 ? 1 : (int)Math.Floor((maxLatitude - MinLatitude) / bandDegrees) + 1;
-            Classes[c] = new ReachClass(radius[c], bandDegrees, firstBand, bands);
-            firstBand += bands;
-        }
-
-        // The smallest cosine of any latitude in each band, padded: what a search's east-west
-        // reach in that band is worked out with.
-        BandCosine = new double[firstBand];
-        foreach (var reachClass in Classes)
-        {
-            for (var band = 0; band < reachClass.BandCount; band++)
-            {
-                var south = MinLatitude + (band * reachClass.BandDegrees);
-                var north = south + reachClass.BandDegrees;
-                BandCosine[reachClass.FirstBand + band] = Cosine(Math.Max(Math.Abs(south), Math.Abs(north)));
-            }
-        }
-
-        // Points: counting sort by (class, band), then each band by longitude.
-        var bandOf = new int[pointCount];
-        BandStarts = new int[firstBand + 1];
-        for (var k = 0; k < pointCount; k++)
-        {
-            var reachClass = Classes[classOf[k]];
-            bandOf[k] = reachClass.FirstBand + reachClass.BandOf(pointLocation[k].Latitude, MinLatitude);
-            BandStarts[bandOf[k] + 1]++;
-        }
-
-        for (var b = 0; b < firstBand; b++)
-        {
-            BandStarts[b + 1] += BandStarts[b];
-        }
-
-        var pointOrder = new int[pointCount];
-        var next = BandStarts[..^1];
-        for (var k = 0; k < pointCount; k++)
-        {
-            pointOrder[next[bandOf[k]]++] = k;
-        }
-
-        PointLongitude = new double[pointCount];
-        for (var j = 0; j < pointCount; j++)
-        {
-            PointLongitude[j] = pointLocation[pointOrder[j]].Longitude;
-        }
-
-        for (var b = 0; b < firstBand; b++)
-        {
-            Array.Sort(PointLongitude, pointOrder, BandStarts[b], BandStarts[b + 1] - BandStarts[b]);
-        }
-
-        PointLatitude = new double[pointCount];
-        PointReach = new double[pointCount];
-        var entryStart = new int[pointCount + 1];
-        var rankOfPoint = new int[pointCount];
-        for (var j = 0; j < pointCount; j++)
-        {
-            var k = pointOrder[j];
-            rankOfPoint[k] = j;
-            PointLatitude[j] = pointLocation[k].Latitude;
-            PointReach[j] = pointReach[k];
-            entryStart[j + 1] = entryStart[j] + pointEntries[k];
-        }
-
-        // Entries: each parent once per interest (group 1 + term id) or once under "any job"
-        // (group 0), in their point's run; sorted there by group, then longest reach first.
-        var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
-        var entryCount = entryStart[pointCount];
-        var entryParent = new int[entryCount];
-        var entryKey = new long[entryCount];
-        var fill = entryStart[..^1];
+        // Sites: the parents of one point listed under one group key (0 for "any job", else
+        // 1 + a term id), each parent once per interest or once under "any job".
+        var siteOf = new Dictionary<long, int>();
+        var siteKey = new List<int>();
+        var sitePoint = new List<int>();
+        var siteReach = new List<double>();
+        var siteSize = new List<int>();
+        var entrySite = new List<int>(parents.Count * 2);
+        var entryParent = new List<int>(parents.Count * 2);
         for (var i = 0; i < parents.Count; i++)
         {
             if (pointOf[i] < 0)
@@ -246,48 +158,168 @@ internal sealed class ParentColumns
                 continue;
             }
 
-            var rank = reachRank[parents[i].MaxTravelKm];
             var terms = termsOfSet[setOf[i]];
-            var run = rankOfPoint[pointOf[i]];
             for (var t = 0; t < Math.Max(1, terms.Length); t++)
             {
-                var group = terms.Length == 0 ? 0 : 1 + terms[t];
-                entryParent[fill[run]] = i;
-                entryKey[fill[run]++] = ((long)group << 32) | (uint)rank;
-            }
-        }
-
-        var groups = new List<Group>();
-        PointKeys = new ulong[pointCount];
-        PointGroups = new int[pointCount + 1];
-        for (var j = 0; j < pointCount; j++)
-        {
-            Array.Sort(entryKey, entryParent, entryStart[j], entryStart[j + 1] - entryStart[j]);
-            for (var e = entryStart[j]; e < entryStart[j + 1]; e++)
-            {
-                var group = (int)(entryKey[e] >> 32);
-                if (e == entryStart[j] || group != (int)(entryKey[e - 1] >> 32))
+                var key = terms.Length == 0 ? 0 : 1 + terms[t];
+                var composite = ((long)key << 32) | (uint)pointOf[i];
+                if (!siteOf.TryGetValue(composite, out var site))
                 {
-                    groups.Add(new Group(group, e, parents[entryParent[e]].MaxTravelKm));
-                    PointKeys[j] |= KeyBit(group);
+                    site = siteKey.Count;
+                    siteOf.Add(composite, site);
+                    siteKey.Add(key);
+                    sitePoint.Add(pointOf[i]);
+                    siteReach.Add(0);
+                    siteSize.Add(0);
                 }
-            }
 
-            PointGroups[j + 1] = groups.Count;
+                siteReach[site] = Math.Max(siteReach[site], parents[i].MaxTravelKm);
+                siteSize[site]++;
+                entrySite.Add(site);
+                entryParent.Add(i);
+            }
         }
 
-        groups.Add(new Group(-1, entryCount, double.NaN));
-        Groups = [.. groups];
+        var siteCount = siteKey.Count;
+        PointCount = points.Count;
+        KeyCount = 1 + termIds.Count;
+        MinLatitude = siteCount == 0 ? 0 : pointLocation.Min(l => l.Latitude);
+        var maxLatitude = siteCount == 0 ? 0 : pointLocation.Max(l => l.Latitude);
+
+        // Reach classes: a site's class is that of its longest reach; a class's bands are a third
+        // of the longest reach in it high.
+        var classCount = ReachClassLimitsKm.Length + 1;
+        var classOf = new int[siteCount];
+        var radius = new double[classCount];
+        for (var k = 0; k < siteCount; k++)
+        {
+            var reach = siteReach[k];
+            var c = Array.FindIndex(ReachClassLimitsKm, limit => reach <= limit);
+            classOf[k] = c < 0 ? ReachClassLimitsKm.Length : c;
+            radius[classOf[k]] = Math.Max(radius[classOf[k]], reach);
+        }
+
+        var bandDegrees = new double[classCount];
+        var bandCount = new int[classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            var bandKm = double.IsFinite(radius[c]) ? Math.Max(radius[c] / 3, MinBandKm) : 180 * KmPerDegreeLatitude;
+            bandDegrees[c] = bandKm / KmPerDegreeLatitude;
+            bandCount[c] = siteCount == 0 ? 1 : (int)Math.Floor((maxLatitude - MinLatitude) / bandDegrees[c]) + 1;
+        }
+
+        // Sites in order of key, class, band, then longitude (then latitude, to be deterministic).
+        var siteBand = new int[siteCount];
+        var order = new int[siteCount];
+        for (var k = 0; k < siteCount; k++)
+        {
+            siteBand[k] = BandOf(pointLocation[sitePoint[k]].Latitude, MinLatitude, bandDegrees[classOf[k]], bandCount[classOf[k]]);
+            order[k] = k;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byLane = siteKey[a] != siteKey[b] ? siteKey[a].CompareTo(siteKey[b])
+                : classOf[a] != classOf[b] ? classOf[a].CompareTo(classOf[b])
+                : siteBand[a].CompareTo(siteBand[b]);
+            if (byLane != 0)
+            {
+                return byLane;
+            }
+
+            var (latitudeA, longitudeA) = pointLocation[sitePoint[a]];
+            var (latitudeB, longitudeB) = pointLocation[sitePoint[b]];
+            return longitudeA != longitudeB ? longitudeA.CompareTo(longitudeB) : latitudeA.CompareTo(latitudeB);
+        });
+
+        SiteLatitude = new double[siteCount];
+        SiteLongitude = new double[siteCount];
+        SiteReach = new double[siteCount];
+        SitePoint = new int[siteCount];
+        SiteEntries = new int[siteCount + 1];
+        var rankOfSite = new int[siteCount];
+        var lanes = new List<Lane>();
+        var keyLanes = new int[KeyCount + 1];
+        var runBand = new List<int>();
+        var runStart = new List<int>();
+        var runCosine = new List<double>();
+        for (var j = 0; j < siteCount; j++)
+        {
+            var k = order[j];
+            rankOfSite[k] = j;
+            (SiteLatitude[j], SiteLongitude[j]) = pointLocation[sitePoint[k]];
+            SiteReach[j] = siteReach[k];
+            SitePoint[j] = sitePoint[k];
+            SiteEntries[j + 1] = SiteEntries[j] + siteSize[k];
+
+            var c = classOf[k];
+            var newLane = j == 0 || siteKey[k] != siteKey[order[j - 1]] || c != classOf[order[j - 1]];
+            if (newLane || siteBand[k] != siteBand[order[j - 1]])
+            {
+                if (newLane)
+                {
+                    if (lanes.Count > 0)
+                    {
+                        lanes[^1] = lanes[^1] with { EndRun = runBand.Count };
+                    }
+
+                    lanes.Add(new Lane(0, bandDegrees[c], bandCount[c], runBand.Count, runBand.Count));
+                    keyLanes[siteKey[k] + 1] = lanes.Count;
+                }
+
+                var south = MinLatitude + (siteBand[k] * bandDegrees[c]);
+                var north = south + bandDegrees[c];
+                runBand.Add(siteBand[k]);
+                runStart.Add(j);
+                runCosine.Add(Cosine(Math.Max(Math.Abs(south), Math.Abs(north))));
+            }
+
+            lanes[^1] = lanes[^1] with { RadiusKm = Math.Max(lanes[^1].RadiusKm, siteReach[k]) };
+        }
+
+        if (lanes.Count > 0)
+        {
+            lanes[^1] = lanes[^1] with { EndRun = runBand.Count };
+        }
+
+        // A key without sites ends where the key before it ends.
+        for (var key = 1; key <= KeyCount; key++)
+        {
+            keyLanes[key] = Math.Max(keyLanes[key], keyLanes[key - 1]);
+        }
+
+        runStart.Add(siteCount);
+        Lanes = [.. lanes];
+        KeyLanes = keyLanes;
+        RunBand = [.. runBand];
+        RunStart = [.. runStart];
+        RunCosine = [.. runCosine];
 
         if (patterns.Count > MaxPatterns)
         {
             throw new ArgumentOutOfRangeException(nameof(parents), patterns.Count, $"more than {MaxPatterns} distinct availability patterns");
         }
 
-        Entries = new Entry[entryCount];
+        // Entries in site order; within a site longest reach first, then in the parents' order.
+        var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
+        var entryCount = entrySite.Count;
+        var sortKeys = new long[entryCount];
+        var fill = SiteEntries[..^1];
         for (var e = 0; e < entryCount; e++)
         {
             var i = entryParent[e];
+            sortKeys[fill[rankOfSite[entrySite[e]]]++] = ((long)reachRank[parents[i].MaxTravelKm] << 32) | (uint)i;
+        }
+
+        Entries = new Entry[entryCount];
+        for (var j = 0; j < siteCount; j++)
+        {
+            Array.Sort(sortKeys, SiteEntries[j], SiteEntries[j + 1] - SiteEntries[j]);
+        }
+
+        for (var e = 0; e < entryCount; e++)
+        {
+            var i = (int)(uint)sortKeys[e];
             Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
@@ -301,8 +333,9 @@ internal sealed class ParentColumns
         MaxQuarters = maxQuarters;
     }
 
-    /// <summary>The bit a group key sets in <see cref="PointKeys"/> (keys 64 apart share one).</summary>
-    public static ulong KeyBit(int key) => 1UL << (key & 63);
+    /// <summary>The band of a latitude among <paramref name="bandCount"/> bands <paramref name="bandDegrees"/> high from <paramref name="minLatitude"/>.</summary>
+    public static int BandOf(double latitude, double minLatitude, double bandDegrees, int bandCount) =>
+        (int)Math.Clamp(Math.Floor((latitude - minLatitude) / bandDegrees), 0, bandCount - 1);
 
     /// <summary>
     /// The cosine of <paramref name="degreesFromEquator"/> padded a little poleward, never more
@@ -320,34 +353,42 @@ internal sealed class ParentColumns
     /// <summary>Parents as listed under their interests: one entry per interest, at least one.</summary>
     public int EntryCount => Entries.Length;
 
+    /// <summary>Distinct start points among the indexed parents.</summary>
+    public int PointCount { get; }
+
+    /// <summary>Group keys: 0 for "any job", then 1 + each term id.</summary>
+    public int KeyCount { get; }
+
     public double MinLatitude { get; }
 
-    public ReachClass[] Classes { get; }
+    /// <summary>Where each key's lanes start in <see cref="Lanes"/> (one more than <see cref="KeyCount"/>: the last ends the last key's).</summary>
+    public int[] KeyLanes { get; }
 
-    /// <summary>Where each band starts among the points; bands are numbered across classes.</summary>
-    public int[] BandStarts { get; }
+    /// <summary>Each key's sites by reach class, in order of key, then class.</summary>
+    public Lane[] Lanes { get; }
 
-    /// <summary>Per band, <see cref="Cosine"/> of its latitude furthest from the equator.</summary>
-    public double[] BandCosine { get; }
+    /// <summary>Per run (the sites of one lane in one latitude band): the band's number in its lane's class.</summary>
+    public int[] RunBand { get; }
 
-    /// <summary>Per point, the <see cref="KeyBit"/> of each of its groups' keys: a point without a wanted bit has none of the wanted groups.</summary>
-    public ulong[] PointKeys { get; }
+    /// <summary>Where each run starts among the sites, then a sentinel: a run ends where the next starts.</summary>
+    public int[] RunStart { get; }
 
-    public double[] PointLatitude { get; }
+    /// <summary>Per run, <see cref="Cosine"/> of its band's latitude furthest from the equator.</summary>
+    public double[] RunCosine { get; }
 
-    public double[] PointLongitude { get; }
+    public double[] SiteLatitude { get; }
 
-    /// <summary>The longest reach among the point's parents.</summary>
-    public double[] PointReach { get; }
+    /// <summary>Ascending within each run.</summary>
+    public double[] SiteLongitude { get; }
 
-    /// <summary>Where each point's groups start in <see cref="Groups"/>.</summary>
-    public int[] PointGroups { get; }
+    /// <summary>The longest reach among the site's parents.</summary>
+    public double[] SiteReach { get; }
 
-    /// <summary>
-    /// Each point's groups, ascending by key within the point, then a sentinel whose
-    /// <see cref="Group.Start"/> ends the last group's entries.
-    /// </summary>
-    public Group[] Groups { get; }
+    /// <summary>The site's start point (shared by the sites of all keys there), 0 to <see cref="PointCount"/>.</summary>
+    public int[] SitePoint { get; }
+
+    /// <summary>Where each site's entries start, then a sentinel: a site's entries end where the next site's start.</summary>
+    public int[] SiteEntries { get; }
 
     /// <summary>
     /// A parent under one interest, longest reach first within each group; all of an entry side
@@ -375,18 +416,13 @@ internal sealed class ParentColumns
     /// <summary>The longest trip, in quarters, any indexed parent could make (at most half a week).</summary>
     public int MaxQuarters { get; }
 
-    /// <summary>Points whose parents' reach is at most <see cref="RadiusKm"/> (the longest among them), in latitude bands.</summary>
-    internal sealed record ReachClass(double RadiusKm, double BandDegrees, int FirstBand, int BandCount)
-    {
-        public int BandOf(double latitude, double minLatitude) =>
-            (int)Math.Clamp(Math.Floor((latitude - minLatitude) / BandDegrees), 0, BandCount - 1);
-    }
-
     /// <summary>
-    /// The entries of one point under one group key (0 for "any job", else 1 + the term id), from
-    /// <see cref="Start"/> to the next group's start; <see cref="MaxReach"/> is the first (longest) reach.
+    /// One key's sites whose longest reach falls in one reach class, in latitude bands
+    /// <see cref="BandDegrees"/> high (of <see cref="BandCount"/> from the southmost point);
+    /// <see cref="RadiusKm"/> is the longest reach among them. Its non-empty bands are the runs
+    /// from <see cref="FirstRun"/> to <see cref="EndRun"/>.
     /// </summary>
-    internal readonly record struct Group(int Key, int Start, double MaxReach);
+    internal readonly record struct Lane(double RadiusKm, double BandDegrees, int BandCount, int FirstRun, int EndRun);
 
     /// <summary>
     /// A parent under one interest: their reach in km, their position in the list the index was built from, their

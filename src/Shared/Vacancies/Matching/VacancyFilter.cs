@@ -54,9 +54,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     public int GroupCount { get; private set; }
 
-    /// <summary>The <see cref="ParentColumns.KeyBit"/> of every group in <see cref="GroupIds"/>.</summary>
-    public ulong KeyBits { get; private set; }
-
     /// <summary>The cosine of the vacancy's latitude, padded as <see cref="ParentColumns.Cosine"/> does.</summary>
     public double Cosine { get; private set; }
 
@@ -113,14 +110,12 @@ internal sealed class VacancyFilter(ParentColumns parents)
         }
 
         GroupCount = _terms.Count + 1;
-        KeyBits = ParentColumns.KeyBit(0);
         _groupIds[0] = 0;
         _groupCodes[0] = tag;
         _firstTerm[0] = tag;
         for (var t = 0; t < _terms.Count; t++)
         {
             _groupIds[t + 1] = 1 + _terms[t];
-            KeyBits |= ParentColumns.KeyBit(1 + _terms[t]);
             _groupCodes[t + 1] = tag | (uint)(t + 1);
         }
 
