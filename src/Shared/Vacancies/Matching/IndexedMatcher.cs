@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pilot.Shared.Postcodes;
@@ -35,6 +36,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
     private readonly IReadOnlyList<ParentProfile> _parents;
     private readonly ParentColumns _columns;
 
+    /// <summary>Bits enough for any parent's position: what a match's key is sorted on.</summary>
+    private readonly int _parentBits;
+
     public IndexedMatcher(IReadOnlyList<ParentProfile> parents)
     {
         ArgumentNullException.ThrowIfNull(parents);
@@ -48,6 +52,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
         _parents = parents;
         _columns = new ParentColumns(parents);
+        _parentBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)parents.Count);
     }
 
     public int ParentCount => _parents.Count;
@@ -111,9 +116,16 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         ArgumentNullException.ThrowIfNull(vacancies);
         var filter = new VacancyFilter(_columns);
-        var pairs = new MatchPairList();
         var found = new Found(_columns.PointCount);
-        for (var v = 0; v < vacancies.Count; v++)
+
+        // Vacancies near each other read mostly the same parents: taken in an order that keeps
+        // neighbours together, each finds much of what it reads still in the cache. The matches
+        // are then put back in the vacancies' order.
+        var order = NeighbourOrder(vacancies);
+        var staged = new MatchPairList();
+        var stagedStart = new int[vacancies.Count];
+        var stagedCount = new int[vacancies.Count];
+        foreach (var v in order)
         {
             var vacancy = vacancies[v];
             found.Clear();
@@ -131,14 +143,55 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 }
             }
 
-            found.SortByParent();
+            found.SortByParent(_parentBits);
+            stagedStart[v] = staged.Count;
+            stagedCount[v] = found.Count;
             for (var i = 0; i < found.Count; i++)
             {
-                pairs.Add(new MatchPair(found.Parent(i), v, found.Distance(i)));
+                staged.Add(new MatchPair(found.Parent(i), v, found.Distance(i)));
             }
         }
 
+        var pairs = new MatchPairList();
+        for (var v = 0; v < vacancies.Count; v++)
+        {
+            pairs.AddRange(staged, stagedStart[v], stagedCount[v]);
+        }
+
         return pairs;
+    }
+
+    /// <summary>
+    /// The vacancies' positions along a Z-order curve over a grid of about a kilometre, so
+    /// neighbours in the order are mostly neighbours on the map; a place that is not a number comes last.
+    /// </summary>
+    private static int[] NeighbourOrder(IReadOnlyList<Vacancy> vacancies)
+    {
+        var codes = new ulong[vacancies.Count];
+        var order = new int[vacancies.Count];
+        for (var v = 0; v < vacancies.Count; v++)
+        {
+            var location = vacancies[v].Location;
+            order[v] = v;
+            codes[v] = double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude)
+                ? Interleave((uint)Math.Clamp((location.Latitude + 90) * 100, 0, 65535), (uint)Math.Clamp((location.Longitude + 180) * 100, 0, 65535))
+                : ulong.MaxValue;
+        }
+
+        Array.Sort(codes, order);
+        return order;
+    }
+
+    /// <summary>The bits of two 16-bit numbers taken alternately.</summary>
+    private static ulong Interleave(uint y, uint x)
+    {
+        ulong code = 0;
+        for (var bit = 0; bit < 16; bit++)
+        {
+            code |= ((ulong)((y >> bit) & 1) << (2 * bit + 1)) | ((ulong)((x >> bit) & 1) << (2 * bit));
+        }
+
+        return code;
     }
 
     /// <summary>The full match for a pair from <see cref="MatchPairs"/>, reason included.</summary>
@@ -209,15 +262,36 @@ public sealed class IndexedMatcher : IVacancyMatcher
     }
 
     /// <summary>The sites of one run from longitude <paramref name="west"/> to <paramref name="east"/>, and their parents.</summary>
+    /// <remarks>
+    /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
+    /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
+    /// fit tables have; flags below 16; a mode below 4; interest set and hours ids from the same
+    /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> first makes room
+    /// for every entry of the run.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(int start, int end, double west, double east, double centre, bool wrap, double cosine, long code, VacancyFilter filter, Found found)
     {
-        var longitudes = _columns.SiteLongitude;
-        var latitudes = _columns.SiteLatitude;
-        var reaches = _columns.SiteReach;
+        var columns = _columns;
+        var longitudes = columns.SiteLongitude;
+        var latitudes = columns.SiteLatitude;
+        var reaches = columns.SiteReach;
+        var siteGroups = columns.SiteGroups;
+        var siteSegments = columns.SiteSegments;
+        var segmentStarts = columns.SegmentStart;
+        var entries = columns.Entries;
+        var open = filter.OpenGroups;
         var location = filter.Location;
         var latitude = location.Latitude;
         var kmPerDegreeEastWest = KmPerDegree * cosine;
+        var hoursKnown = filter.HoursKnown;
+        ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
+        ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
+        ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
+        ref var hoursSuit = ref MemoryMarshal.GetArrayDataReference(filter.HoursSuit);
+        found.Reserve(columns.SiteEntries[end] - columns.SiteEntries[start]);
+        ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
+        var count = found.Count;
 
         for (var j = FirstAtOrAfter(longitudes, start, end, west); j < end; j++)
         {
@@ -227,7 +301,15 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 break;
             }
 
-            // A lower bound on the distance first; the exact one only when the site may be in reach.
+            // None of the vacancy's open groups here, then a lower bound on the distance; the
+            // exact distance only when the site may be in reach.
+            var all = siteGroups[j];
+            var groups = all & open;
+            if (groups == 0)
+            {
+                continue;
+            }
+
             var degreesEastWest = Math.Abs(longitude - centre);
             if (wrap)
             {
@@ -236,67 +318,58 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             var x = degreesEastWest * kmPerDegreeEastWest;
             var y = (latitudes[j] - latitude) * KmPerDegree;
-            var bound = (reaches[j] * (1 + Slack)) + SlackKm;
+            var reach = reaches[j];
+            var bound = (reach * (1 + Slack)) + SlackKm;
             if ((x * x) + (y * y) > bound * bound)
             {
                 continue;
             }
 
             // The distance exactly as MatchRules measures it, once per point for all its sites.
-            var point = _columns.SitePoint[j];
+            var point = columns.SitePoint[j];
             var slot = found.SlotOf(point);
             if (slot < 0)
             {
-                slot = found.AddPoint(point, new GeoPoint(latitudes[j], longitude).DistanceKmTo(location), filter.HoursKnown);
+                slot = found.AddPoint(point, new GeoPoint(latitudes[j], longitude).DistanceKmTo(location), hoursKnown);
             }
 
-            if (found.DistanceOf(slot) <= reaches[j])
+            var distance = found.DistanceOf(slot);
+            if (!(distance <= reach))
             {
-                ScanSite(j, slot, code, filter, found);
+                continue;
             }
-        }
-    }
 
-    /// <summary>The site's entries whose reach covers its distance (a prefix).</summary>
-    /// <remarks>
-    /// The hot loop of the matcher reads its tables without bounds checks: every index is in range
-    /// by construction (a pattern id below <see cref="ParentColumns.Patterns"/>' length, which both
-    /// fit tables have; flags below 16; a mode below 4; interest set and hours ids from the same
-    /// tables the filter sized its arrays by), and <see cref="Found.Reserve"/> makes room for every key.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanSite(int site, int slot, long code, VacancyFilter filter, Found found)
-    {
-        var first = _columns.SiteEntries[site];
-        var entries = _columns.Entries.AsSpan(first, _columns.SiteEntries[site + 1] - first);
-        var distance = found.DistanceOf(slot);
-        ref var trip = ref found.TripOf(slot);
-        ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
-        ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
-        ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
-        ref var hoursSuit = ref MemoryMarshal.GetArrayDataReference(filter.HoursSuit);
-
-        found.Reserve(entries.Length);
-        ref var keys = ref MemoryMarshal.GetArrayDataReference(found.Keys);
-        var count = found.Count;
-        var low = (uint)slot;
-
-        // Every test is evaluated and the parent written either way; only the count depends on
-        // the verdict. Which parents pass is close to random, so branches would mostly mispredict.
-        foreach (ref readonly var entry in entries)
-        {
-            if (!(distance <= entry.Reach))
+            ref var trip = ref found.TripOf(slot);
+            var low = (uint)slot;
+            var firstSegment = siteSegments[j];
+            while (groups != 0)
             {
-                break;
-            }
+                // An open group's segment: its rank among the site's groups is the bits below it.
+                var bit = groups & (0 - groups);
+                groups ^= bit;
+                var segment = firstSegment + BitOperations.PopCount(all & (bit - 1));
+                var segmentEnd = segmentStarts[segment + 1];
 
-            var patternAndFlags = entry.PatternAndFlags;
-            var suits = Unsafe.Add(ref flagsSuit, patternAndFlags & ParentColumns.FlagMask)
-                & (Unsafe.Add(ref fitQuarters, patternAndFlags >> ParentColumns.FlagBits) >= Unsafe.Add(ref trip, patternAndFlags & ParentColumns.ModeBits))
-                & (Unsafe.Add(ref firstTerm, entry.InterestSet) == code)
-                & Unsafe.Add(ref hoursSuit, entry.HoursBounds);
-            Unsafe.Add(ref keys, count) = ((ulong)(uint)entry.Parent << 32) | low;
-            count += suits ? 1 : 0;
+                // Longest reach first, so the entries in reach are a prefix. Every test is
+                // evaluated and the parent written either way; only the count depends on the
+                // verdict: which parents pass is close to random, so branches would mispredict.
+                for (var e = segmentStarts[segment]; e < segmentEnd; e++)
+                {
+                    ref readonly var entry = ref entries[e];
+                    if (!(distance <= entry.Reach))
+                    {
+                        break;
+                    }
+
+                    var patternAndFlags = entry.PatternAndFlags;
+                    var suits = Unsafe.Add(ref flagsSuit, patternAndFlags & ParentColumns.FlagMask)
+                        & (Unsafe.Add(ref fitQuarters, patternAndFlags >> ParentColumns.FlagBits) >= Unsafe.Add(ref trip, patternAndFlags & ParentColumns.ModeBits))
+                        & (Unsafe.Add(ref firstTerm, entry.InterestSet) == code)
+                        & Unsafe.Add(ref hoursSuit, entry.HoursBounds);
+                    Unsafe.Add(ref keys, count) = ((ulong)(uint)entry.Parent << 32) | low;
+                    count += suits ? 1 : 0;
+                }
+            }
         }
 
         found.Count = count;
@@ -351,6 +424,8 @@ public sealed class IndexedMatcher : IVacancyMatcher
         private double[] _distances = new double[256];
         private int[] _trips = new int[256 * 4];
         private int _points;
+        private ulong[] _scratch = [];
+        private readonly int[] _digits = new int[1 << 11];
 
         public ulong[] Keys { get; private set; } = new ulong[1024];
 
@@ -412,7 +487,52 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
         }
 
-        public void SortByParent() => Keys.AsSpan(0, Count).Sort();
+        /// <summary>
+        /// Sorts the keys by parent (no parent is found twice for one vacancy): a few at a time by
+        /// comparison, many by radix on the <paramref name="parentBits"/> of the parent's position.
+        /// </summary>
+        public void SortByParent(int parentBits)
+        {
+            const int DigitBits = 11;
+            const int Digits = 1 << DigitBits;
+            var count = Count;
+            if (count < 512)
+            {
+                Keys.AsSpan(0, count).Sort();
+                return;
+            }
+
+            if (_scratch.Length < Keys.Length)
+            {
+                _scratch = new ulong[Keys.Length];
+            }
+
+            var source = Keys;
+            var target = _scratch;
+            for (var shift = 32; shift < 32 + parentBits; shift += DigitBits)
+            {
+                Array.Clear(_digits);
+                for (var i = 0; i < count; i++)
+                {
+                    _digits[(int)(source[i] >> shift) & (Digits - 1)]++;
+                }
+
+                for (int d = 0, total = 0; d < Digits; d++)
+                {
+                    (_digits[d], total) = (total, total + _digits[d]);
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    target[_digits[(int)(source[i] >> shift) & (Digits - 1)]++] = source[i];
+                }
+
+                (source, target) = (target, source);
+            }
+
+            Keys = source;
+            _scratch = target;
+        }
 
         public int Parent(int i) => (int)(Keys[i] >> 32);
 

@@ -28,13 +28,35 @@ internal sealed class MatchPairList : IReadOnlyList<MatchPair>
 
     public void Add(MatchPair pair)
     {
-        if ((Count & (BlockSize - 1)) == 0 && Count >> BlockShift == _blocks.Count)
+        var offset = Count & (BlockSize - 1);
+        if (offset == 0)
         {
             _blocks.Add(new MatchPair[BlockSize]);
         }
 
-        _blocks[Count >> BlockShift][Count & (BlockSize - 1)] = pair;
+        _blocks[^1][offset] = pair;
         Count++;
+    }
+
+    /// <summary>Appends <paramref name="count"/> pairs of <paramref name="source"/> from <paramref name="start"/>, a block at a time.</summary>
+    public void AddRange(MatchPairList source, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        while (count > 0)
+        {
+            var offset = Count & (BlockSize - 1);
+            if (offset == 0)
+            {
+                _blocks.Add(new MatchPair[BlockSize]);
+            }
+
+            var from = start & (BlockSize - 1);
+            var length = Math.Min(count, Math.Min(BlockSize - offset, BlockSize - from));
+            Array.Copy(source._blocks[start >> BlockShift], from, _blocks[^1], offset, length);
+            Count += length;
+            start += length;
+            count -= length;
+        }
     }
 
     public IEnumerator<MatchPair> GetEnumerator()

@@ -34,9 +34,19 @@ internal sealed class ParentColumns
     private const int MaxPatterns = int.MaxValue >> FlagBits;
 
     /// <summary>Upper reach of each class in km; reaches beyond the last share one class.</summary>
-    private static readonly double[] ReachClassLimitsKm = [1, 2, 3, 4, 5, 6.5, 8, 10, 12.5, 15, 20, 30, 50, 100];
+    private static readonly double[] ReachClassLimitsKm = [];
 
     private const double MinBandKm = 0.25;
+
+    /// <summary>Where an entry's group and reach rank sit in the key its site's entries are sorted by (the parent below).</summary>
+    private const int GroupShift = 57;
+    private const int ReachRankShift = 31;
+
+    /// <summary>Quarters in a block of the day that <see cref="Clusters"/> tells patterns apart by: two hours.</summary>
+    private const int QuartersPerBlock = 8;
+
+    /// <summary>Beyond this many clusters a coarser clustering is used.</summary>
+    private const int MaxClusters = 32;
 
     private const double SlackDegrees = 1e-9;
 
@@ -142,15 +152,22 @@ internal sealed class ParentColumns
             pointOf[i] = point;
         }
 
-        // Sites: the parents of one point listed under one group key (0 for "any job", else
-        // 1 + a term id), each parent once per interest or once under "any job".
-        var siteOf = new Dictionary<long, int>();
-        var siteKey = new List<int>();
-        var sitePoint = new List<int>();
-        var siteReach = new List<double>();
-        var siteSize = new List<int>();
-        var entrySite = new List<int>(parents.Count * 2);
+        // Availability clusters: patterns alike enough that a job tends to fit all or none of them.
+        var patternList = patterns.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+        PatternCluster = Clusters(patternList, out var clusterCount);
+        ClusterCount = clusterCount;
+        var groupCount = clusterCount * 2;
+        GroupCount = groupCount;
+        if (parents.Count >= 1 << (GroupShift - ReachRankShift))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parents), parents.Count, $"at most {(1 << (GroupShift - ReachRankShift)) - 1} parents");
+        }
+
+        // Sites: the parents of one point listed under one list (group key, cluster, term time),
+        // each parent once per interest or once under "any job". Entries sorted by list, then point.
         var entryParent = new List<int>(parents.Count * 2);
+        var entryComposite = new List<long>(parents.Count * 2);
+        var groupOf = new int[parents.Count];
         for (var i = 0; i < parents.Count; i++)
         {
             if (pointOf[i] < 0)
@@ -159,25 +176,41 @@ internal sealed class ParentColumns
             }
 
             var terms = termsOfSet[setOf[i]];
+            var group = (PatternCluster[patternOf[i]] * 2) + ((flagsOf[i] & TermTimeOnlyFlag) != 0 ? 1 : 0);
+            groupOf[i] = group;
             for (var t = 0; t < Math.Max(1, terms.Length); t++)
             {
                 var key = terms.Length == 0 ? 0 : 1 + terms[t];
-                var composite = ((long)key << 32) | (uint)pointOf[i];
-                if (!siteOf.TryGetValue(composite, out var site))
-                {
-                    site = siteKey.Count;
-                    siteOf.Add(composite, site);
-                    siteKey.Add(key);
-                    sitePoint.Add(pointOf[i]);
-                    siteReach.Add(0);
-                    siteSize.Add(0);
-                }
-
-                siteReach[site] = Math.Max(siteReach[site], parents[i].MaxTravelKm);
-                siteSize[site]++;
-                entrySite.Add(site);
+                entryComposite.Add(((long)key << 32) | (uint)pointOf[i]);
                 entryParent.Add(i);
             }
+        }
+
+        var composites = entryComposite.ToArray();
+        var byComposite = entryParent.ToArray();
+        Array.Sort(composites, byComposite);
+        var siteKey = new List<int>();
+        var sitePoint = new List<int>();
+        var siteReach = new List<double>();
+        var siteSize = new List<int>();
+        var siteGroups = new List<ulong>();
+        var entrySite = new int[composites.Length];
+        for (var e = 0; e < composites.Length; e++)
+        {
+            if (e == 0 || composites[e] != composites[e - 1])
+            {
+                siteKey.Add((int)(composites[e] >> 32));
+                sitePoint.Add((int)(uint)composites[e]);
+                siteReach.Add(0);
+                siteSize.Add(0);
+                siteGroups.Add(0);
+            }
+
+            var site = siteKey.Count - 1;
+            siteReach[site] = Math.Max(siteReach[site], parents[byComposite[e]].MaxTravelKm);
+            siteSize[site]++;
+            siteGroups[site] |= 1UL << groupOf[byComposite[e]];
+            entrySite[e] = site;
         }
 
         var siteCount = siteKey.Count;
@@ -237,6 +270,8 @@ internal sealed class ParentColumns
         SiteReach = new double[siteCount];
         SitePoint = new int[siteCount];
         SiteEntries = new int[siteCount + 1];
+        SiteGroups = new ulong[siteCount];
+        SiteSegments = new int[siteCount + 1];
         var rankOfSite = new int[siteCount];
         var lanes = new List<Lane>();
         var keyLanes = new int[KeyCount + 1];
@@ -251,6 +286,8 @@ internal sealed class ParentColumns
             SiteReach[j] = siteReach[k];
             SitePoint[j] = sitePoint[k];
             SiteEntries[j + 1] = SiteEntries[j] + siteSize[k];
+            SiteGroups[j] = siteGroups[k];
+            SiteSegments[j + 1] = SiteSegments[j] + System.Numerics.BitOperations.PopCount(siteGroups[k]);
 
             var c = classOf[k];
             var newLane = j == 0 || siteKey[k] != siteKey[order[j - 1]] || c != classOf[order[j - 1]];
@@ -302,35 +339,97 @@ internal sealed class ParentColumns
 
         // Entries in site order; within a site longest reach first, then in the parents' order.
         var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
-        var entryCount = entrySite.Count;
+        var entryCount = entrySite.Length;
         var sortKeys = new long[entryCount];
         var fill = SiteEntries[..^1];
         for (var e = 0; e < entryCount; e++)
         {
-            var i = entryParent[e];
-            sortKeys[fill[rankOfSite[entrySite[e]]]++] = ((long)reachRank[parents[i].MaxTravelKm] << 32) | (uint)i;
+            var i = byComposite[e];
+            sortKeys[fill[rankOfSite[entrySite[e]]]++] = ((long)groupOf[i] << GroupShift) | ((long)reachRank[parents[i].MaxTravelKm] << ReachRankShift) | (uint)i;
         }
 
         Entries = new Entry[entryCount];
+        SegmentStart = new int[SiteSegments[siteCount] + 1];
+        SegmentStart[^1] = entryCount;
         for (var j = 0; j < siteCount; j++)
         {
             Array.Sort(sortKeys, SiteEntries[j], SiteEntries[j + 1] - SiteEntries[j]);
+            var segment = SiteSegments[j];
+            for (var e = SiteEntries[j]; e < SiteEntries[j + 1]; e++)
+            {
+                if (e == SiteEntries[j] || sortKeys[e] >> GroupShift != sortKeys[e - 1] >> GroupShift)
+                {
+                    SegmentStart[segment++] = e;
+                }
+            }
         }
 
         for (var e = 0; e < entryCount; e++)
         {
-            var i = (int)(uint)sortKeys[e];
+            var i = (int)(sortKeys[e] & int.MaxValue);
             Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
         PatternOfParent = patternOf;
-        Patterns = [.. patterns.OrderBy(p => p.Value).Select(p => p.Key)];
+        Patterns = patternList;
         PatternWords = [.. patternWords];
         HoursBoundsTable = [.. hours.OrderBy(h => h.Value).Select(h => h.Key)];
         TermIds = termIds;
         SetsByTerm = [.. setsByTerm.Select(s => s.ToArray())];
         InterestSetCount = interestSets.Count;
         MaxQuarters = maxQuarters;
+    }
+
+    /// <summary>
+    /// Each pattern's cluster: the days it has any time on and, across those days, which two-hour
+    /// blocks it touches. Coarser (days only, then one cluster) when that makes too many: every
+    /// cluster multiplies the lanes a search may read.
+    /// </summary>
+    private static int[] Clusters(WeeklyPattern[] patterns, out int count)
+    {
+        foreach (var coarse in new[] { false, true })
+        {
+            var ids = new Dictionary<int, int>();
+            var clusterOf = new int[patterns.Length];
+            for (var p = 0; p < patterns.Length; p++)
+            {
+                var words = patterns[p].Words;
+                var days = 0;
+                ulong low = 0, high = 0;
+                for (var d = 0; d < WeeklyPattern.DaysPerWeek; d++)
+                {
+                    days |= (words[2 * d] | words[(2 * d) + 1]) != 0 ? 1 << d : 0;
+                    low |= words[2 * d];
+                    high |= words[(2 * d) + 1];
+                }
+
+                var blocks = 0;
+                for (var b = 0; b < WeeklyPattern.QuartersPerDay / QuartersPerBlock && !coarse; b++)
+                {
+                    var first = b * QuartersPerBlock;
+                    var word = first < 64 ? low >> first : high >> (first - 64);
+                    blocks |= (word & ((1UL << QuartersPerBlock) - 1)) != 0 ? 1 << b : 0;
+                }
+
+                var key = days | (blocks << WeeklyPattern.DaysPerWeek);
+                if (!ids.TryGetValue(key, out var id))
+                {
+                    id = ids.Count;
+                    ids.Add(key, id);
+                }
+
+                clusterOf[p] = id;
+            }
+
+            if (ids.Count <= MaxClusters)
+            {
+                count = Math.Max(1, ids.Count);
+                return clusterOf;
+            }
+        }
+
+        count = 1;
+        return new int[patterns.Length];
     }
 
     /// <summary>The band of a latitude among <paramref name="bandCount"/> bands <paramref name="bandDegrees"/> high from <paramref name="minLatitude"/>.</summary>
@@ -355,6 +454,14 @@ internal sealed class ParentColumns
 
     /// <summary>Distinct start points among the indexed parents.</summary>
     public int PointCount { get; }
+
+    /// <summary>Per availability pattern, its cluster.</summary>
+    public int[] PatternCluster { get; }
+
+    public int ClusterCount { get; }
+
+    /// <summary>Groups: availability cluster times two, plus one for term-time-only parents (at most 64).</summary>
+    public int GroupCount { get; }
 
     /// <summary>Group keys: 0 for "any job", then 1 + each term id.</summary>
     public int KeyCount { get; }
@@ -389,6 +496,21 @@ internal sealed class ParentColumns
 
     /// <summary>Where each site's entries start, then a sentinel: a site's entries end where the next site's start.</summary>
     public int[] SiteEntries { get; }
+
+    /// <summary>Per site, a bit for each group it has parents in.</summary>
+    public ulong[] SiteGroups { get; }
+
+    /// <summary>
+    /// Where each site's segments start in <see cref="SegmentStart"/>, then a sentinel: one
+    /// segment per bit of <see cref="SiteGroups"/>, in the order of the bits.
+    /// </summary>
+    public int[] SiteSegments { get; }
+
+    /// <summary>
+    /// Where each segment (the entries of one site in one group, longest reach first) starts among
+    /// the entries, then a sentinel: a segment ends where the next starts.
+    /// </summary>
+    public int[] SegmentStart { get; }
 
     /// <summary>
     /// A parent under one interest, longest reach first within each group; all of an entry side

@@ -24,7 +24,15 @@ internal sealed class VacancyFilter(ParentColumns parents)
     private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
     private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
     private readonly int[] _anyTrip = [.. Enumerable.Repeat(AnyTrip, parents.Patterns.Length)];
+    private readonly Dictionary<WeeklyPattern, bool[]> _clustersByJob = [];
+    private readonly bool[] _allClusters = [.. Enumerable.Repeat(true, parents.ClusterCount)];
     private int _stamp;
+
+    /// <summary>
+    /// A bit per group (availability cluster times two, plus one for term-time-only parents) whose
+    /// parents could suit the vacancy; a site's other groups are not read.
+    /// </summary>
+    public ulong OpenGroups { get; private set; }
 
     public GeoPoint Location { get; private set; }
 
@@ -84,10 +92,24 @@ internal sealed class VacancyFilter(ParentColumns parents)
             }
 
             FitQuarters = fits;
+            if (!_clustersByJob.TryGetValue(job, out var clusters))
+            {
+                // A cluster is worth reading when some pattern in it fits the job with some trip.
+                clusters = new bool[parents.ClusterCount];
+                for (var p = 0; p < fits.Length; p++)
+                {
+                    clusters[parents.PatternCluster[p]] |= fits[p] >= 0;
+                }
+
+                _clustersByJob.Add(job, clusters);
+            }
+
+            SetGroups(clusters, vacancy.TermTimeOnly);
         }
         else
         {
             FitQuarters = _anyTrip;
+            SetGroups(_allClusters, vacancy.TermTimeOnly);
         }
 
         HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
@@ -127,6 +149,18 @@ internal sealed class VacancyFilter(ParentColumns parents)
                 _firstTerm[set] = tag | (uint)(t + 1);
             }
         }
+    }
+
+    private void SetGroups(bool[] clusters, bool termTimeOnly)
+    {
+        ulong open = 0;
+        for (var c = 0; c < clusters.Length; c++)
+        {
+            open |= clusters[c] ? 1UL << (2 * c) : 0;
+            open |= clusters[c] && termTimeOnly ? 1UL << ((2 * c) + 1) : 0;
+        }
+
+        OpenGroups = open;
     }
 
     private void AddTerm(string term)
