@@ -1,3 +1,4 @@
+using System.Numerics;
 using Pilot.Shared.Vacancies.Hours;
 
 namespace Pilot.Shared.Vacancies.Matching;
@@ -75,6 +76,7 @@ internal sealed class ParentColumns
         var points = new Dictionary<(long, long), int>();
         var pointLocation = new List<(double Latitude, double Longitude)>();
         var reaches = new HashSet<double>();
+        var reachOf = new double[parents.Count];
         for (var i = 0; i < parents.Count; i++)
         {
             var parent = parents[i];
@@ -90,6 +92,7 @@ internal sealed class ParentColumns
                 | (parent.AcceptsUnknownHours ? AcceptsUnknownHoursFlag : 0));
             maxQuarters = Math.Max(maxQuarters, Math.Min(TravelTime.Quarters(parent.MaxTravelKm, parent.Mode), WeeklyPattern.QuartersPerWeek / 2));
             reaches.Add(parent.MaxTravelKm);
+            reachOf[i] = parent.MaxTravelKm;
 
             if (!patterns.TryGetValue(parent.Availability, out var pattern))
             {
@@ -126,10 +129,10 @@ internal sealed class ParentColumns
             }
 
             setTerms.Sort();
-            var distinctTerms = setTerms.Distinct().ToArray();
-            var key = string.Join(',', distinctTerms);
+            var key = string.Join(',', setTerms);
             if (!interestSets.TryGetValue(key, out var set))
             {
+                var distinctTerms = setTerms.Distinct().ToArray();
                 set = interestSets.Count;
                 interestSets.Add(key, set);
                 termsOfSet.Add(distinctTerms);
@@ -165,10 +168,17 @@ internal sealed class ParentColumns
 
         // Sites: the parents of one point listed under one list (group key, cluster, term time),
         // each parent once per interest or once under "any job". Entries sorted by list, then point.
-        var entryParent = new List<int>(parents.Count * 2);
-        var entryComposite = new List<long>(parents.Count * 2);
-        var groupOf = new int[parents.Count];
+        var entryCount = 0;
         for (var i = 0; i < parents.Count; i++)
+        {
+            entryCount += pointOf[i] < 0 ? 0 : Math.Max(1, termsOfSet[setOf[i]].Length);
+        }
+
+        var composites = new ulong[entryCount];
+        var byComposite = new int[entryCount];
+        var groupOf = new int[parents.Count];
+        var pointCount = (ulong)points.Count;
+        for (int i = 0, e = 0; i < parents.Count; i++)
         {
             if (pointOf[i] < 0)
             {
@@ -176,40 +186,38 @@ internal sealed class ParentColumns
             }
 
             var terms = termsOfSet[setOf[i]];
-            var group = (PatternCluster[patternOf[i]] * 2) + ((flagsOf[i] & TermTimeOnlyFlag) != 0 ? 1 : 0);
-            groupOf[i] = group;
+            groupOf[i] = (PatternCluster[patternOf[i]] * 2) + ((flagsOf[i] & TermTimeOnlyFlag) != 0 ? 1 : 0);
             for (var t = 0; t < Math.Max(1, terms.Length); t++)
             {
                 var key = terms.Length == 0 ? 0 : 1 + terms[t];
-                entryComposite.Add(((long)key << 32) | (uint)pointOf[i]);
-                entryParent.Add(i);
+                composites[e] = ((ulong)key * pointCount) + (ulong)pointOf[i];
+                byComposite[e++] = i;
             }
         }
 
-        var composites = entryComposite.ToArray();
-        var byComposite = entryParent.ToArray();
-        Array.Sort(composites, byComposite);
+        RadixSort(composites, byComposite, 64 - BitOperations.LeadingZeroCount(((ulong)(1 + termIds.Count) * pointCount) + 1));
         var siteKey = new List<int>();
         var sitePoint = new List<int>();
         var siteReach = new List<double>();
         var siteSize = new List<int>();
         var siteGroups = new List<ulong>();
-        var entrySite = new int[composites.Length];
-        for (var e = 0; e < composites.Length; e++)
+        var entrySite = new int[entryCount];
+        for (var e = 0; e < entryCount; e++)
         {
+            var i = byComposite[e];
             if (e == 0 || composites[e] != composites[e - 1])
             {
-                siteKey.Add((int)(composites[e] >> 32));
-                sitePoint.Add((int)(uint)composites[e]);
+                siteKey.Add((int)(composites[e] / pointCount));
+                sitePoint.Add(pointOf[i]);
                 siteReach.Add(0);
                 siteSize.Add(0);
                 siteGroups.Add(0);
             }
 
             var site = siteKey.Count - 1;
-            siteReach[site] = Math.Max(siteReach[site], parents[byComposite[e]].MaxTravelKm);
+            siteReach[site] = Math.Max(siteReach[site], reachOf[i]);
             siteSize[site]++;
-            siteGroups[site] |= 1UL << groupOf[byComposite[e]];
+            siteGroups[site] |= 1UL << groupOf[i];
             entrySite[e] = site;
         }
 
@@ -287,7 +295,7 @@ internal sealed class ParentColumns
             SitePoint[j] = sitePoint[k];
             SiteEntries[j + 1] = SiteEntries[j] + siteSize[k];
             SiteGroups[j] = siteGroups[k];
-            SiteSegments[j + 1] = SiteSegments[j] + System.Numerics.BitOperations.PopCount(siteGroups[k]);
+            SiteSegments[j + 1] = SiteSegments[j] + BitOperations.PopCount(siteGroups[k]);
 
             var c = classOf[k];
             var newLane = j == 0 || siteKey[k] != siteKey[order[j - 1]] || c != classOf[order[j - 1]];
@@ -339,13 +347,18 @@ internal sealed class ParentColumns
 
         // Entries in site order; within a site longest reach first, then in the parents' order.
         var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
-        var entryCount = entrySite.Length;
+        var rankOf = new long[parents.Count];
+        for (var i = 0; i < parents.Count; i++)
+        {
+            rankOf[i] = pointOf[i] < 0 ? 0 : ((long)groupOf[i] << GroupShift) | ((long)reachRank[reachOf[i]] << ReachRankShift) | (uint)i;
+        }
+
         var sortKeys = new long[entryCount];
         var fill = SiteEntries[..^1];
         for (var e = 0; e < entryCount; e++)
         {
             var i = byComposite[e];
-            sortKeys[fill[rankOfSite[entrySite[e]]]++] = ((long)groupOf[i] << GroupShift) | ((long)reachRank[parents[i].MaxTravelKm] << ReachRankShift) | (uint)i;
+            sortKeys[fill[rankOfSite[entrySite[e]]]++] = rankOf[i];
         }
 
         Entries = new Entry[entryCount];
@@ -367,7 +380,7 @@ internal sealed class ParentColumns
         for (var e = 0; e < entryCount; e++)
         {
             var i = (int)(sortKeys[e] & int.MaxValue);
-            Entries[e] = new Entry(parents[i].MaxTravelKm, i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
+            Entries[e] = new Entry(reachOf[i], i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
         PatternOfParent = patternOf;
@@ -430,6 +443,45 @@ internal sealed class ParentColumns
 
         count = 1;
         return new int[patterns.Length];
+    }
+
+    /// <summary>Sorts <paramref name="keys"/> (of at most <paramref name="bits"/> bits) and their items alike, stably, eleven bits at a time.</summary>
+    private static void RadixSort(ulong[] keys, int[] items, int bits)
+    {
+        const int DigitBits = 11;
+        var count = new int[1 << DigitBits];
+        var keyTarget = new ulong[keys.Length];
+        var itemTarget = new int[keys.Length];
+        var (keySource, itemSource) = (keys, items);
+        for (var shift = 0; shift < bits; shift += DigitBits)
+        {
+            Array.Clear(count);
+            foreach (var key in keySource)
+            {
+                count[(int)(key >> shift) & ((1 << DigitBits) - 1)]++;
+            }
+
+            for (int d = 0, total = 0; d < count.Length; d++)
+            {
+                (count[d], total) = (total, total + count[d]);
+            }
+
+            for (var e = 0; e < keySource.Length; e++)
+            {
+                var digit = (int)(keySource[e] >> shift) & ((1 << DigitBits) - 1);
+                keyTarget[count[digit]] = keySource[e];
+                itemTarget[count[digit]++] = itemSource[e];
+            }
+
+            (keySource, keyTarget) = (keyTarget, keySource);
+            (itemSource, itemTarget) = (itemTarget, itemSource);
+        }
+
+        if (!ReferenceEquals(keySource, keys))
+        {
+            keySource.CopyTo(keys, 0);
+            itemSource.CopyTo(items, 0);
+        }
     }
 
     /// <summary>The band of a latitude among <paramref name="bandCount"/> bands <paramref name="bandDegrees"/> high from <paramref name="minLatitude"/>.</summary>
