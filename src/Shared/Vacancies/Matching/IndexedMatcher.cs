@@ -86,9 +86,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var vacancyIndex = -1;
         Vacancy? vacancy = null;
         string? jobHours = null;
-        for (var i = 0; i < matches.Length; i++)
+        var i = 0;
+        foreach (var pair in pairs)
         {
-            var pair = pairs[i];
             if (pair.VacancyIndex != vacancyIndex)
             {
                 vacancyIndex = pair.VacancyIndex;
@@ -105,7 +105,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             var reason = MatchRules.Reason(parent.Mode, vacancy!.TermTimeOnly, pair.DistanceKm, jobHours, availability);
-            matches[i] = new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
+            matches[i++] = new VacancyMatch(parent.Id, vacancy.Ref, pair.DistanceKm, reason);
         }
 
         return matches;
@@ -120,7 +120,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
         // Vacancies near each other read mostly the same parents: taken in an order that keeps
         // neighbours together, each finds much of what it reads still in the cache. The matches
-        // are then put back in the vacancies' order.
+        // are then read in the vacancies' order.
         var order = NeighbourOrder(vacancies);
         var staged = new MatchPairList();
         var stagedStart = new int[vacancies.Count];
@@ -128,8 +128,8 @@ public sealed class IndexedMatcher : IVacancyMatcher
         foreach (var v in order)
         {
             var vacancy = vacancies[v];
-            found.Clear();
             var location = vacancy.Location;
+            found.Clear(location);
             if (double.IsFinite(location.Latitude) && double.IsFinite(location.Longitude))
             {
                 filter.Prepare(vacancy);
@@ -152,13 +152,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
         }
 
-        var pairs = new MatchPairList();
-        for (var v = 0; v < vacancies.Count; v++)
-        {
-            pairs.AddRange(staged, stagedStart[v], stagedCount[v]);
-        }
-
-        return pairs;
+        return new MatchPairsInOrder(staged, stagedStart, stagedCount);
     }
 
     /// <summary>
@@ -279,12 +273,11 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var siteGroups = columns.SiteGroups;
         var siteSegments = columns.SiteSegments;
         var segmentStarts = columns.SegmentStart;
-        var entries = columns.Entries;
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(columns.Entries);
         var open = filter.OpenGroups;
         var location = filter.Location;
         var latitude = location.Latitude;
         var kmPerDegreeEastWest = KmPerDegree * cosine;
-        var hoursKnown = filter.HoursKnown;
         ref var flagsSuit = ref MemoryMarshal.GetArrayDataReference(filter.FlagsSuit);
         ref var fitQuarters = ref MemoryMarshal.GetArrayDataReference(filter.FitQuarters);
         ref var firstTerm = ref MemoryMarshal.GetArrayDataReference(filter.FirstTerm);
@@ -330,7 +323,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             var slot = found.SlotOf(point);
             if (slot < 0)
             {
-                slot = found.AddPoint(point, new GeoPoint(latitudes[j], longitude).DistanceKmTo(location), hoursKnown);
+                slot = found.AddPoint(point, new GeoPoint(latitudes[j], longitude).DistanceKmTo(location));
             }
 
             var distance = found.DistanceOf(slot);
@@ -355,7 +348,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 // verdict: which parents pass is close to random, so branches would mispredict.
                 for (var e = segmentStarts[segment]; e < segmentEnd; e++)
                 {
-                    ref readonly var entry = ref entries[e];
+                    ref readonly var entry = ref Unsafe.Add(ref entries, e);
                     if (!(distance <= entry.Reach))
                     {
                         break;
@@ -424,6 +417,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         private double[] _distances = new double[256];
         private int[] _trips = new int[256 * 4];
         private int _points;
+        private GeoPoint _location;
         private ulong[] _scratch = [];
         private readonly int[] _digits = new int[1 << 11];
 
@@ -431,11 +425,21 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
         public int Count { get; set; }
 
-        public void Clear()
+        /// <summary>
+        /// Ready for a vacancy at <paramref name="location"/>: the points' distances are kept when
+        /// the previous vacancy was at exactly the same place (vacancies share postcode centroids).
+        /// </summary>
+        public void Clear(GeoPoint location)
         {
             Count = 0;
-            _points = 0;
-            _stamp++;
+            if (BitConverter.DoubleToInt64Bits(location.Latitude) != BitConverter.DoubleToInt64Bits(_location.Latitude)
+                || BitConverter.DoubleToInt64Bits(location.Longitude) != BitConverter.DoubleToInt64Bits(_location.Longitude)
+                || _stamp == 0)
+            {
+                _points = 0;
+                _stamp++;
+                _location = location;
+            }
         }
 
         /// <summary>The slot of a point's distance for this vacancy, or -1 when not yet worked out.</summary>
@@ -444,7 +448,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         public double DistanceOf(int slot) => _distances[slot];
 
         /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
-        public int AddPoint(int point, double distance, bool hoursKnown)
+        public int AddPoint(int point, double distance)
         {
             _stampOfPoint[point] = _stamp;
             _slotOfPoint[point] = _points;
@@ -456,20 +460,12 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
             _distances[_points] = distance;
 
-            // The trip in quarters for each mode, as MatchRules rounds it; only known hours need
-            // it (for unknown hours every pattern's fit is AnyTrip, and a trip of 0 passes).
+            // The trip in quarters for each mode, as MatchRules rounds it (unknown hours do not
+            // need it: every pattern's fit is then AnyTrip, which any trip passes).
             var trips = _trips.AsSpan(_points * 4, 4);
-            if (hoursKnown)
-            {
-                trips[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
-                trips[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
-                trips[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
-            }
-            else
-            {
-                trips.Clear();
-            }
-
+            trips[(int)TravelMode.Walk] = TravelTime.Quarters(distance, TravelMode.Walk);
+            trips[(int)TravelMode.Bus] = TravelTime.Quarters(distance, TravelMode.Bus);
+            trips[(int)TravelMode.Car] = TravelTime.Quarters(distance, TravelMode.Car);
             return _points++;
         }
 
