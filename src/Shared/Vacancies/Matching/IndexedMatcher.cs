@@ -273,6 +273,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
         var siteGroups = columns.SiteGroups;
         var siteSegments = columns.SiteSegments;
         var segmentStarts = columns.SegmentStart;
+        var segmentReaches = columns.SegmentReach;
         ref var entries = ref MemoryMarshal.GetArrayDataReference(columns.Entries);
         var open = filter.OpenGroups;
         var location = filter.Location;
@@ -341,6 +342,11 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 var bit = groups & (0 - groups);
                 groups ^= bit;
                 var segment = firstSegment + BitOperations.PopCount(all & (bit - 1));
+                if (!(distance <= segmentReaches[segment]))
+                {
+                    continue;
+                }
+
                 var segmentEnd = segmentStarts[segment + 1];
 
                 // Longest reach first, so the entries in reach are a prefix. Every test is

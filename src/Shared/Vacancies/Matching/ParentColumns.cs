@@ -377,6 +377,12 @@ internal sealed class ParentColumns
             }
         }
 
+        SegmentReach = new double[SegmentStart.Length - 1];
+        for (var segment = 0; segment < SegmentReach.Length; segment++)
+        {
+            SegmentReach[segment] = reachOf[(int)(sortKeys[SegmentStart[segment]] & int.MaxValue)];
+        }
+
         for (var e = 0; e < entryCount; e++)
         {
             var i = (int)(sortKeys[e] & int.MaxValue);
@@ -563,6 +569,9 @@ internal sealed class ParentColumns
     /// the entries, then a sentinel: a segment ends where the next starts.
     /// </summary>
     public int[] SegmentStart { get; }
+
+    /// <summary>Per segment, its longest reach (its first entry's), so a segment out of reach is passed over unread.</summary>
+    public double[] SegmentReach { get; }
 
     /// <summary>
     /// A parent under one interest, longest reach first within each group; all of an entry side
