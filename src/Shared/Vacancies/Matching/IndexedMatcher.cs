@@ -146,10 +146,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             found.SortByParent(_parentBits);
             stagedStart[v] = staged.Count;
             stagedCount[v] = found.Count;
-            for (var i = 0; i < found.Count; i++)
-            {
-                staged.Add(new MatchPair(found.Parent(i), v, found.Distance(i)));
-            }
+            found.AppendTo(staged, v);
         }
 
         return new MatchPairsInOrder(staged, stagedStart, stagedCount);
@@ -417,9 +414,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// </summary>
     private sealed class Found(int pointCount)
     {
-        private readonly int[] _slotOfPoint = new int[pointCount];
-        private readonly int[] _stampOfPoint = new int[pointCount];
-        private int _stamp;
+        /// <summary>Per point, the stamp of the place it was last measured from (high half) and its slot (low half).</summary>
+        private readonly long[] _slotOfPoint = new long[pointCount];
+        private long _stamp;
         private double[] _distances = new double[256];
         private int[] _trips = new int[256 * 4];
         private int _points;
@@ -449,15 +446,18 @@ public sealed class IndexedMatcher : IVacancyMatcher
         }
 
         /// <summary>The slot of a point's distance for this vacancy, or -1 when not yet worked out.</summary>
-        public int SlotOf(int point) => _stampOfPoint[point] == _stamp ? _slotOfPoint[point] : -1;
+        public int SlotOf(int point)
+        {
+            var stamped = _slotOfPoint[point];
+            return stamped >> 32 == _stamp ? (int)stamped : -1;
+        }
 
         public double DistanceOf(int slot) => _distances[slot];
 
         /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
         public int AddPoint(int point, double distance)
         {
-            _stampOfPoint[point] = _stamp;
-            _slotOfPoint[point] = _points;
+            _slotOfPoint[point] = (_stamp << 32) | (uint)_points;
             if (_points == _distances.Length)
             {
                 Array.Resize(ref _distances, _points * 2);
@@ -536,9 +536,16 @@ public sealed class IndexedMatcher : IVacancyMatcher
             _scratch = target;
         }
 
-        public int Parent(int i) => (int)(Keys[i] >> 32);
-
-        public double Distance(int i) => _distances[(int)(uint)Keys[i]];
+        /// <summary>Appends the matches, as sorted, as pairs for vacancy <paramref name="vacancy"/>.</summary>
+        public void AppendTo(MatchPairList pairs, int vacancy)
+        {
+            var keys = Keys.AsSpan(0, Count);
+            var distances = _distances;
+            foreach (var key in keys)
+            {
+                pairs.Add(new MatchPair((int)(key >> 32), vacancy, distances[(int)(uint)key]));
+            }
+        }
     }
 }
 

@@ -26,37 +26,19 @@ internal sealed class MatchPairList : IReadOnlyList<MatchPair>
         }
     }
 
+    private MatchPair[] _last = [];
+
     public void Add(MatchPair pair)
     {
         var offset = Count & (BlockSize - 1);
         if (offset == 0)
         {
-            _blocks.Add(new MatchPair[BlockSize]);
+            _last = new MatchPair[BlockSize];
+            _blocks.Add(_last);
         }
 
-        _blocks[^1][offset] = pair;
+        _last[offset] = pair;
         Count++;
-    }
-
-    /// <summary>Appends <paramref name="count"/> pairs of <paramref name="source"/> from <paramref name="start"/>, a block at a time.</summary>
-    public void AddRange(MatchPairList source, int start, int count)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        while (count > 0)
-        {
-            var offset = Count & (BlockSize - 1);
-            if (offset == 0)
-            {
-                _blocks.Add(new MatchPair[BlockSize]);
-            }
-
-            var from = start & (BlockSize - 1);
-            var length = Math.Min(count, Math.Min(BlockSize - offset, BlockSize - from));
-            Array.Copy(source._blocks[start >> BlockShift], from, _blocks[^1], offset, length);
-            Count += length;
-            start += length;
-            count -= length;
-        }
     }
 
     public IEnumerator<MatchPair> GetEnumerator()
