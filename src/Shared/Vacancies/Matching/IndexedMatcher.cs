@@ -116,7 +116,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
     {
         ArgumentNullException.ThrowIfNull(vacancies);
         var filter = new VacancyFilter(_columns);
-        var found = new Found(_columns.PointCount);
+        var found = new Found(_columns.PointCount, _columns.ReachesDescending);
 
         // Vacancies near each other read mostly the same parents: taken in an order that keeps
         // neighbours together, each finds much of what it reads still in the cache. The matches
@@ -331,6 +331,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             }
 
             ref var trip = ref found.TripOf(slot);
+            var lastRank = found.LastRankOf(slot);
             var low = (uint)slot;
             var firstSegment = siteSegments[j];
             while (groups != 0)
@@ -352,7 +353,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
                 for (var e = segmentStarts[segment]; e < segmentEnd; e++)
                 {
                     ref readonly var entry = ref Unsafe.Add(ref entries, e);
-                    if (!(distance <= entry.Reach))
+                    if (entry.ReachRank > lastRank)
                     {
                         break;
                     }
@@ -412,8 +413,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// point's distance (low half), so sorting the keys sorts by parent; grown as needed. A point's
     /// distance is worked out once per vacancy, whichever of the vacancy's interests reads it first.
     /// </summary>
-    private sealed class Found(int pointCount)
+    private sealed class Found(int pointCount, double[] reachesDescending)
     {
+        private int[] _lastRanks = new int[256];
         /// <summary>Per point, the stamp of the place it was last measured from (high half) and its slot (low half).</summary>
         private readonly long[] _slotOfPoint = new long[pointCount];
         private long _stamp;
@@ -454,6 +456,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
 
         public double DistanceOf(int slot) => _distances[slot];
 
+        /// <summary>The highest <see cref="ParentColumns.Entry.ReachRank"/> in reach of the slot's point.</summary>
+        public int LastRankOf(int slot) => _lastRanks[slot];
+
         /// <summary>Keeps a point's distance; the slot its matches refer to.</summary>
         public int AddPoint(int point, double distance)
         {
@@ -462,9 +467,28 @@ public sealed class IndexedMatcher : IVacancyMatcher
             {
                 Array.Resize(ref _distances, _points * 2);
                 Array.Resize(ref _trips, _points * 2 * 4);
+                Array.Resize(ref _lastRanks, _points * 2);
             }
 
             _distances[_points] = distance;
+
+            // The rank of the shortest reach that still covers the distance: an entry is in
+            // reach exactly when its rank is at most this (-1 when no reach covers it).
+            int low = 0, high = reachesDescending.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) >> 1);
+                if (reachesDescending[middle] >= distance)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            _lastRanks[_points] = low - 1;
 
             // The trip in quarters for each mode, as MatchRules rounds it (unknown hours do not
             // need it: every pattern's fit is then AnyTrip, which any trip passes).

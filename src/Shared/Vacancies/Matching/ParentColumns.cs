@@ -346,7 +346,8 @@ internal sealed class ParentColumns
         }
 
         // Entries in site order; within a site longest reach first, then in the parents' order.
-        var reachRank = reaches.OrderDescending().Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
+        ReachesDescending = [.. reaches.OrderDescending()];
+        var reachRank = ReachesDescending.Select((reach, rank) => (reach, rank)).ToDictionary(r => r.reach, r => r.rank);
         var rankOf = new long[parents.Count];
         for (var i = 0; i < parents.Count; i++)
         {
@@ -386,7 +387,7 @@ internal sealed class ParentColumns
         for (var e = 0; e < entryCount; e++)
         {
             var i = (int)(sortKeys[e] & int.MaxValue);
-            Entries[e] = new Entry(reachOf[i], i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
+            Entries[e] = new Entry((int)((sortKeys[e] >> ReachRankShift) & ((1L << (GroupShift - ReachRankShift)) - 1)), i, setOf[i], (patternOf[i] << FlagBits) | flagsOf[i], hoursOf[i]);
         }
 
         PatternOfParent = patternOf;
@@ -570,6 +571,9 @@ internal sealed class ParentColumns
     /// </summary>
     public int[] SegmentStart { get; }
 
+    /// <summary>The parents' distinct reaches, longest first: an entry's <see cref="Entry.ReachRank"/> is its reach's place here.</summary>
+    public double[] ReachesDescending { get; }
+
     /// <summary>Per segment, its longest reach (its first entry's), so a segment out of reach is passed over unread.</summary>
     public double[] SegmentReach { get; }
 
@@ -608,9 +612,9 @@ internal sealed class ParentColumns
     internal readonly record struct Lane(double RadiusKm, double BandDegrees, int BandCount, int FirstRun, int EndRun);
 
     /// <summary>
-    /// A parent under one interest: their reach in km, their position in the list the index was built from, their
+    /// A parent under one interest: their reach's rank in <see cref="ReachesDescending"/>, their position in the list the index was built from, their
     /// interest set, availability pattern (shifted past the <see cref="FlagBits"/> flag bits: travel
     /// mode, term-time-only, accepts-unknown-hours) and hours-a-week bounds.
     /// </summary>
-    internal readonly record struct Entry(double Reach, int Parent, int InterestSet, int PatternAndFlags, int HoursBounds);
+    internal readonly record struct Entry(int ReachRank, int Parent, int InterestSet, int PatternAndFlags, int HoursBounds);
 }
