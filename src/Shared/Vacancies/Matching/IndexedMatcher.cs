@@ -7,14 +7,18 @@ using Pilot.Shared.Vacancies.Hours;
 namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
-/// Matches vacancies against parents held in <see cref="ParentColumns"/>: per reach class, only
-/// the latitude bands and, in each, the run of longitudes that the class's longest reach can
-/// touch are read. Each start point read costs a key mask test and a lower bound on the distance;
-/// a point where one of the vacancy's own groups may be in reach gets the exact distance, computed
-/// as <see cref="MatchRules.Evaluate"/> does, and then only the parents of those groups whose
-/// reach covers it are read, each for a few table reads prepared once per vacancy
-/// (<see cref="VacancyFilter"/>). A vacancy's matches are sorted by parent as one array of
-/// (parent, distance slot) keys. The verdict on every pair is the naive one. One thread.
+/// Matches vacancies against parents held in <see cref="ParentColumns"/>. For each of the
+/// vacancy's interests (and "any job") only that interest's sites are read: the latitude bands and,
+/// in each, the run of longitudes its longest reach can touch. A site costs a test of its
+/// availability groups against those the vacancy leaves open and a lower bound on the distance;
+/// one that may be in reach gets the exact distance, computed as <see cref="MatchRules.Evaluate"/>
+/// does (once per start point and vacancy, and kept for the next vacancy at the same place), and
+/// then the open groups' segments are read, each only as far as reach covers it, every parent for
+/// a few table reads prepared once per vacancy (<see cref="VacancyFilter"/>). Vacancies are taken
+/// in an order that keeps neighbours on the map together, so what one reads is mostly still in the
+/// cache for the next; a vacancy's matches are sorted by parent as one array of (parent, distance
+/// slot) keys and read back in the vacancies' order. The verdict on every pair is the naive one.
+/// One thread.
 /// <para>
 /// Holds the caller's parent list (not copied) to name parents and write reasons; the list must
 /// not change while the matcher is in use. A parent's <see cref="TravelMode"/> must be defined.

@@ -5,18 +5,22 @@ namespace Pilot.Shared.Vacancies.Matching;
 
 /// <summary>
 /// The parents as the indexed matcher holds them: no object per parent, but one array of small
-/// entries (all of a parent's fields the matcher reads side by side), grouped by start point. Start points are postcode sector centroids, so many parents share one:
-/// a vacancy then computes one distance per point, not per parent. At each point a parent is
-/// listed once under each of their interests (or once under "any job" when they have none), and
-/// each list runs longest reach first: a vacancy reads only the lists for its own category and
-/// keywords, and in each only the prefix whose reach covers it. Everything parents share is a
-/// small id into a de-duplicated table: availability patterns, interest sets and hours-a-week
-/// bounds.
+/// entries (all of a parent's fields the matcher reads side by side). Everything parents share is a
+/// small id into a de-duplicated table: availability patterns, interest sets and hours-a-week bounds.
 /// <para>
-/// Points are grouped by reach class (the longest reach among their parents), so a point whose
-/// parents only walk is not read by a search meant for drivers; within a class, in latitude bands
-/// a third of the class's reach high, sorted by longitude, so a search reads a few bands and, in
-/// each, one run of longitudes.
+/// A parent is listed once under each of their interests (or once under "any job" when they have
+/// none). A site is one interest's parents at one start point (postcode sector centroids in
+/// practice, so many parents share one); each interest's sites are kept apart from the others', so
+/// a vacancy reads only the sites of its own category and keywords, and those side by side. Within
+/// a site the parents are split into segments by group: their availability pattern's cluster (the
+/// days and two-hour blocks it covers) and whether they need term time only. A vacancy skips every
+/// segment of a group none of whose patterns can fit its hours (or of term-time-only parents, for a
+/// year-round job), and reads the others longest reach first, only as far as reach covers the distance.
+/// </para>
+/// <para>
+/// An interest's sites are kept by reach class (the longest reach at the site; far-reaching
+/// outliers apart), in latitude bands a third of the class's reach high, each band sorted by
+/// longitude, so a search reads a few bands and, in each, one run of longitudes.
 /// </para>
 /// </summary>
 internal sealed class ParentColumns
@@ -34,8 +38,11 @@ internal sealed class ParentColumns
 
     private const int MaxPatterns = int.MaxValue >> FlagBits;
 
-    /// <summary>Upper reach of each class in km; reaches beyond the last share one class.</summary>
-    private static readonly double[] ReachClassLimitsKm = [];
+    /// <summary>
+    /// Upper reach of each class in km; reaches beyond the last share one class. Everyday reaches
+    /// share the first: finer classes made more bands to look up than they saved sites to read.
+    /// </summary>
+    private static readonly double[] ReachClassLimitsKm = [20, 50, 100];
 
     private const double MinBandKm = 0.25;
 

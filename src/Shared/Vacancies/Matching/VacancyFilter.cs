@@ -36,8 +36,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     public GeoPoint Location { get; private set; }
 
-    public bool HoursKnown { get; private set; }
-
     /// <summary>
     /// Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>
     /// (always, for unknown hours: <see cref="FlagsSuit"/> then decides).
@@ -77,7 +75,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
         ArgumentNullException.ThrowIfNull(vacancy);
         Location = vacancy.Location;
         Cosine = ParentColumns.Cosine(Math.Abs(vacancy.Location.Latitude));
-        HoursKnown = vacancy.Hours is not null;
         for (var flags = 0; flags < FlagsSuit.Length; flags++)
         {
             FlagsSuit[flags] = MatchRulesFlags(flags, vacancy);
