@@ -526,7 +526,7 @@ public sealed class IndexedMatcher : IVacancyMatcher
             const int DigitBits = 11;
             const int Digits = 1 << DigitBits;
             var count = Count;
-            if (count < 512)
+            if (count < 128)
             {
                 Keys.AsSpan(0, count).Sort();
                 return;
