@@ -76,6 +76,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
     /// <summary>Distinct availability patterns among the parents.</summary>
     public int PatternCount => _columns.Patterns.Length;
 
+    /// <summary>Clusters the availability patterns fall into: the groups a vacancy can skip are these, times term time or not.</summary>
+    public int PatternClusterCount => _columns.ClusterCount;
+
     /// <summary>Matches by vacancy, then by the parents' order as given (the same list as <see cref="NaiveMatcher"/>).</summary>
     public IReadOnlyList<VacancyMatch> Match(IReadOnlyList<Vacancy> vacancies)
     {
