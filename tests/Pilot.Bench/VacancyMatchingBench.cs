@@ -38,7 +38,7 @@ internal static class VacancyMatchingBench
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var bytesPerParent = (after - before) / (double)parentCount;
         GC.KeepAlive(parents);
-        Print($"index build: {build:F2} s (goal <= 2 s; process CPU {buildCpu:F2} s); {matcher.PatternCount:N0} distinct availability patterns, {matcher.CellCount:N0} non-empty bands");
+        Print($"index build: {build:F2} s (goal <= 2 s; process CPU {buildCpu:F2} s); {matcher.PatternCount:N0} distinct availability patterns in {matcher.PatternClusterCount:N0} clusters, {matcher.CellCount:N0} non-empty bands");
         Print($"index memory: {bytesPerParent:F1} bytes per parent (goal <= 128): managed heap after the build minus before, the parents' input list held outside the index");
 
         var times = new List<double>();

@@ -117,6 +117,90 @@ public sealed class MatcherEquivalenceTests
     }
 
     [Fact]
+    public void Vacancies_at_the_same_place_are_each_judged_on_their_own_hours_and_interests()
+    {
+        // The matcher keeps a point's distance for the next vacancy at exactly the same place: the
+        // second must still get its own trip buffer, hours and interests, and the third (elsewhere)
+        // its own distances.
+        var home = new GeoPoint(52.63, 1.29);
+        var job = new GeoPoint(52.63 + (7.5 / 111.2), 1.29);
+        var window = WeeklyPattern.FromDayRange(Weekdays, 36, 60); // 9:00-15:00
+        ParentProfile Parent(string id, TravelMode mode, bool acceptsUnknown, params string[] interests) =>
+            new(id, home, 10, mode, window, false, new HashSet<string>(interests), null, null, acceptsUnknown);
+        List<ParentProfile> parents =
+        [
+            Parent("driver", TravelMode.Car, acceptsUnknown: false, "Care"),
+            Parent("bus", TravelMode.Bus, acceptsUnknown: true, "Care"),
+            Parent("anyone", TravelMode.Car, acceptsUnknown: true),
+        ];
+        List<Vacancy> vacancies =
+        [
+            new("unknown", "Job", job, "Care", [], null, false, null),
+            new("tight", "Job", job, "Care", [], WeeklyPattern.FromDayRange(Weekdays, 37, 59), false, null), // 9:15-14:45: a car's 15 minutes fit, a bus's 30 do not
+            new("retail", "Job", job, "Retail", [], WeeklyPattern.FromDayRange(Weekdays, 38, 58), false, null),
+            new("near", "Job", home, "Care", [], WeeklyPattern.FromDayRange(Weekdays, 36, 60), false, null),
+        ];
+
+        var matches = new IndexedMatcher(parents).Match(vacancies);
+
+        Assert.Equal(new NaiveMatcher(parents).Match(vacancies), matches);
+        Assert.Equal(
+            ["unknown:bus", "unknown:anyone", "tight:driver", "tight:anyone", "retail:anyone", "near:driver", "near:bus", "near:anyone"],
+            matches.Select(m => $"{m.VacancyRef}:{m.ParentId}"));
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(17, true)]
+    [InlineData(101, false)]
+    public void Indexed_and_naive_matchers_agree_when_availability_is_too_varied_to_cluster_finely(int seed, bool weekdaysOnly)
+    {
+        // Scattered windows on random days make more availability clusters than the index keeps
+        // apart, so it falls back to clustering by days alone (weekdays only: at most 31 sets of
+        // days) or to one cluster (any days): the verdicts must not change.
+        var random = new Random(seed);
+        DayOfWeek[] dayPool = weekdaysOnly ? Weekdays : [.. Weekdays, DayOfWeek.Saturday, DayOfWeek.Sunday];
+        var towns = new[] { new GeoPoint(52.6309, 1.2974), new GeoPoint(53.8008, -1.5491) };
+        var parents = Enumerable.Range(0, 300).Select(i =>
+        {
+            var days = dayPool.Where(_ => random.NextDouble() < 0.5).DefaultIfEmpty(DayOfWeek.Monday).ToArray();
+            var from = random.Next(0, 80);
+            var availability = WeeklyPattern.FromDayRange(days, from, from + random.Next(4, 16));
+            return new ParentProfile($"p{i}", Offset(towns[i % 2], random.NextDouble() * 6, random.NextDouble() * 6), random.Next(2, 12),
+                (TravelMode)random.Next(3), availability, random.NextDouble() < 0.3, new HashSet<string>(), null, null, random.NextDouble() < 0.5);
+        }).ToList();
+        var vacancies = Enumerable.Range(0, 200).Select(i =>
+        {
+            var parent = parents[random.Next(parents.Count)];
+            var hours = random.NextDouble() < 0.1 ? null : FirstHours(parent.Availability, random.Next(0, 3));
+            return new Vacancy($"v{i}", "Job", Offset(parent.Start, random.NextDouble() * 4, random.NextDouble() * 4), "Care", [], hours,
+                random.NextDouble() < 0.5, null);
+        }).ToList();
+
+        var naive = new NaiveMatcher(parents).Match(vacancies);
+
+        Assert.Equal(naive, new IndexedMatcher(parents).Match(vacancies));
+        Assert.True(naive.Count > 20, $"only {naive.Count} matches: the world should exercise the rules");
+        var clusters = new ParentColumns(parents).ClusterCount;
+        Assert.True(weekdaysOnly ? clusters is > 1 and < 32 : clusters == 1, $"{clusters} availability clusters");
+    }
+
+    /// <summary>The first run of quarters of <paramref name="availability"/>, shrunk by <paramref name="buffer"/> at each end.</summary>
+    private static WeeklyPattern FirstHours(WeeklyPattern availability, int buffer)
+    {
+        var first = Enumerable.Range(0, WeeklyPattern.QuartersPerWeek).First(availability.Contains);
+        var last = first;
+        while (last + 1 < WeeklyPattern.QuartersPerWeek && availability.Contains(last + 1))
+        {
+            last++;
+        }
+
+        return last - buffer < first + buffer
+            ? WeeklyPattern.FromQuarters([first])
+            : WeeklyPattern.FromQuarters(Enumerable.Range(first + buffer, last - first - (2 * buffer) + 1));
+    }
+
+    [Fact]
     public void Widening_word_by_word_equals_widening_quarter_by_quarter()
     {
         var random = new Random(11);

@@ -26,14 +26,18 @@ internal sealed class MatchPairList : IReadOnlyList<MatchPair>
         }
     }
 
+    private MatchPair[] _last = [];
+
     public void Add(MatchPair pair)
     {
-        if ((Count & (BlockSize - 1)) == 0 && Count >> BlockShift == _blocks.Count)
+        var offset = Count & (BlockSize - 1);
+        if (offset == 0)
         {
-            _blocks.Add(new MatchPair[BlockSize]);
+            _last = new MatchPair[BlockSize];
+            _blocks.Add(_last);
         }
 
-        _blocks[Count >> BlockShift][Count & (BlockSize - 1)] = pair;
+        _last[offset] = pair;
         Count++;
     }
 

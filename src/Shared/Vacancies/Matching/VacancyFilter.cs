@@ -24,11 +24,17 @@ internal sealed class VacancyFilter(ParentColumns parents)
     private readonly bool[] _allHours = [.. Enumerable.Repeat(true, parents.HoursBoundsTable.Length)];
     private readonly ulong[] _widened = new ulong[(parents.MaxQuarters + 1) * WeeklyPattern.WordCount];
     private readonly int[] _anyTrip = [.. Enumerable.Repeat(AnyTrip, parents.Patterns.Length)];
+    private readonly Dictionary<WeeklyPattern, bool[]> _clustersByJob = [];
+    private readonly bool[] _allClusters = [.. Enumerable.Repeat(true, parents.ClusterCount)];
     private int _stamp;
 
-    public GeoPoint Location { get; private set; }
+    /// <summary>
+    /// A bit per group (availability cluster times two, plus one for term-time-only parents) whose
+    /// parents could suit the vacancy; a site's other groups are not read.
+    /// </summary>
+    public ulong OpenGroups { get; private set; }
 
-    public bool HoursKnown { get; private set; }
+    public GeoPoint Location { get; private set; }
 
     /// <summary>
     /// Per pattern: the most quarters each way that still fit, -1 for none, or <see cref="AnyTrip"/>
@@ -54,9 +60,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
 
     public int GroupCount { get; private set; }
 
-    /// <summary>The <see cref="ParentColumns.KeyBit"/> of every group in <see cref="GroupIds"/>.</summary>
-    public ulong KeyBits { get; private set; }
-
     /// <summary>The cosine of the vacancy's latitude, padded as <see cref="ParentColumns.Cosine"/> does.</summary>
     public double Cosine { get; private set; }
 
@@ -72,7 +75,6 @@ internal sealed class VacancyFilter(ParentColumns parents)
         ArgumentNullException.ThrowIfNull(vacancy);
         Location = vacancy.Location;
         Cosine = ParentColumns.Cosine(Math.Abs(vacancy.Location.Latitude));
-        HoursKnown = vacancy.Hours is not null;
         for (var flags = 0; flags < FlagsSuit.Length; flags++)
         {
             FlagsSuit[flags] = MatchRulesFlags(flags, vacancy);
@@ -87,10 +89,24 @@ internal sealed class VacancyFilter(ParentColumns parents)
             }
 
             FitQuarters = fits;
+            if (!_clustersByJob.TryGetValue(job, out var clusters))
+            {
+                // A cluster is worth reading when some pattern in it fits the job with some trip.
+                clusters = new bool[parents.ClusterCount];
+                for (var p = 0; p < fits.Length; p++)
+                {
+                    clusters[parents.PatternCluster[p]] |= fits[p] >= 0;
+                }
+
+                _clustersByJob.Add(job, clusters);
+            }
+
+            SetGroups(clusters, vacancy.TermTimeOnly);
         }
         else
         {
             FitQuarters = _anyTrip;
+            SetGroups(_allClusters, vacancy.TermTimeOnly);
         }
 
         HoursSuit = MatchRules.WeeklyHours(vacancy) is { } weekly ? HoursFor(weekly) : _allHours;
@@ -113,14 +129,12 @@ internal sealed class VacancyFilter(ParentColumns parents)
         }
 
         GroupCount = _terms.Count + 1;
-        KeyBits = ParentColumns.KeyBit(0);
         _groupIds[0] = 0;
         _groupCodes[0] = tag;
         _firstTerm[0] = tag;
         for (var t = 0; t < _terms.Count; t++)
         {
             _groupIds[t + 1] = 1 + _terms[t];
-            KeyBits |= ParentColumns.KeyBit(1 + _terms[t]);
             _groupCodes[t + 1] = tag | (uint)(t + 1);
         }
 
@@ -132,6 +146,18 @@ internal sealed class VacancyFilter(ParentColumns parents)
                 _firstTerm[set] = tag | (uint)(t + 1);
             }
         }
+    }
+
+    private void SetGroups(bool[] clusters, bool termTimeOnly)
+    {
+        ulong open = 0;
+        for (var c = 0; c < clusters.Length; c++)
+        {
+            open |= clusters[c] ? 1UL << (2 * c) : 0;
+            open |= clusters[c] && termTimeOnly ? 1UL << ((2 * c) + 1) : 0;
+        }
+
+        OpenGroups = open;
     }
 
     private void AddTerm(string term)
