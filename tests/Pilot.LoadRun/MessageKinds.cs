@@ -1,0 +1,29 @@
+namespace Pilot.LoadRun;
+
+/// <summary>The kinds of message the run offers, as they appear in its figures.</summary>
+public static class MessageKinds
+{
+    public const string Confirmation = "confirmation";
+    public const string Reminder = "reminder-2h";
+    public const string Alert = "vacancy-alert";
+    public const string Letter = "wfi-letter";
+    public const string CompanionText = "wfi-text";
+
+    public static readonly IReadOnlyList<string> All = [Confirmation, Reminder, Alert, Letter, CompanionText];
+}
+
+/// <summary>
+/// One message the run caused. <paramref name="EligibleAt"/> is when it became eligible to go: on its queue
+/// (a confirmation or an invitation: when the runner answered the POST that enqueued it) or due for the
+/// minute tick (a reminder: its due time; an alert: the start of its due minute). <paramref name="ActionAt"/>
+/// is when the run did what caused it (the POST, or for a reminder the booking written before the run).
+/// <paramref name="Key"/> names it across the run: a text's id in the Texts table (our message id less its due
+/// minute), the companion text's message id, or <c>letter:</c> and the letter's reference.
+/// </summary>
+public sealed record OfferedMessage(string Key, string Kind, DateTimeOffset EligibleAt, DateTimeOffset ActionAt);
+
+/// <summary>The first time a provider simulator accepted a message (Twilio, ACS, or Notify for letters).</summary>
+public sealed record Completion(string Key, string Provider, DateTimeOffset ReceivedAt);
+
+/// <summary>One look at the runner and its queues.</summary>
+public sealed record LoadSample(DateTimeOffset At, long? ResidentBytes, int SendQueue, int LetterQueue, int FeedQueue, int PoisonMessages);
