@@ -36,5 +36,8 @@ public sealed record LoadRunOptions(int Minutes, double Rate, string Storage, st
 
     public int Seed { get; init; } = 11;
 
+    /// <summary>Azurite's process, when known (./load.sh passes it), to print the CPU it used.</summary>
+    public int? AzuritePid { get; init; }
+
     public TextWriter Progress { get; init; } = TextWriter.Null;
 }

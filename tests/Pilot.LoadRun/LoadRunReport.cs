@@ -19,7 +19,9 @@ public sealed record LoadRunFacts(
     TimeSpan Elapsed);
 
 /// <summary>One minute of the load, by when messages became eligible (offered, latency) and when providers took them (completed).</summary>
-public sealed record LoadMinute(int Index, int Offered, int Completed, TimeSpan? P50, TimeSpan? P99, int MaxSendQueue, int MaxLetterQueue, long? Rss);
+/// <param name="RunnerCpu">Share of one core the runner used in the minute; <paramref name="AzuriteCpu"/> likewise.</param>
+public sealed record LoadMinute(
+    int Index, int Offered, int Completed, TimeSpan? P50, TimeSpan? P99, int MaxSendQueue, int MaxLetterQueue, long? Rss, double? RunnerCpu, double? AzuriteCpu, double? LoadAverage);
 
 /// <summary>The figures of one kind of message over the whole run.</summary>
 public sealed record LoadKindFigures(string Kind, int Offered, int Completed, TimeSpan? P50, TimeSpan? P99, TimeSpan? Max, TimeSpan? EndToEndP50, TimeSpan? EndToEndP99);
@@ -65,7 +67,10 @@ public sealed class LoadRunReport
                 Percentile(done, 0.99),
                 samples.Select(s => s.SendQueue).DefaultIfEmpty(0).Max(),
                 samples.Select(s => s.LetterQueue).DefaultIfEmpty(0).Max(),
-                samples.LastOrDefault()?.ResidentBytes);
+                samples.LastOrDefault()?.ResidentBytes,
+                CpuShare(samples, s => s.RunnerCpuSeconds),
+                CpuShare(samples, s => s.AzuriteCpuSeconds),
+                samples.LastOrDefault()?.LoadAverage);
         })];
         var all = latencies.Where(l => l.Done is not null).Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt).ToList();
         P50 = Percentile(all, 0.50);
@@ -149,12 +154,14 @@ public sealed class LoadRunReport
 
         Line(output, $"  queue latency = provider simulator accepted it - it became eligible (on its queue, or due for the minute tick)");
         Line(output, $"");
-        Line(output, $"minute  offered/s  completed/s  p50 s   p99 s   send queue max  letter queue max  runner RSS");
+        Line(output, $"minute  offered/s  completed/s  p50 s   p99 s   send queue max  letter queue max  runner RSS  runner CPU  Azurite CPU  load avg");
         foreach (var m in Minutes)
         {
             var tag = m.Index >= o.Minutes ? "+" : " ";
-            Line(output, $"{m.Index + 1,5}{tag}  {m.Offered / 60.0,9:F1}  {m.Completed / 60.0,11:F1}  {Seconds(m.P50),6}  {Seconds(m.P99),6}  {m.MaxSendQueue,14:N0}  {m.MaxLetterQueue,16:N0}  {LoadRunner.Mb(m.Rss),10}");
+            Line(output, $"{m.Index + 1,5}{tag}  {m.Offered / 60.0,9:F1}  {m.Completed / 60.0,11:F1}  {Seconds(m.P50),6}  {Seconds(m.P99),6}  {m.MaxSendQueue,14:N0}  {m.MaxLetterQueue,16:N0}  {LoadRunner.Mb(m.Rss),10}  {Percent(m.RunnerCpu),10}  {Percent(m.AzuriteCpu),11}  {m.LoadAverage,8:F1}");
         }
+
+        Line(output, $"  (+ = after the window; CPU as a share of one core; the machine has {Environment.ProcessorCount} cores, shared)");
 
         Line(output, $"overall {OfferedPerSecond,8:F1}  {CompletedPerSecond,11:F1}  {Seconds(P50),6}  {Seconds(P99),6}   (offered over the {o.Minutes} minutes; completed until the last arrived)");
         Line(output, $"");
@@ -176,6 +183,19 @@ public sealed class LoadRunReport
         Line(output, $"verdict: {(KeepsUp ? "keeps up" : "DOES NOT keep up")}");
     }
 
+    /// <summary>CPU seconds used between the minute's first and last samples, over the seconds between them.</summary>
+    private static double? CpuShare(List<LoadSample> samples, Func<LoadSample, double?> cpu)
+    {
+        var timed = samples.Where(s => cpu(s) is not null).ToList();
+        if (timed.Count < 2)
+        {
+            return null;
+        }
+
+        var seconds = (timed[^1].At - timed[0].At).TotalSeconds;
+        return seconds <= 0 ? null : (cpu(timed[^1])!.Value - cpu(timed[0])!.Value) / seconds;
+    }
+
     private int MinuteOf(DateTimeOffset at) => (int)Math.Floor((at - Facts.Start) / Minute);
 
     private static TimeSpan? Percentile(List<TimeSpan> values, double p)
@@ -191,6 +211,8 @@ public sealed class LoadRunReport
     }
 
     private static string Seconds(TimeSpan? value) => value is { } v ? v.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) : "-";
+
+    private static string Percent(double? share) => share is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "-";
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
 

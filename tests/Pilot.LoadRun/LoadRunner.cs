@@ -82,7 +82,7 @@ public static class LoadRunner
         var logPath = Path.Combine(options.LogDirectory, run + "-runner.log");
         await using var runner = await RunnerProcess.StartAsync(settings, port, logPath, ct);
         Say(progress, $"[load] runner started (pid {runner.Id}); its log: {logPath}");
-        var startRss = ProcMemory.ResidentBytes(runner.Id);
+        var startRss = ProcStats.ResidentBytes(runner.Id);
 
         using var client = new PilotClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(60) }, FunctionKey);
         var parents = LoadParent.Make(options.Parents);
@@ -118,7 +118,7 @@ public static class LoadRunner
 
         Say(progress, $"[load] {Elapsed(clock)} wrote {seeded:N0} reminder-2h texts due at each minute {t0:HH:mm}-{t0 + window - TimeSpan.FromMinutes(1):HH:mm} UTC; vacancies going in since {t0 - AlertLead:HH:mm:ss}; load starts {t0:HH:mm:ss} UTC");
 
-        var sampler = new LoadSampler(options.Storage, () => runner.Id, names.SendQueue, names.LetterQueue, names.FeedQueue);
+        var sampler = new LoadSampler(options.Storage, () => runner.Id, options.AzuritePid, names.SendQueue, names.LetterQueue, names.FeedQueue);
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await DelayUntilAsync(t0, ct);
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(5), stopSampling.Token);
@@ -159,7 +159,7 @@ public static class LoadRunner
         await stopSampling.CancelAsync();
         await sampling;
         await progressLoop;
-        var endRss = ProcMemory.ResidentBytes(runner.Id);
+        var endRss = ProcStats.ResidentBytes(runner.Id);
 
         var alertDue = await AlertDueTimesAsync(services, ct);
         var requestedAt = await InvitationTimesAsync(services, ct);
@@ -181,6 +181,8 @@ public static class LoadRunner
         var completions = Completions(simulator)
             .GroupBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MinBy(c => c.ReceivedAt)!, StringComparer.Ordinal);
+        await WriteMessagesAsync(Path.Combine(options.LogDirectory, run + "-messages.csv"), all, completions, ct);
+        Say(progress, $"[load] every message with its times: {Path.Combine(options.LogDirectory, run + "-messages.csv")}");
         return new LoadRunReport(new LoadRunFacts(
             options,
             mix,
@@ -239,6 +241,20 @@ public static class LoadRunner
             offered.Add(new OfferedMessage(textId, MessageKinds.Reminder, p.DueAt, p.DueAt));
         });
         return planned.Count;
+    }
+
+    /// <summary>One line per offered message, for a closer look: its key, kind, times and the provider that took it.</summary>
+    private static async Task WriteMessagesAsync(string path, List<OfferedMessage> offered, Dictionary<string, Completion> completions, CancellationToken ct)
+    {
+        await using var file = new StreamWriter(path);
+        await file.WriteLineAsync("key,kind,action_at,eligible_at,accepted_at,provider,queue_latency_s");
+        foreach (var o in offered.OrderBy(o => o.EligibleAt))
+        {
+            var done = completions.GetValueOrDefault(o.Key);
+            await file.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{o.Key},{o.Kind},{o.ActionAt:O},{o.EligibleAt:O},{done?.ReceivedAt.ToString("O", CultureInfo.InvariantCulture)},{done?.Provider},{(done is null ? "" : (done.ReceivedAt - o.EligibleAt).TotalSeconds.ToString("F3", CultureInfo.InvariantCulture))}").AsMemory(), ct);
+        }
     }
 
     /// <summary>Every provider acceptance so far, keyed as offered messages are (see <see cref="OfferedMessage"/>).</summary>

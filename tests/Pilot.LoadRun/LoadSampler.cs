@@ -5,9 +5,10 @@ namespace Pilot.LoadRun;
 
 /// <summary>
 /// Every few seconds: the runner's resident memory and the approximate depth of its queues (the send queue,
-/// the letter queue, the vacancy feed, and their poison queues together). Depths include delayed messages.
+/// the letter queue, the vacancy feed, and their poison queues together), the CPU time the runner and Azurite have
+/// used, and the load average. Depths include delayed messages.
 /// </summary>
-internal sealed class LoadSampler(string storage, Func<int> runnerPid, string sendQueue, string letterQueue, string feedQueue)
+internal sealed class LoadSampler(string storage, Func<int> runnerPid, int? azuritePid, string sendQueue, string letterQueue, string feedQueue)
 {
     private readonly List<LoadSample> _samples = [];
     private readonly QueueServiceClient _queues = new(storage);
@@ -40,9 +41,12 @@ internal sealed class LoadSampler(string storage, Func<int> runnerPid, string se
     public async Task<LoadSample> SampleAsync(CancellationToken ct)
     {
         var at = DateTimeOffset.UtcNow;
-        var rss = ProcMemory.ResidentBytes(runnerPid());
+        var rss = ProcStats.ResidentBytes(runnerPid());
+        var runnerCpu = ProcStats.CpuSeconds(runnerPid());
+        var azuriteCpu = ProcStats.CpuSeconds(azuritePid);
         var poison = await DepthAsync(sendQueue + "-poison", ct) + await DepthAsync(letterQueue + "-poison", ct) + await DepthAsync(feedQueue + "-poison", ct);
-        return new LoadSample(at, rss, await DepthAsync(sendQueue, ct), await DepthAsync(letterQueue, ct), await DepthAsync(feedQueue, ct), poison);
+        return new LoadSample(
+            at, rss, await DepthAsync(sendQueue, ct), await DepthAsync(letterQueue, ct), await DepthAsync(feedQueue, ct), poison, runnerCpu, azuriteCpu, ProcStats.LoadAverage());
     }
 
     private async Task<int> DepthAsync(string queue, CancellationToken ct)

@@ -25,5 +25,6 @@ public sealed record OfferedMessage(string Key, string Kind, DateTimeOffset Elig
 /// <summary>The first time a provider simulator accepted a message (Twilio, ACS, or Notify for letters).</summary>
 public sealed record Completion(string Key, string Provider, DateTimeOffset ReceivedAt);
 
-/// <summary>One look at the runner and its queues.</summary>
-public sealed record LoadSample(DateTimeOffset At, long? ResidentBytes, int SendQueue, int LetterQueue, int FeedQueue, int PoisonMessages);
+/// <summary>One look at the runner and its queues, Azurite's and the runner's CPU time so far, and the machine's load average.</summary>
+public sealed record LoadSample(
+    DateTimeOffset At, long? ResidentBytes, int SendQueue, int LetterQueue, int FeedQueue, int PoisonMessages, double? RunnerCpuSeconds, double? AzuriteCpuSeconds, double? LoadAverage);
