@@ -36,8 +36,8 @@ public sealed record LoadRunOptions(int Minutes, double Rate, string Storage, st
 
     public int Seed { get; init; } = 11;
 
-    /// <summary>Azurite's process, when known (./load.sh passes it), to print the CPU it used.</summary>
-    public int? AzuritePid { get; init; }
+    /// <summary>Azurite's processes, when known (./load.sh passes them), to print the CPU they used.</summary>
+    public IReadOnlyList<int> AzuritePids { get; init; } = [];
 
     public TextWriter Progress { get; init; } = TextWriter.Null;
 }

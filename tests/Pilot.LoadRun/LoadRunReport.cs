@@ -161,7 +161,7 @@ public sealed class LoadRunReport
             Line(output, $"{m.Index + 1,5}{tag}  {m.Offered / 60.0,9:F1}  {m.Completed / 60.0,11:F1}  {Seconds(m.P50),6}  {Seconds(m.P99),6}  {m.MaxSendQueue,14:N0}  {m.MaxLetterQueue,16:N0}  {LoadRunner.Mb(m.Rss),10}  {Percent(m.RunnerCpu),10}  {Percent(m.AzuriteCpu),11}  {m.LoadAverage,8:F1}");
         }
 
-        Line(output, $"  (+ = after the window; CPU as a share of one core; the machine has {Environment.ProcessorCount} cores, shared)");
+        Line(output, $"  (+ = after the window; CPU as a share of one core, Azurite's processes added up; the machine has {Environment.ProcessorCount} cores, shared)");
 
         Line(output, $"overall {OfferedPerSecond,8:F1}  {CompletedPerSecond,11:F1}  {Seconds(P50),6}  {Seconds(P99),6}   (offered over the {o.Minutes} minutes; completed until the last arrived)");
         Line(output, $"");

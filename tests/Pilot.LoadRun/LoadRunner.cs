@@ -118,7 +118,7 @@ public static class LoadRunner
 
         Say(progress, $"[load] {Elapsed(clock)} wrote {seeded:N0} reminder-2h texts due at each minute {t0:HH:mm}-{t0 + window - TimeSpan.FromMinutes(1):HH:mm} UTC; vacancies going in since {t0 - AlertLead:HH:mm:ss}; load starts {t0:HH:mm:ss} UTC");
 
-        var sampler = new LoadSampler(options.Storage, () => runner.Id, options.AzuritePid, names.SendQueue, names.LetterQueue, names.FeedQueue);
+        var sampler = new LoadSampler(options.Storage, () => runner.Id, options.AzuritePids, names.SendQueue, names.LetterQueue, names.FeedQueue);
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await DelayUntilAsync(t0, ct);
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(5), stopSampling.Token);

@@ -8,7 +8,7 @@ namespace Pilot.LoadRun;
 /// the letter queue, the vacancy feed, and their poison queues together), the CPU time the runner and Azurite have
 /// used, and the load average. Depths include delayed messages.
 /// </summary>
-internal sealed class LoadSampler(string storage, Func<int> runnerPid, int? azuritePid, string sendQueue, string letterQueue, string feedQueue)
+internal sealed class LoadSampler(string storage, Func<int> runnerPid, IReadOnlyList<int> azuritePids, string sendQueue, string letterQueue, string feedQueue)
 {
     private readonly List<LoadSample> _samples = [];
     private readonly QueueServiceClient _queues = new(storage);
@@ -27,15 +27,22 @@ internal sealed class LoadSampler(string storage, Func<int> runnerPid, int? azur
     public async Task RunAsync(TimeSpan every, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(every);
-        do
+        try
         {
-            var sample = await SampleAsync(ct);
-            lock (_samples)
+            do
             {
-                _samples.Add(sample);
+                var sample = await SampleAsync(ct);
+                lock (_samples)
+                {
+                    _samples.Add(sample);
+                }
             }
+            while (await timer.WaitForNextTickAsync(ct));
         }
-        while (await WaitAsync(timer, ct));
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Sampling stops with the drain, also in the middle of a sample.
+        }
     }
 
     public async Task<LoadSample> SampleAsync(CancellationToken ct)
@@ -43,7 +50,7 @@ internal sealed class LoadSampler(string storage, Func<int> runnerPid, int? azur
         var at = DateTimeOffset.UtcNow;
         var rss = ProcStats.ResidentBytes(runnerPid());
         var runnerCpu = ProcStats.CpuSeconds(runnerPid());
-        var azuriteCpu = ProcStats.CpuSeconds(azuritePid);
+        var azuriteCpu = azuritePids.Count == 0 ? null : azuritePids.Select(p => ProcStats.CpuSeconds(p)).Sum();
         var poison = await DepthAsync(sendQueue + "-poison", ct) + await DepthAsync(letterQueue + "-poison", ct) + await DepthAsync(feedQueue + "-poison", ct);
         return new LoadSample(
             at, rss, await DepthAsync(sendQueue, ct), await DepthAsync(letterQueue, ct), await DepthAsync(feedQueue, ct), poison, runnerCpu, azuriteCpu, ProcStats.LoadAverage());
@@ -58,18 +65,6 @@ internal sealed class LoadSampler(string storage, Func<int> runnerPid, int? azur
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return 0;
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

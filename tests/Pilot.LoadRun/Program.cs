@@ -27,7 +27,7 @@ var storage = Environment.GetEnvironmentVariable("PILOT_TEST_STORAGE")
     ?? throw new InvalidOperationException("PILOT_TEST_STORAGE is not set: run ./load.sh, which starts Azurite.");
 var logs = Path.Combine(Directory.GetCurrentDirectory(), ".load");
 Directory.CreateDirectory(logs);
-var azurite = int.TryParse(Environment.GetEnvironmentVariable("AZURITE_PID"), CultureInfo.InvariantCulture, out var pid) ? pid : (int?)null;
-var report = await LoadRunner.RunAsync(new LoadRunOptions(minutes, rate, storage, logs) { Progress = Console.Out, AzuritePid = azurite });
+var azurite = (Environment.GetEnvironmentVariable("AZURITE_PIDS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+var report = await LoadRunner.RunAsync(new LoadRunOptions(minutes, rate, storage, logs) { Progress = Console.Out, AzuritePids = azurite });
 report.Print(Console.Out);
 return report.KeepsUp ? 0 : 1;
