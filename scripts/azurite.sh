@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (from the committed lockfile) and starts Azurite for tables, queues and blobs.
 # Usage: source scripts/azurite.sh; azurite_start <data-dir> <blobPort> <queuePort> <tablePort>
-# Sets AZURITE_PID and AZURITE_CONNECTION_STRING; azurite_stop stops it.
+# Sets AZURITE_PID, AZURITE_PIDS and AZURITE_CONNECTION_STRING; azurite_stop stops it.
+# AZURITE_SPLIT=1 runs blob, queue and table as three processes (AZURITE_PID is then the table service).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,18 +37,34 @@ azurite_start() {
   [ -n "${AZURITE_EXTRA_ARGS:-}" ] && extra+=(${AZURITE_EXTRA_ARGS})
   # In-memory runs take no --location (Azurite refuses both).
   [[ " ${extra[*]} " == *" --inMemoryPersistence "* ]] || extra+=(--location "$data_dir")
-  "$REPO_ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
-    "${extra[@]}" \
-    --blobHost 127.0.0.1 --blobPort "$blob_port" \
-    --queueHost 127.0.0.1 --queuePort "$queue_port" \
-    --tableHost 127.0.0.1 --tablePort "$table_port" >"$data_dir/azurite.out" 2>&1 &
-  AZURITE_PID=$!
+  if [ "${AZURITE_SPLIT:-0}" = "1" ]; then
+    # One process per service (the load run): each is a single-threaded Node process, so queues and tables
+    # no longer wait for each other, and a deep queue does not slow every table request.
+    "$REPO_ROOT/node_modules/.bin/azurite-blob" --silent --skipApiVersionCheck --loose "${extra[@]}" \
+      --blobHost 127.0.0.1 --blobPort "$blob_port" >"$data_dir/azurite-blob.out" 2>&1 &
+    AZURITE_PIDS="$!"
+    "$REPO_ROOT/node_modules/.bin/azurite-queue" --silent --skipApiVersionCheck --loose "${extra[@]}" \
+      --queueHost 127.0.0.1 --queuePort "$queue_port" >"$data_dir/azurite-queue.out" 2>&1 &
+    AZURITE_PIDS="$AZURITE_PIDS $!"
+    "$REPO_ROOT/node_modules/.bin/azurite-table" --silent --skipApiVersionCheck --loose "${extra[@]}" \
+      --tableHost 127.0.0.1 --tablePort "$table_port" >"$data_dir/azurite.out" 2>&1 &
+    AZURITE_PID=$!
+    AZURITE_PIDS="$AZURITE_PIDS $!"
+  else
+    "$REPO_ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+      "${extra[@]}" \
+      --blobHost 127.0.0.1 --blobPort "$blob_port" \
+      --queueHost 127.0.0.1 --queuePort "$queue_port" \
+      --tableHost 127.0.0.1 --tablePort "$table_port" >"$data_dir/azurite.out" 2>&1 &
+    AZURITE_PID=$!
+    AZURITE_PIDS="$AZURITE_PID"
+  fi
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=http://127.0.0.1:${blob_port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue_port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:${table_port}/devstoreaccount1;"
-  export AZURITE_PID AZURITE_CONNECTION_STRING
+  export AZURITE_PID AZURITE_PIDS AZURITE_CONNECTION_STRING
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$queue_port") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then
-      echo "[azurite] up (pid $AZURITE_PID): blob $blob_port, queue $queue_port, table $table_port, data in $data_dir"
+      echo "[azurite] up (pid $AZURITE_PIDS): blob $blob_port, queue $queue_port, table $table_port, data in $data_dir"
       return 0
     fi
     if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
@@ -59,8 +76,11 @@ azurite_start() {
 }
 
 azurite_stop() {
-  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill "$AZURITE_PID" 2>/dev/null || true
-    wait "$AZURITE_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in ${AZURITE_PIDS:-${AZURITE_PID:-}}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
 }

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Pilot.FaultRun;
+namespace Pilot.TestSupport;
 
 /// <summary>
 /// The local runner as a child process (<c>dotnet Pilot.LocalRunner.dll</c>, settings through the
 /// environment), so the run can kill it with SIGKILL as a crashed host would die: no shutdown, no
-/// finally blocks, queue messages left invisible, sends cut off mid-request.
+/// finally blocks, queue messages left invisible, sends cut off mid-request. The fault run and the load run both use it.
 /// </summary>
-internal sealed class RunnerProcess : IAsyncDisposable
+public sealed class RunnerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
