@@ -86,7 +86,7 @@ public sealed class AppointmentBooking(
             return Outcome<AppointmentBooked>.Conflict($"appointment {appointment.Id} already exists");
         }
 
-        await queue.EnqueueDueNowAsync(planned, now, ct);
+        await QueueDueNowAsync(planned, now, ct);
         if (parent.LastVenueId != venue.Id)
         {
             // Best effort (ETag-checked, never retried): it only picks the phone number a reply to an
@@ -186,7 +186,7 @@ public sealed class AppointmentBooking(
                 }
             }
 
-            await queue.EnqueueDueNowAsync(planned, now, ct);
+            await QueueDueNowAsync(planned, now, ct);
             logger.LogInformation("Appointment {AppointmentId} {Change}: {Count} new text(s) planned", appointment.Id, cancel ? "cancelled" : "rescheduled", plan.Count);
             return Outcome<AppointmentView>.Ok(await ViewAsync(appointment, ct));
         }
@@ -208,6 +208,20 @@ public sealed class AppointmentBooking(
             }
 
             text = await texts.GetAsync(new TextRef(text.PartitionKey, text.RowKey), ct) ?? text;
+        }
+    }
+
+    /// <summary>
+    /// Texts due already (a confirmation) go straight to the queue and are then marked queued (only if still
+    /// scheduled, by their ETag), so the dispatch tick does not queue them a second time; a crash in between
+    /// leaves them scheduled for the tick, so nothing is lost.
+    /// </summary>
+    private async Task QueueDueNowAsync(List<TextEntity> planned, DateTimeOffset now, CancellationToken ct)
+    {
+        await queue.EnqueueDueNowAsync(planned, now, ct);
+        foreach (var bucket in planned.Where(t => t.DueAt <= now && t.ETag != default).GroupBy(t => t.PartitionKey, StringComparer.Ordinal))
+        {
+            await texts.MarkQueuedAsync(bucket.Key, [.. bucket], now, ct);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOpt
 
     /// <summary>
     /// Texts due already (a confirmation) go straight to the queue rather than waiting up to a
-    /// minute for the tick; the tick may queue them again, which the sender makes harmless.
+    /// minute for the tick; the booking then marks them queued so the tick does not queue them again.
     /// </summary>
     public async Task EnqueueDueNowAsync(IEnumerable<TextEntity> texts, DateTimeOffset now, CancellationToken ct)
     {

@@ -11,8 +11,13 @@ public sealed class TextStore(StorageClients storage)
 
     private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.Texts, ct);
 
+    /// <summary>Adds the text and keeps the ETag it was stored with, so it can be moved on from there.</summary>
     public async Task AddAsync(TextEntity text, CancellationToken ct)
-        => await (await Table(ct)).AddEntityAsync(text, ct);
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var response = await (await Table(ct)).AddEntityAsync(text, ct);
+        text.ETag = response.Headers.ETag ?? default;
+    }
 
     /// <summary>Adds the text unless one with the same keys is already there (a repeated move).</summary>
     public async Task AddIfMissingAsync(TextEntity text, CancellationToken ct)
@@ -74,7 +79,7 @@ public sealed class TextStore(StorageClients storage)
     /// scheduled) and the texts no longer scheduled are dropped together: one query and one transaction per round,
     /// instead of one transaction per text that moved on.
     /// </remarks>
-    public async Task<int> MarkQueuedAsync(string bucket, IReadOnlyList<TableEntity> texts, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> MarkQueuedAsync(string bucket, IReadOnlyList<ITableEntity> texts, DateTimeOffset now, CancellationToken ct)
     {
         var table = await Table(ct);
         var marked = 0;
@@ -106,7 +111,7 @@ public sealed class TextStore(StorageClients storage)
     }
 
     /// <summary>Which of these texts (one bucket) are still scheduled: one query over their key range.</summary>
-    private static async Task<HashSet<string>> ScheduledBetweenAsync(TableClient table, string bucket, List<TableEntity> texts, CancellationToken ct)
+    private static async Task<HashSet<string>> ScheduledBetweenAsync(TableClient table, string bucket, List<ITableEntity> texts, CancellationToken ct)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (texts.Count == 0)

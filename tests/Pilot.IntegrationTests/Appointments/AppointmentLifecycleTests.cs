@@ -9,7 +9,7 @@ namespace Pilot.IntegrationTests.Appointments;
 public sealed class AppointmentLifecycleTests
 {
     [Fact]
-    public async Task Booking_plans_a_confirmation_and_two_reminders_that_get_appointment_shows()
+    public async Task Booking_queues_the_confirmation_once_and_plans_two_reminders_that_get_appointment_shows()
     {
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
@@ -17,12 +17,17 @@ public sealed class AppointmentLifecycleTests
 
         var booked = await Scenario.BookAsync(services, parent, startsAt);
         var view = await Scenario.ViewAsync(services, booked.Id);
+        var tick = await services.Get<Pilot.Shared.Reminders.Dispatch.DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
 
         Assert.Equal(["confirmation", "reminder-1d", "reminder-2h"], booked.Reminders.Select(r => r.Kind));
         Assert.Equal(startsAt.AddDays(-1), booked.Reminders[1].DueAt);
         Assert.Equal(startsAt.AddHours(-2), booked.Reminders[2].DueAt);
         Assert.Equal(3, view.Texts.Count);
-        Assert.All(view.Texts, t => Assert.Equal(TextStates.Scheduled, t.State));
+        Assert.Equal(TextStates.Queued, view.Texts[0].State); // on the send queue already
+        Assert.All(view.Texts.Skip(1), t => Assert.Equal(TextStates.Scheduled, t.State));
+        Assert.Equal(0, tick.Enqueued); // the tick does not queue the confirmation a second time
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal(startsAt, view.StartsAt);
     }
 
