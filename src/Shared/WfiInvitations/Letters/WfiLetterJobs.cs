@@ -6,6 +6,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Letters;
@@ -33,6 +34,11 @@ public sealed class WfiLetterJobs(
     ILogger<WfiLetterJobs> logger)
 {
     private const int MaxConcurrencyRetries = 5;
+
+    /// <summary>How long after the letter was rendered a dispatch that was not confirmed is still tried again by a delayed job.</summary>
+    public static readonly TimeSpan DispatchRetryPeriod = TimeSpan.FromHours(4);
+
+    private static readonly TimeSpan CompanionRetryDelay = TimeSpan.FromSeconds(30);
 
     public async Task ProcessAsync(WfiLetterJob? job, CancellationToken ct)
     {
@@ -115,7 +121,22 @@ public sealed class WfiLetterJobs(
     private async Task<Step> DispatchAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
         var pdf = (await (await letters.ContainerAsync()).GetBlobClient(RenderedBlobName(invitation)).DownloadContentAsync(ct)).Value.Content.ToMemory();
-        var dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
+        LetterDispatch dispatch;
+        try
+        {
+            dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
+        }
+        catch (LetterDispatchException ex) when (!ex.IsPermanent && ex.RetryAfter is { } wait
+            && time.GetUtcNow() - (invitation.LetterReadyAt ?? time.GetUtcNow()) < DispatchRetryPeriod)
+        {
+            // The letter may be with the channel (an answer lost) or in another worker's hands: only once its
+            // sending lease has ended can a retry settle it. The queue's few quick retries would end sooner and
+            // poison the job, leaving the invitation letter-ready for good; a delayed job comes back in time.
+            await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, wait + TimeSpan.FromSeconds(1));
+            logger.LogWarning("WFI letter {Reference} not confirmed dispatched ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, wait);
+            return Step.Done;
+        }
+
         invitation.Status = WfiInvitationStatuses.Posted;
         invitation.PostedAt = time.GetUtcNow();
         invitation.DispatchChannel = dispatch.Channel;
@@ -164,8 +185,27 @@ public sealed class WfiLetterJobs(
             }
 
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
-            var result = await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)), ct);
-            logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+            var message = new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)) { FirstSentAt = invitation.PostedAt };
+            try
+            {
+                var result = await gateway.SendAsync(message, ct);
+                logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+            }
+            catch (SmsOutcomeUnknownException ex)
+            {
+                // The provider may have it and cannot be asked about a text with no Texts row: sending again
+                // could text the parent twice, so the companion text is counted as sent (at most once).
+                logger.LogWarning("WFI letter {Reference}: {Provider} may have accepted the companion text to {Mobile}; not sent again", invitation.Reference, ex.Provider, PhoneMask.Mask(parent.Mobile));
+            }
+            catch (SmsProviderException ex) when (now - (invitation.PostedAt ?? now) < DispatchRetryPeriod)
+            {
+                // No provider took it: the job comes back later rather than using up the queue's quick retries
+                // (which would poison it and leave the companion text unsent for good).
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, CompanionRetryDelay);
+                logger.LogWarning("WFI letter {Reference}: no provider took the companion text ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, CompanionRetryDelay);
+                return Step.Done;
+            }
+
             outcome = "sent";
         }
 
