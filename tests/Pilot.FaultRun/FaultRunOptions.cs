@@ -43,6 +43,12 @@ public sealed record FaultRunOptions(int Reminders, int WindowMinutes, int Kills
 
     public int SendingLeaseSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// <c>Letters:Notify:TimeoutSeconds</c> (default 30): a letter whose Notify answer was lost waits out its sending
+    /// lease (the pipeline's total timeout, 4 x this + 60 s, plus 30 s) before Notify is asked; shorter for the run.
+    /// </summary>
+    public int NotifyTimeoutSeconds { get; init; } = 5;
+
     public double MessagesPerSecond { get; init; } = 60;
 
     /// <summary>How long to wait for every text to settle after the window and the last restart.</summary>

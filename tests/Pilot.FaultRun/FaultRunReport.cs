@@ -71,7 +71,8 @@ public sealed record FaultRunReport(
     AlertFigures Alerts,
     LetterFigures Letters,
     MixSent Mix,
-    IReadOnlyDictionary<string, int> Poisoned)
+    IReadOnlyDictionary<string, int> Poisoned,
+    IReadOnlyList<string> EarlyRetries)
 {
     public bool GoalsMet => Failures.Count == 0;
 
@@ -130,12 +131,12 @@ public sealed record FaultRunReport(
         var pending = open.Count(t => t.DueAt > facts.EndedAt);
 
         var throttles = 0;
-        var ignored = 0;
-        foreach (var (requests, idOf) in new (IReadOnlyList<RecordedRequest>, Func<RecordedRequest, string?>)[]
+        var ignored = new List<string>();
+        foreach (var (provider, requests, idOf) in new (string, IReadOnlyList<RecordedRequest>, Func<RecordedRequest, string?>)[]
         {
-            (facts.TwilioRequests.Where(r => r.Method == "POST").ToList(), r => CallbackMessageId(Uri.TryCreate(r.Form?.GetValueOrDefault("StatusCallback"), UriKind.Absolute, out var u) ? u : null)),
-            (facts.AcsRequests, AcsTag),
-            (facts.NotifyRequests.Where(r => r.Method == "POST").ToList(), NotifyReference),
+            ("twilio", facts.TwilioRequests.Where(r => r.Method == "POST").ToList(), r => CallbackMessageId(Uri.TryCreate(r.Form?.GetValueOrDefault("StatusCallback"), UriKind.Absolute, out var u) ? u : null)),
+            ("acs", facts.AcsRequests, AcsTag),
+            ("notify", facts.NotifyRequests.Where(r => r.Method == "POST").ToList(), NotifyReference),
         })
         {
             var last429 = new Dictionary<string, (DateTimeOffset At, TimeSpan Wait)>(StringComparer.Ordinal);
@@ -149,7 +150,7 @@ public sealed record FaultRunReport(
                 // The next request for the same message must wait the Retry-After (from when the answer was given; allow the latency).
                 if (last429.Remove(id, out var throttled) && request.ReceivedAt - throttled.At < throttled.Wait - TimeSpan.FromMilliseconds(50))
                 {
-                    ignored++;
+                    ignored.Add(string.Create(CultureInfo.InvariantCulture, $"{provider} {id} again after {(request.ReceivedAt - throttled.At).TotalMilliseconds:F0} ms"));
                 }
 
                 if (request.ResponseStatus == 429)
@@ -176,7 +177,7 @@ public sealed record FaultRunReport(
             facts.MovedOutOfQuietHours,
             OptedOutTexts: twilio.Concat(acs).Count(m => facts.OptedOutNumbers.Contains(m.To)),
             ThrottlesAnswered: throttles,
-            RetryAfterIgnored: ignored,
+            RetryAfterIgnored: ignored.Count,
             TwilioAccepted: twilio.Count,
             AcsAccepted: acs.Count,
             States: reminderTexts.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
@@ -188,7 +189,8 @@ public sealed record FaultRunReport(
             AlertFigures.From(facts.Mix.ExpectedAlerts, facts.AlertParents, facts.Mix.Vacancies, facts.Texts, twilioCounts, acsCounts),
             LetterFigures.From(facts.Invitations, facts.NotifyLetters, facts.NotifyRequests, twilioCounts, acsCounts),
             facts.Mix,
-            facts.Poisoned);
+            facts.Poisoned,
+            ignored);
     }
 
     public void Print(TextWriter output)
@@ -228,6 +230,11 @@ public sealed record FaultRunReport(
         foreach (var text in OpenTexts.Concat(Alerts.OpenTexts))
         {
             output.WriteLine("[faults]   not settled: " + text);
+        }
+
+        foreach (var retry in EarlyRetries.Take(10))
+        {
+            output.WriteLine("[faults]   retried sooner than Retry-After: " + retry);
         }
 
         foreach (var invitation in Letters.NotSettled)

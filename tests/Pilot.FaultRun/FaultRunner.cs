@@ -164,6 +164,7 @@ public static class FaultRunner
             ["Letters:Container"] = run + "-letters",
             ["Letters:Notify:ApiKey"] = SimulatorOptions.DefaultNotifyApiKey,
             ["Letters:Notify:BaseUrl"] = simulator.BaseUri.ToString(),
+            ["Letters:Notify:TimeoutSeconds"] = Invariant(options.NotifyTimeoutSeconds),
             ["Sms:MaxPerNumberPerHour"] = Invariant(options.MaxPerNumberPerHour),
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
             ["Reminders:SendingLeaseSeconds"] = Invariant(options.SendingLeaseSeconds),
@@ -350,7 +351,9 @@ public static class FaultRunner
             var copies = new List<Task>();
             for (var k = 0; k < invitationParents.Count; k++)
             {
-                await DelayUntilAsync(start + windowLength * ((k + 0.5) / invitationParents.Count), ct);
+                // Over the first three quarters of the window, so that a letter whose Notify answer was lost late on
+                // is not all that keeps the run waiting (it waits out its sending lease, about 2 minutes, before asking Notify).
+                await DelayUntilAsync(start + windowLength * (0.75 * (k + 0.5) / invitationParents.Count), ct);
                 var answer = await MixWorkload.PostAsync(http, new Uri(api, "wfi-invitations"), MixWorkload.OfficeKey, MixWorkload.Invitation(invitationParents[k], today), ct);
                 if (random.NextDouble() < options.MixDuplicateRate)
                 {
