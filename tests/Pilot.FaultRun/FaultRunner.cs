@@ -31,8 +31,13 @@ namespace Pilot.FaultRun;
 /// clock the runner uses), so texts falling due in it must wait for its end.</item>
 /// <item>Some send-queue messages are delivered twice; the runner is killed (SIGKILL) and restarted
 /// during the window.</item>
-/// <item>When every text has settled, the figures come from the simulators' records (what reached a
-/// phone) and the Texts table.</item>
+/// <item>In the same run (<see cref="MixWorkload"/>): some parents are opted in to vacancy alerts and vacancy
+/// batches that fit them all arrive through the window (the API and the feed queue in turn), so the alert timer
+/// sends alerts through the same faulty gateways; WFI invitations are created through the API, so the letter jobs
+/// post letters through the Notify simulator with the same faults; some alert send messages and letter jobs are
+/// delivered twice.</item>
+/// <item>When every text has settled and every letter job finished, the figures come from the simulators'
+/// records (what reached a phone or the post) and the Texts and WfiInvitations tables.</item>
 /// </list>
 /// </summary>
 public static class FaultRunner
