@@ -76,6 +76,9 @@ public sealed record FaultRunReport(
 {
     public bool GoalsMet => Failures.Count == 0;
 
+    /// <summary>What lies behind a missed goal or an odd figure: texts in quiet hours, texts sent by both providers, alerts not accepted once.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
     /// <summary>Each goal the run missed, in words.</summary>
     public IReadOnlyList<string> Failures
     {
@@ -190,7 +193,20 @@ public sealed record FaultRunReport(
             LetterFigures.From(facts.Invitations, facts.NotifyLetters, facts.NotifyRequests, twilioCounts, acsCounts),
             facts.Mix,
             facts.Poisoned,
-            ignored);
+            ignored)
+        {
+            Details =
+            [
+                .. twilio.Select(m => (Provider: "twilio", m.Text, m.At)).Concat(acs.Select(m => (Provider: "acs", m.Text, m.At)))
+                    .Where(m => facts.QuietHours.IsQuiet(m.At)).Take(25)
+                    .Select(m => string.Create(CultureInfo.InvariantCulture, $"inside quiet hours: {m.Provider} accepted {m.Text} at {m.At:HH:mm:ss.fff} UTC")),
+                .. twilioCounts.Keys.Where(acsCounts.ContainsKey).Take(10)
+                    .Select(id => $"by both providers: {id} ({StateOf(facts.Texts, id)})"),
+                .. facts.Texts.Where(t => AlertTextKinds.IsAlert(t.Kind) && t.State is TextStates.Delivered or TextStates.Sent
+                        && twilioCounts.GetValueOrDefault(t.RowKey) + acsCounts.GetValueOrDefault(t.RowKey) != 1).Take(10)
+                    .Select(t => string.Create(CultureInfo.InvariantCulture, $"alert {t.State} but accepted {twilioCounts.GetValueOrDefault(t.RowKey)} time(s) by twilio, {acsCounts.GetValueOrDefault(t.RowKey)} by acs: {t.PartitionKey}-{t.RowKey} provider {t.Provider}, attempts {t.Attempts}")),
+            ],
+        };
     }
 
     public void Print(TextWriter output)
@@ -232,6 +248,11 @@ public sealed record FaultRunReport(
             output.WriteLine("[faults]   not settled: " + text);
         }
 
+        foreach (var detail in Details)
+        {
+            output.WriteLine("[faults]   " + detail);
+        }
+
         foreach (var retry in EarlyRetries.Take(10))
         {
             output.WriteLine("[faults]   retried sooner than Retry-After: " + retry);
@@ -244,6 +265,9 @@ public sealed record FaultRunReport(
 
         output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));
     }
+
+    private static string StateOf(IReadOnlyList<TextEntity> texts, string id) =>
+        string.Join("; ", texts.Where(t => t.RowKey == id).Select(t => $"{t.Kind} {t.State} via {t.Provider}, attempts {t.Attempts}, due {t.PartitionKey}"));
 
     private static string Join(IReadOnlyDictionary<string, int> counts) =>
         string.Join(", ", counts.Where(c => c.Value > 0).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:N0}")));
