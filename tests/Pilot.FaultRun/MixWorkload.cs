@@ -71,7 +71,8 @@ internal static class MixWorkload
             vacancies = numbers.Select(n => new
             {
                 @ref = VacancyRef(n),
-                title = "Teaching assistant",
+                // A title of its own, so no two alerts to a parent read the same (Twilio's lookup matches on the body).
+                title = string.Create(CultureInfo.InvariantCulture, $"Teaching assistant {n + 1}"),
                 employer = "Fault Run Primary School",
                 postcode,
                 hoursText = "Mon-Fri 9.30am-2.30pm",

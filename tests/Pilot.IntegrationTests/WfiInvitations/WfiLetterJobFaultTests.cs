@@ -79,6 +79,35 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         Assert.Equal($"wfi-{invitation.Id}-letter", text.Tag);
     }
 
+    [Fact]
+    public async Task A_companion_text_another_delivery_of_the_job_is_sending_is_left_to_it_and_never_sent_twice()
+    {
+        // Before: two deliveries of one job at once both sent it (the fault run saw the second request 0 ms after the first).
+        await using var services = await StartAsync("acs");
+        var parent = await Scenario.ParentAsync(services);
+        var invitation = await WfiScenario.InviteAsync(services, parent);
+        var jobs = services.Get<WfiLetterJobs>();
+        var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
+        var store = services.Get<WfiInvitationStore>();
+        _simulator.Acs.Faults.ServerErrorRate = 1.0;
+        await Run(jobs.ProcessAsync(job, CancellationToken.None)); // posted; the companion text waits for a provider
+        _simulator.Acs.Faults.Reset();
+        var claimed = await WfiScenario.GetAsync(services, invitation.Id);
+        claimed.CompanionSendingSince = _time.GetUtcNow(); // the other delivery, in the middle of its send
+        Assert.True(await store.TryReplaceAsync(claimed, CancellationToken.None));
+
+        await Run(jobs.ProcessAsync(job, CancellationToken.None));
+        var whileClaimed = await WfiScenario.GetAsync(services, invitation.Id);
+        _time.Advance(WfiLetterJobs.CompanionSendingLease + TimeSpan.FromSeconds(1));
+        await Run(jobs.ProcessAsync(job, CancellationToken.None));
+
+        Assert.Null(whileClaimed.CompanionText);
+        Assert.Empty(_simulator.Acs.Accepted.Snapshot());
+        // The claim's holder never finished (it died mid-send): at most once, so counted as sent, not sent again.
+        Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
+        Assert.Empty(_simulator.Acs.Accepted.Snapshot());
+    }
+
     private async Task<PilotServices> StartAsync(string? smsProviders = null)
     {
         var settings = WfiScenario.Settings();

@@ -40,6 +40,9 @@ public sealed class WfiLetterJobs(
 
     private static readonly TimeSpan CompanionRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longer than a send through the SMS gateway can take (its pipelines' 60 s total timeout).</summary>
+    public static readonly TimeSpan CompanionSendingLease = TimeSpan.FromSeconds(90);
+
     public async Task ProcessAsync(WfiLetterJob? job, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(job?.OfficeId) || string.IsNullOrWhiteSpace(job.InvitationId))
@@ -174,6 +177,23 @@ public sealed class WfiLetterJobs(
                 return Step.Done;
             }
 
+            if (invitation.CompanionSendingSince is { } since)
+            {
+                if (now - since < CompanionSendingLease)
+                {
+                    // Another delivery of this job is sending it (the fault run saw both send it at once): look again
+                    // when that send must have ended.
+                    await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, since + CompanionSendingLease - now + TimeSpan.FromSeconds(1));
+                    return Step.Done;
+                }
+
+                // A worker died while sending it: a provider may have it and cannot be asked (no Texts row), so at
+                // most once: counted as sent, not sent again.
+                logger.LogWarning("WFI letter {Reference}: the companion text to {Mobile} was being sent by a worker that stopped; not sent again", invitation.Reference, PhoneMask.Mask(parent.Mobile));
+                invitation.CompanionText = "sent";
+                return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
+            }
+
             var messageId = $"wfi-{invitation.Id}-letter";
             if (!await cap.TryClaimAsync(parent.Mobile, messageId, now, ct))
             {
@@ -182,6 +202,12 @@ public sealed class WfiLetterJobs(
                 await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, nextHour - now + TimeSpan.FromSeconds(1));
                 logger.LogInformation("WFI letter {Reference}: companion text waits for the next hour (hourly cap per number)", invitation.Reference);
                 return Step.Done;
+            }
+
+            invitation.CompanionSendingSince = now;
+            if (!await store.TryReplaceAsync(invitation, ct))
+            {
+                return Step.Conflict;
             }
 
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
@@ -201,6 +227,8 @@ public sealed class WfiLetterJobs(
             {
                 // No provider took it: the job comes back later rather than using up the queue's quick retries
                 // (which would poison it and leave the companion text unsent for good).
+                invitation.CompanionSendingSince = null;
+                await store.TryReplaceAsync(invitation, ct);
                 await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, CompanionRetryDelay);
                 logger.LogWarning("WFI letter {Reference}: no provider took the companion text ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, CompanionRetryDelay);
                 return Step.Done;
