@@ -96,6 +96,8 @@ public sealed record FaultRunReport(
             Check(Alerts.CrossProviderDuplicates == 0, $"{Alerts.CrossProviderDuplicates} vacancy alert(s) sent by both providers");
             Check(Alerts.TwilioDuplicatesFlagged == Alerts.TwilioDuplicates, $"{Alerts.TwilioDuplicates - Alerts.TwilioDuplicatesFlagged} vacancy alert Twilio duplicate(s) not flagged");
             Check(Alerts.StoredTwice == 0, $"{Alerts.StoredTwice} vacancy alert(s) stored twice");
+            var wronglyCancelled = Alerts.CancelReasons.Where(r => r.Key != "opted-out").Sum(r => r.Value);
+            Check(wronglyCancelled == 0, $"{wronglyCancelled} vacancy alert(s) cancelled for a reason other than STOP");
             Check(Alerts.Unexpected == 0, $"{Alerts.Unexpected} vacancy alert(s) no vacancy sent should have led to");
             Check(Letters.WithoutLetter == 0, $"{Letters.WithoutLetter} invitation(s) without their letter");
             Check(Letters.LettersTwice == 0, $"{Letters.LettersTwice} letter(s) posted twice");
