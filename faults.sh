@@ -2,8 +2,12 @@
 # The fault-injection run: 10,000 reminders due in one window, sent through Twilio and ACS to the provider
 # simulators with faults injected (20% 5xx, 10% 429 with Retry-After, 3% accepted then dropped, random
 # latency), 5% of send-queue messages delivered twice, and the local runner killed (SIGKILL) and restarted
-# twice mid-run. Prints what reached the phones; exits non-zero when a goal is missed.
-# Usage: ./faults.sh [--reminders 10000] [--window 10] [--kills 2]
+# twice mid-run. In the same run: 100 of the parents opted in to vacancy alerts get 10 vacancies that fit them
+# (batches through POST /api/vacancies and the feed queue), and 200 WFI invitations (POST /api/wfi-invitations)
+# post their letters through the Notify simulator with the same faults; 5% of alert send messages and letter
+# jobs are delivered twice. Prints what reached the phones and the post; exits non-zero when a goal is missed.
+# Usage: ./faults.sh [--reminders 10000] [--window 10] [--kills 2] [--alert-parents 100] [--vacancies 10]
+#                    [--invitations 200]   (at most 20 vacancies: each alert parent's weekly cap)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Pilot.ProviderSimulators.Acs;
+using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
 using Pilot.ProviderSimulators.Twilio;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Time;
+using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.WfiInvitations;
 
 namespace Pilot.FaultRun;
 
@@ -23,7 +26,21 @@ public sealed record FaultRunFacts(
     int DuplicatedQueueMessages,
     int Kills,
     TimeSpan RetryAfter,
-    DateTimeOffset EndedAt);
+    DateTimeOffset EndedAt)
+{
+    public MixSent Mix { get; init; } = new([], 0, 0, 0, 0);
+
+    public int AlertParents { get; init; }
+
+    public IReadOnlyList<WfiInvitationEntity> Invitations { get; init; } = [];
+
+    public IReadOnlyList<NotifyLetter> NotifyLetters { get; init; } = [];
+
+    public IReadOnlyList<RecordedRequest> NotifyRequests { get; init; } = [];
+
+    /// <summary>Messages in each queue's poison queue at the end.</summary>
+    public IReadOnlyDictionary<string, int> Poisoned { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>The run's figures and whether each goal was met.</summary>
 public sealed record FaultRunReport(
@@ -50,9 +67,17 @@ public sealed record FaultRunReport(
     int DuplicatedQueueMessages,
     int Kills,
     IReadOnlyList<string> OpenTexts,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    AlertFigures Alerts,
+    LetterFigures Letters,
+    MixSent Mix,
+    IReadOnlyDictionary<string, int> Poisoned,
+    IReadOnlyList<string> EarlyRetries)
 {
     public bool GoalsMet => Failures.Count == 0;
+
+    /// <summary>What lies behind a missed goal or an odd figure: texts in quiet hours, texts sent by both providers, alerts not accepted once.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
 
     /// <summary>Each goal the run missed, in words.</summary>
     public IReadOnlyList<string> Failures
@@ -63,8 +88,23 @@ public sealed record FaultRunReport(
             Check(Lost == 0, $"{Lost} text(s) lost");
             Check(AcsDuplicates == 0, $"{AcsDuplicates} duplicate(s) through ACS");
             Check(CrossProviderDuplicates == 0, $"{CrossProviderDuplicates} text(s) sent by both providers");
-            Check(TwilioDuplicates <= AmbiguousTwilioDrops, $"{TwilioDuplicates} Twilio duplicate(s), more than the {AmbiguousTwilioDrops} ambiguous drops");
+            var twilioDuplicates = TwilioDuplicates + Alerts.TwilioDuplicates + Letters.CompanionTwilioTwice;
+            Check(twilioDuplicates <= AmbiguousTwilioDrops, $"{twilioDuplicates} Twilio duplicate(s), more than the {AmbiguousTwilioDrops} ambiguous drops");
             Check(TwilioDuplicatesFlagged == TwilioDuplicates, $"{TwilioDuplicates - TwilioDuplicatesFlagged} Twilio duplicate(s) not flagged");
+            Check(Alerts.Lost == 0, $"{Alerts.Lost} vacancy alert(s) lost");
+            Check(Alerts.AcsDuplicates == 0, $"{Alerts.AcsDuplicates} vacancy alert(s) sent twice through ACS");
+            Check(Alerts.CrossProviderDuplicates == 0, $"{Alerts.CrossProviderDuplicates} vacancy alert(s) sent by both providers");
+            Check(Alerts.TwilioDuplicatesFlagged == Alerts.TwilioDuplicates, $"{Alerts.TwilioDuplicates - Alerts.TwilioDuplicatesFlagged} vacancy alert Twilio duplicate(s) not flagged");
+            Check(Alerts.StoredTwice == 0, $"{Alerts.StoredTwice} vacancy alert(s) stored twice");
+            var wronglyCancelled = Alerts.CancelReasons.Where(r => r.Key != "opted-out").Sum(r => r.Value);
+            Check(wronglyCancelled == 0, $"{wronglyCancelled} vacancy alert(s) cancelled for a reason other than STOP");
+            Check(Alerts.Unexpected == 0, $"{Alerts.Unexpected} vacancy alert(s) no vacancy sent should have led to");
+            Check(Letters.WithoutLetter == 0, $"{Letters.WithoutLetter} invitation(s) without their letter");
+            Check(Letters.LettersTwice == 0, $"{Letters.LettersTwice} letter(s) posted twice");
+            Check(Letters.WithOneLetter == Letters.Invitations, $"{Letters.Invitations - Letters.WithOneLetter} invitation(s) not posted with exactly one letter");
+            Check(Letters.NotSettled.Count == 0, "invitation(s) whose letter job never finished");
+            Check(Letters.CompanionAcsTwice + Letters.CompanionByBoth == 0, $"{Letters.CompanionAcsTwice + Letters.CompanionByBoth} companion text(s) sent twice through ACS or by both providers");
+            Check(Poisoned.Values.Sum() == 0, $"{Poisoned.Values.Sum()} queue message(s) poisoned");
             Check(QuietHourTexts == 0, $"{QuietHourTexts} text(s) inside quiet hours");
             Check(OptedOutTexts == 0, $"{OptedOutTexts} text(s) to opted-out parents");
             Check(RetryAfterIgnored == 0, $"{RetryAfterIgnored} retry(ies) sooner than Retry-After");
@@ -87,19 +127,21 @@ public sealed record FaultRunReport(
         var acs = facts.AcsAccepted.Select(m => (Text: TextIdOf(m.Tag), m.To, At: m.AcceptedAt)).ToList();
         var twilioCounts = twilio.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var acsCounts = acs.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var texts = facts.Texts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
+        var reminderTexts = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).ToList();
+        var texts = reminderTexts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
 
         int Sends(string id) => twilioCounts.GetValueOrDefault(id) + acsCounts.GetValueOrDefault(id);
-        var twilioDuplicates = twilioCounts.Where(c => c.Value > 1).Select(c => c.Key).ToList();
-        var open = facts.Texts.Where(t => t.State is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).ToList();
+        var twilioDuplicates = twilioCounts.Where(c => c.Value > 1 && texts.ContainsKey(c.Key)).Select(c => c.Key).ToList();
+        var open = reminderTexts.Where(t => t.State is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).ToList();
         var pending = open.Count(t => t.DueAt > facts.EndedAt);
 
         var throttles = 0;
-        var ignored = 0;
-        foreach (var (requests, idOf) in new (IReadOnlyList<RecordedRequest>, Func<RecordedRequest, string?>)[]
+        var ignored = new List<string>();
+        foreach (var (provider, requests, idOf) in new (string, IReadOnlyList<RecordedRequest>, Func<RecordedRequest, string?>)[]
         {
-            (facts.TwilioRequests.Where(r => r.Method == "POST").ToList(), r => CallbackMessageId(Uri.TryCreate(r.Form?.GetValueOrDefault("StatusCallback"), UriKind.Absolute, out var u) ? u : null)),
-            (facts.AcsRequests, AcsTag),
+            ("twilio", facts.TwilioRequests.Where(r => r.Method == "POST").ToList(), r => CallbackMessageId(Uri.TryCreate(r.Form?.GetValueOrDefault("StatusCallback"), UriKind.Absolute, out var u) ? u : null)),
+            ("acs", facts.AcsRequests, AcsTag),
+            ("notify", facts.NotifyRequests.Where(r => r.Method == "POST").ToList(), NotifyReference),
         })
         {
             var last429 = new Dictionary<string, (DateTimeOffset At, TimeSpan Wait)>(StringComparer.Ordinal);
@@ -113,7 +155,7 @@ public sealed record FaultRunReport(
                 // The next request for the same message must wait the Retry-After (from when the answer was given; allow the latency).
                 if (last429.Remove(id, out var throttled) && request.ReceivedAt - throttled.At < throttled.Wait - TimeSpan.FromMilliseconds(50))
                 {
-                    ignored++;
+                    ignored.Add(string.Create(CultureInfo.InvariantCulture, $"{provider} {id} again after {(request.ReceivedAt - throttled.At).TotalMilliseconds:F0} ms"));
                 }
 
                 if (request.ResponseStatus == 429)
@@ -129,26 +171,44 @@ public sealed record FaultRunReport(
             DeliveredExactlyOnce: texts.Keys.Count(id => Sends(id) == 1),
             TwilioDuplicates: twilioDuplicates.Count,
             TwilioDuplicatesFlagged: twilioDuplicates.Count(id => texts.TryGetValue(id, out var t) && t.DuplicateSuspected),
-            AcsDuplicates: acsCounts.Count(c => c.Value > 1),
-            CrossProviderDuplicates: twilioCounts.Keys.Count(acsCounts.ContainsKey),
+            AcsDuplicates: acsCounts.Count(c => c.Value > 1 && texts.ContainsKey(c.Key)),
+            CrossProviderDuplicates: twilioCounts.Keys.Count(k => acsCounts.ContainsKey(k) && texts.ContainsKey(k)),
             AmbiguousTwilioDrops: facts.TwilioRequests.Count(r => r.Method == "POST" && r.ResponseStatus == 0),
             AcsDrops: facts.AcsRequests.Count(r => r.ResponseStatus == 0),
             Lost: open.Count - pending,
             StillPending: pending,
-            AwaitingReceipt: facts.Texts.Count(t => t.State == TextStates.Sent),
+            AwaitingReceipt: reminderTexts.Count(t => t.State == TextStates.Sent),
             QuietHourTexts: twilio.Concat(acs).Count(m => facts.QuietHours.IsQuiet(m.At)),
             facts.MovedOutOfQuietHours,
             OptedOutTexts: twilio.Concat(acs).Count(m => facts.OptedOutNumbers.Contains(m.To)),
             ThrottlesAnswered: throttles,
-            RetryAfterIgnored: ignored,
+            RetryAfterIgnored: ignored.Count,
             TwilioAccepted: twilio.Count,
             AcsAccepted: acs.Count,
-            States: facts.Texts.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            CancelReasons: facts.Texts.Where(t => t.CancelReason is not null).GroupBy(t => t.CancelReason!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            States: reminderTexts.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            CancelReasons: reminderTexts.Where(t => t.CancelReason is not null).GroupBy(t => t.CancelReason!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             facts.DuplicatedQueueMessages,
             facts.Kills,
             [.. open.Take(10).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.PartitionKey}-{t.RowKey} {t.State} since {t.SendingSince:u}, attempts {t.Attempts}, last error: {t.LastError}"))],
-            elapsed);
+            elapsed,
+            AlertFigures.From(facts.Mix.ExpectedAlerts, facts.AlertParents, facts.Mix.Vacancies, facts.Texts, twilioCounts, acsCounts),
+            LetterFigures.From(facts.Invitations, facts.NotifyLetters, facts.NotifyRequests, twilioCounts, acsCounts),
+            facts.Mix,
+            facts.Poisoned,
+            ignored)
+        {
+            Details =
+            [
+                .. twilio.Select(m => (Provider: "twilio", m.Text, m.At)).Concat(acs.Select(m => (Provider: "acs", m.Text, m.At)))
+                    .Where(m => facts.QuietHours.IsQuiet(m.At)).Take(25)
+                    .Select(m => string.Create(CultureInfo.InvariantCulture, $"inside quiet hours: {m.Provider} accepted {m.Text} at {m.At:HH:mm:ss.fff} UTC")),
+                .. twilioCounts.Keys.Where(acsCounts.ContainsKey).Take(10)
+                    .Select(id => $"by both providers: {id} ({StateOf(facts.Texts, id)})"),
+                .. facts.Texts.Where(t => AlertTextKinds.IsAlert(t.Kind) && t.State is TextStates.Delivered or TextStates.Sent
+                        && twilioCounts.GetValueOrDefault(t.RowKey) + acsCounts.GetValueOrDefault(t.RowKey) != 1).Take(10)
+                    .Select(t => string.Create(CultureInfo.InvariantCulture, $"alert {t.State} but accepted {twilioCounts.GetValueOrDefault(t.RowKey)} time(s) by twilio, {acsCounts.GetValueOrDefault(t.RowKey)} by acs: {t.PartitionKey}-{t.RowKey} provider {t.Provider}, attempts {t.Attempts}")),
+            ],
+        };
     }
 
     public void Print(TextWriter output)
@@ -167,6 +227,17 @@ public sealed record FaultRunReport(
             $"[faults] accepted, receipt not received: {AwaitingReceipt}",
             $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end)",
             $"[faults] texts to opted-out parents:    {OptedOutTexts}",
+            $"[faults] vacancy alerts expected:       {Alerts.Expected:N0} ({Alerts.Parents} parents x {Alerts.Vacancies} vacancies; {Mix.FeedBatchesDuplicated} feed message(s) and {Mix.AlertMessagesDuplicated} alert send message(s) delivered twice)",
+            $"[faults] alert final states:            {Join(Alerts.States)}",
+            $"[faults] alerts cancelled because:      {Join(Alerts.CancelReasons)}",
+            $"[faults] alerts delivered exactly once: {Alerts.DeliveredExactlyOnce:N0}",
+            $"[faults] alerts sent twice:             twilio {Alerts.TwilioDuplicates} (flagged {Alerts.TwilioDuplicatesFlagged}), acs {Alerts.AcsDuplicates}, by both providers {Alerts.CrossProviderDuplicates}; stored twice {Alerts.StoredTwice}; not expected {Alerts.Unexpected}",
+            $"[faults] alerts lost (no final state):  {Alerts.Lost}; accepted, receipt not received: {Alerts.AwaitingReceipt}",
+            $"[faults] WFI invitations:               {Letters.Invitations:N0} ({Mix.LetterJobsDuplicated} letter job(s) delivered twice); {Join(Letters.Statuses)}",
+            $"[faults] letters accepted by Notify:    {Letters.NotifyLetters:N0} (answered 5xx {Letters.NotifyServerErrors}, 429 {Letters.NotifyThrottles}, accepted then dropped {Letters.NotifyDrops})",
+            $"[faults] invitations with one letter:   {Letters.WithOneLetter:N0}; without their letter: {Letters.WithoutLetter}; letters posted twice: {Letters.LettersTwice}",
+            $"[faults] companion texts:               {Letters.CompanionTexts:N0} accepted; twice through twilio {Letters.CompanionTwilioTwice}, acs {Letters.CompanionAcsTwice}, by both {Letters.CompanionByBoth}; {Join(Letters.CompanionOutcomes)}",
+            $"[faults] queue messages poisoned:       {(Poisoned.Values.Sum() == 0 ? "0" : Join(Poisoned))}",
             $"[faults] elapsed:                       {Elapsed.TotalSeconds:F0} s",
         };
         foreach (var line in lines)
@@ -174,13 +245,34 @@ public sealed record FaultRunReport(
             output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         }
 
-        foreach (var text in OpenTexts)
+        foreach (var text in OpenTexts.Concat(Alerts.OpenTexts))
         {
             output.WriteLine("[faults]   not settled: " + text);
         }
 
+        foreach (var detail in Details)
+        {
+            output.WriteLine("[faults]   " + detail);
+        }
+
+        foreach (var retry in EarlyRetries.Take(10))
+        {
+            output.WriteLine("[faults]   retried sooner than Retry-After: " + retry);
+        }
+
+        foreach (var invitation in Letters.NotSettled)
+        {
+            output.WriteLine("[faults]   invitation not settled: " + invitation);
+        }
+
         output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));
     }
+
+    private static string StateOf(IReadOnlyList<TextEntity> texts, string id) =>
+        string.Join("; ", texts.Where(t => t.RowKey == id).Select(t => $"{t.Kind} {t.State} via {t.Provider}, attempts {t.Attempts}, due {t.PartitionKey}"));
+
+    private static string Join(IReadOnlyDictionary<string, int> counts) =>
+        string.Join(", ", counts.Where(c => c.Value > 0).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:N0}")));
 
     private static string? CallbackMessageId(Uri? callback) =>
         callback is null ? null : QueryHelpers.ParseQuery(callback.Query).TryGetValue("messageId", out var id) ? id.ToString() : null;
@@ -192,5 +284,11 @@ public sealed record FaultRunReport(
             ? tag.GetString()
             : null;
 
-    private static string? TextIdOf(string? messageId) => TextRef.TryParseMessageId(messageId, out var reference) ? reference.TextId : null;
+    /// <summary>The text id of a text's message id; other message ids (a WFI companion text's) as they are.</summary>
+    private static string? TextIdOf(string? messageId) => TextRef.TryParseMessageId(messageId, out var reference) ? reference.TextId : messageId;
+
+    private static string? NotifyReference(RecordedRequest request) =>
+        request.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("reference", out var reference) && reference.ValueKind == JsonValueKind.String
+            ? reference.GetString()
+            : null;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +31,13 @@ namespace Pilot.FaultRun;
 /// clock the runner uses), so texts falling due in it must wait for its end.</item>
 /// <item>Some send-queue messages are delivered twice; the runner is killed (SIGKILL) and restarted
 /// during the window.</item>
-/// <item>When every text has settled, the figures come from the simulators' records (what reached a
-/// phone) and the Texts table.</item>
+/// <item>In the same run (<see cref="MixWorkload"/>): some parents are opted in to vacancy alerts and vacancy
+/// batches that fit them all arrive through the window (the API and the feed queue in turn), so the alert timer
+/// sends alerts through the same faulty gateways; WFI invitations are created through the API, so the letter jobs
+/// post letters through the Notify simulator with the same faults; some alert send messages and letter jobs are
+/// delivered twice.</item>
+/// <item>When every text has settled and every letter job finished, the figures come from the simulators'
+/// records (what reached a phone or the post) and the Texts and WfiInvitations tables.</item>
 /// </list>
 /// </summary>
 public static class FaultRunner
@@ -40,6 +46,7 @@ public static class FaultRunner
     private const string Token = "fault-run-twilio-token";
     private const string EventGridKey = "fault-run-event-grid-key";
     private const string ReminderKind = "reminder-2h";
+    private const string Postcode = "SW9 9TN";
     private static readonly string AcsKey = Convert.ToBase64String("fault-run-acs-key"u8.ToArray());
 
     public static async Task<FaultRunReport> RunAsync(FaultRunOptions options, CancellationToken ct = default)
@@ -53,13 +60,16 @@ public static class FaultRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = run,
             ["Reminders:SendQueue"] = run + "-send",
+            ["Wfi:LetterQueue"] = run + "-wfi-letters",
+            ["Wfi:TokenSigningKey"] = MixWorkload.TokenSigningKey,
+            ["Vacancies:FeedQueue"] = run + "-vacancy-feed",
         };
         await using var services = BuildServices(settings);
         var progress = options.Progress;
         Say(progress, $"[faults] {options.Reminders:N0} reminders over {options.WindowMinutes} minute(s), {options.Kills} kill(s); tables {run}*");
 
         await using var simulator = await ProviderSimulator.StartAsync(new SimulatorOptions(Sid, Token, AcsKey) { RandomSeed = options.Seed }, ct);
-        foreach (var faults in new[] { simulator.Twilio.Faults, simulator.Acs.Faults })
+        foreach (var faults in new[] { simulator.Twilio.Faults, simulator.Acs.Faults, simulator.Notify.Faults })
         {
             faults.ServerErrorRate = options.ServerErrorRate;
             faults.ThrottleRate = options.ThrottleRate;
@@ -74,15 +84,18 @@ public static class FaultRunner
         var venues = DemoSeeder.PilotVenues().Where(v => v.Kind == "centre").Select(v => v.Id).ToList();
         var parentCount = Math.Min(1000, Math.Max(1, (options.Reminders + options.RemindersPerParent - 1) / options.RemindersPerParent));
         var parents = new string[parentCount];
+        var every = (int)Math.Round(1 / options.OptedOutRate);
+        var optedOut = Enumerable.Range(0, parentCount).Where(i => i % every == every / 2).ToHashSet();
+        var alertParents = MixWorkload.PickAlertParents(parentCount, optedOut, options.AlertParents).ToHashSet();
         var registration = services.GetRequiredService<ParentRegistration>();
         await Parallel.ForAsync(0, parentCount, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
         {
+            var mobile = $"07700 900{i:D3}";
+            var address = new AddressRequest(["1 Test Street", "London"], Postcode);
             var registered = await registration.RegisterAsync(
-                new RegisterParentRequest("Parent", $"07700 900{i:D3}", new AddressRequest(["1 Test Street", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), token);
+                alertParents.Contains(i) ? MixWorkload.AlertParent(mobile, address) : new RegisterParentRequest("Parent", mobile, address, "en", new ConsentsRequest(true)), token);
             parents[i] = registered.Value?.Id ?? throw new InvalidOperationException("registering a parent failed: " + string.Join("; ", registered.Errors.Select(e => e.Message)));
         });
-        var every = (int)Math.Round(1 / options.OptedOutRate);
-        var optedOut = Enumerable.Range(0, parentCount).Where(i => i % every == every / 2).ToHashSet();
         var consents = services.GetRequiredService<ParentConsents>();
         foreach (var i in optedOut)
         {
@@ -136,7 +149,7 @@ public static class FaultRunner
                 reminders.Add(reference);
             }
         });
-        Say(progress, $"[faults] seeded {parentCount:N0} parents ({optedOut.Count} opted out) and {reminders.Count:N0} reminders due {start:HH:mm}-{start.AddMinutes(window - 1):HH:mm} UTC in {clock.Elapsed.TotalSeconds:F0} s; quiet hours {Local(quietFrom)}-{Local(quietTo)} London");
+        Say(progress, $"[faults] seeded {parentCount:N0} parents ({optedOut.Count} opted out, {alertParents.Count} opted in to vacancy alerts, {alertParents.Count(optedOut.Contains)} of them opted out by STOP) and {reminders.Count:N0} reminders due {start:HH:mm}-{start.AddMinutes(window - 1):HH:mm} UTC in {clock.Elapsed.TotalSeconds:F0} s; quiet hours {Local(quietFrom)}-{Local(quietTo)} London");
 
         // The runner, its restarts, and the duplicated queue messages.
         var port = FreePort();
@@ -147,6 +160,18 @@ public static class FaultRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = run,
             ["Reminders:SendQueue"] = run + "-send",
+            ["Wfi:LetterQueue"] = run + "-wfi-letters",
+            ["Wfi:TokenSigningKey"] = MixWorkload.TokenSigningKey,
+            ["Wfi:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Offices:Keys:" + MixWorkload.OfficeId] = MixWorkload.OfficeKeyHash,
+            ["LocalRunner:FunctionKeys"] = MixWorkload.FunctionKey,
+            ["Vacancies:FeedQueue"] = run + "-vacancy-feed",
+            ["Vacancies:AlertSchedule"] = $"*/{options.AlertScheduleSeconds} * * * * *",
+            ["Letters:Container"] = run + "-letters",
+            ["Letters:Notify:ApiKey"] = SimulatorOptions.DefaultNotifyApiKey,
+            ["Letters:Notify:BaseUrl"] = simulator.BaseUri.ToString(),
+            ["Letters:Notify:TimeoutSeconds"] = Invariant(options.NotifyTimeoutSeconds),
+            ["Sms:MaxPerNumberPerHour"] = Invariant(options.MaxPerNumberPerHour),
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
             ["Reminders:SendingLeaseSeconds"] = Invariant(options.SendingLeaseSeconds),
             ["LocalRunner:Port"] = Invariant(port),
@@ -169,12 +194,15 @@ public static class FaultRunner
         var logPath = Path.Combine(options.LogDirectory, run + "-runner.log");
         RunnerProcess? runner = null;
         var duplicates = 0;
+        var mix = new MixSent([], 0, 0, 0, 0);
+        var storage = services.GetRequiredService<StorageClients>();
         try
         {
             runner = await StartRunnerAsync(runnerSettings, orders[0], port, logPath, ct);
             Say(progress, $"[faults] runner started (pid {runner.Id}, providers {orders[0]}); its log: {logPath}");
             using var stopDuplicates = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var duplicating = DuplicateMessagesAsync(services, reminders, options, random, stopDuplicates.Token);
+            var mixing = RunMixAsync(services, [.. alertParents.Select(i => parents[i])], [.. Enumerable.Range(0, options.Invitations).Select(k => parents[MixWorkload.InvitationParent(k, parentCount)])], options, port, start, window, clock, ct);
 
             for (var kill = 1; kill <= options.Kills; kill++)
             {
@@ -191,7 +219,8 @@ public static class FaultRunner
             }
 
             duplicates = await duplicating;
-            var drained = await DrainAsync(texts, options, start.AddMinutes(window), clock, progress, ct);
+            mix = await mixing;
+            var drained = await DrainAsync(texts, storage, options, start.AddMinutes(window), clock, progress, ct);
             await simulator.Twilio.WhenCallbacksDoneAsync(ct);
             await simulator.Acs.WhenDeliveryReportsDoneAsync(ct);
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
@@ -229,7 +258,20 @@ public static class FaultRunner
                 duplicates,
                 options.Kills,
                 TimeSpan.FromSeconds(options.RetryAfterSeconds),
-                DateTimeOffset.UtcNow),
+                DateTimeOffset.UtcNow)
+            {
+                Mix = mix,
+                AlertParents = alertParents.Count,
+                Invitations = await MixWorkload.ReadInvitationsAsync(storage, ct),
+                NotifyLetters = simulator.Notify.Letters.Snapshot(),
+                NotifyRequests = simulator.Notify.Requests.Snapshot(),
+                Poisoned = new Dictionary<string, int>(StringComparer.Ordinal)
+                {
+                    ["reminder-send"] = await MixWorkload.PoisonedAsync(storage, run + "-send", ct),
+                    ["wfi-letters"] = await MixWorkload.PoisonedAsync(storage, run + "-wfi-letters", ct),
+                    ["vacancy-feed"] = await MixWorkload.PoisonedAsync(storage, run + "-vacancy-feed", ct),
+                },
+            },
             clock.Elapsed);
     }
 
@@ -257,8 +299,93 @@ public static class FaultRunner
         return chosen.Count;
     }
 
-    /// <summary>Waits until no text is waiting to be sent or in the middle of a send, or the drain timeout.</summary>
-    private static async Task<bool> DrainAsync(TableClient texts, FaultRunOptions options, DateTimeOffset windowEnd, Stopwatch clock, TextWriter progress, CancellationToken ct)
+    /// <summary>
+    /// The vacancy batches (through the API and the feed queue in turn, the first queued batch delivered twice)
+    /// and the invitations (one letter job in twenty sent twice), spread over the window while the runner is
+    /// killed and restarted; and second copies of some alert texts' send-queue messages.
+    /// </summary>
+    private static async Task<MixSent> RunMixAsync(
+        ServiceProvider services, IReadOnlyList<string> alertParents, IReadOnlyList<string> invitationParents, FaultRunOptions options,
+        int port, DateTimeOffset start, int window, Stopwatch clock, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var api = new Uri($"http://127.0.0.1:{port}/api/");
+        var today = DateOnly.FromDateTime(LondonTime.ToLocal(start).DateTime);
+        var windowLength = TimeSpan.FromMinutes(window);
+        var feedQueue = await services.GetRequiredService<StorageClients>().QueueAsync(services.GetRequiredService<IConfiguration>()["Vacancies:FeedQueue"]!, ct);
+        var vacancies = Math.Min(20, options.Vacancies);
+        var batches = alertParents.Count == 0 ? 0 : (vacancies + options.VacanciesPerBatch - 1) / Math.Max(1, options.VacanciesPerBatch);
+        var alertDuplicates = MixWorkload.DuplicateAlertMessagesAsync(services, options.MixDuplicateRate, new Random(options.Seed + 1), start + windowLength + TimeSpan.FromSeconds(45), ct);
+
+        async Task<(List<string> Refs, int Duplicated)> PostVacanciesAsync()
+        {
+            var refs = new List<string>();
+            var duplicated = 0;
+            for (var b = 0; b < batches; b++)
+            {
+                await DelayUntilAsync(start + windowLength * ((b + 0.5) / batches), ct);
+                var numbers = Enumerable.Range(b * options.VacanciesPerBatch, options.VacanciesPerBatch).Where(n => n < vacancies).ToList();
+                var batch = MixWorkload.VacancyBatch(numbers, Postcode, today);
+                if (b % 2 == 0)
+                {
+                    var answer = await MixWorkload.PostAsync(http, new Uri(api, "vacancies"), MixWorkload.FunctionKey, batch, ct);
+                    using var result = JsonDocument.Parse(answer);
+                    if (result.RootElement.GetProperty("accepted").GetInt32() != numbers.Count)
+                    {
+                        throw new InvalidOperationException("a vacancy batch was not accepted whole: " + answer);
+                    }
+                }
+                else
+                {
+                    await feedQueue.SendMessageAsync(batch, ct);
+                    if (b == 1)
+                    {
+                        await feedQueue.SendMessageAsync(batch, ct);
+                        duplicated++;
+                    }
+                }
+
+                refs.AddRange(numbers.Select(MixWorkload.VacancyRef));
+                Say(options.Progress, $"[faults] {Elapsed(clock)} vacancy batch {b + 1} of {batches} sent ({(b % 2 == 0 ? "POST /api/vacancies" : "feed queue")})");
+            }
+
+            return (refs, duplicated);
+        }
+
+        async Task<(int Posted, int Duplicated)> PostInvitationsAsync()
+        {
+            var random = new Random(options.Seed + 2);
+            var copies = new List<Task>();
+            for (var k = 0; k < invitationParents.Count; k++)
+            {
+                // Over the first three quarters of the window, so that a letter whose Notify answer was lost late on
+                // is not all that keeps the run waiting (it waits out its sending lease, about 2 minutes, before asking Notify).
+                await DelayUntilAsync(start + windowLength * (0.75 * (k + 0.5) / invitationParents.Count), ct);
+                var answer = await MixWorkload.PostAsync(http, new Uri(api, "wfi-invitations"), MixWorkload.OfficeKey, MixWorkload.Invitation(invitationParents[k], today), ct);
+                if (random.NextDouble() < options.MixDuplicateRate)
+                {
+                    using var created = JsonDocument.Parse(answer);
+                    copies.Add(MixWorkload.DuplicateLetterJobAsync(services, created.RootElement.GetProperty("id").GetString()!, TimeSpan.FromSeconds(random.Next(0, 20)), ct));
+                }
+            }
+
+            await Task.WhenAll(copies);
+            return (invitationParents.Count, copies.Count);
+        }
+
+        var posting = PostVacanciesAsync();
+        var inviting = PostInvitationsAsync();
+        var (refs, feedDuplicated) = await posting;
+        var (_, jobsDuplicated) = await inviting;
+        var alertsDuplicated = await alertDuplicates;
+        return new MixSent([.. alertParents.SelectMany(p => refs.Select(r => $"alert-{p}-{r}"))], refs.Count, feedDuplicated, alertsDuplicated, jobsDuplicated);
+    }
+
+    /// <summary>
+    /// Waits until no text is waiting to be sent or in the middle of a send, the alert timer has read every
+    /// vacancy, and every invitation's letter is posted and its companion text settled; or the drain timeout.
+    /// </summary>
+    private static async Task<bool> DrainAsync(TableClient texts, StorageClients storage, FaultRunOptions options, DateTimeOffset windowEnd, Stopwatch clock, TextWriter progress, CancellationToken ct)
     {
         await DelayUntilAsync(windowEnd, ct);
         var deadline = Stopwatch.StartNew();
@@ -267,7 +394,10 @@ public static class FaultRunner
         {
             var states = (await ReadTextsAsync(texts, ct)).GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var open = states.Where(s => s.Key is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).Sum(s => s.Value);
-            if (open == 0)
+            var letters = (await MixWorkload.ReadInvitationsAsync(storage, ct)).GroupBy(i => LetterFigures.Settled(i) ? "settled" : i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var openLetters = letters.Where(l => l.Key != "settled").Sum(l => l.Value);
+            var alertsPlanned = await MixWorkload.AlertTimerCaughtUpAsync(storage, ct);
+            if (open == 0 && openLetters == 0 && alertsPlanned)
             {
                 return true;
             }
@@ -275,7 +405,7 @@ public static class FaultRunner
             if (deadline.Elapsed - lastReport >= TimeSpan.FromSeconds(30))
             {
                 lastReport = deadline.Elapsed;
-                Say(progress, $"[faults] {Elapsed(clock)} waiting for {open} text(s) to settle: {string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}");
+                Say(progress, $"[faults] {Elapsed(clock)} waiting for {open} text(s) to settle: {string.Join(", ", states.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}; invitations {string.Join(", ", letters.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))}; alert timer {(alertsPlanned ? "has read every vacancy" : "still to read vacancies")}");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), ct);

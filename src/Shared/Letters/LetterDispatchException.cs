@@ -29,4 +29,10 @@ public sealed class LetterDispatchException : Exception
     }
 
     public bool IsPermanent { get; }
+
+    /// <summary>
+    /// When a retry can settle it: a letter left <c>sending</c> (an answer lost, another worker on it) is
+    /// another attempt's until its sending lease ends, so retrying sooner only finds it busy again. Null: any time.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

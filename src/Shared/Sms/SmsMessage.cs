@@ -8,4 +8,11 @@ public sealed record SmsMessage(string MessageId, string To, string Body)
     /// a provider that de-duplicates repeats may still hold the earlier attempt, so it goes first.
     /// </summary>
     public bool IsRepeat { get; init; }
+
+    /// <summary>
+    /// When this message was first meant to go, the same on every retry: what a provider that de-duplicates repeats
+    /// needs (ACS's <c>repeatabilityFirstSent</c>) for an id that does not start with its due minute, as the WFI
+    /// companion and default texts and the answers to parents' texts do not.
+    /// </summary>
+    public DateTimeOffset? FirstSentAt { get; init; }
 }

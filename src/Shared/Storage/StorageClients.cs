@@ -66,23 +66,38 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
 
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var fullName = _tablePrefix + name;
-        return _tables.GetOrAdd(fullName, n => new Lazy<Task<TableClient>>(async () =>
+        => Once(_tables, _tablePrefix + name, async n =>
         {
             var client = Tables.GetTableClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken);
+            await client.CreateIfNotExistsAsync(CancellationToken.None);
             return client;
-        })).Value;
-    }
+        }, cancellationToken);
 
     public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken = default)
-        => _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        => Once(_queues, name, async n =>
         {
             var client = Queues.GetQueueClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             return client;
-        })).Value;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Creates a table or queue once per process and shares the client. The creation never runs on a caller's token,
+    /// which only stops that caller waiting: a first request cancelled (a client gone, a slow storage after a restart)
+    /// must not leave a cancelled creation remembered, failing every later call until the process restarts (the fault
+    /// run found an endpoint answering 500 for good that way). A creation that failed is tried again by the next call.
+    /// </summary>
+    private static Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create, CancellationToken cancellationToken)
+    {
+        var entry = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        if (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        {
+            cache.TryUpdate(name, new Lazy<Task<T>>(() => create(name)), entry);
+            entry = cache[name];
+        }
+
+        return entry.Value.WaitAsync(cancellationToken);
+    }
 
     private static DefaultAzureCredential CreateCredential(string? clientId)
         => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });

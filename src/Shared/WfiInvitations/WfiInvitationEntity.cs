@@ -56,6 +56,9 @@ public sealed class WfiInvitationEntity : ITableEntity
     /// <summary>"sent", "no-mobile" or "opted-out"; null until the letter is posted.</summary>
     public string? CompanionText { get; set; }
 
+    /// <summary>When a letter job claimed the companion text to send it (two deliveries of a job send it once).</summary>
+    public DateTimeOffset? CompanionSendingSince { get; set; }
+
     public string? Choice { get; set; }
 
     public string? ChoiceMethod { get; set; }

@@ -6,12 +6,14 @@ namespace Pilot.IntegrationTests.EndToEnd;
 /// <summary>
 /// The short version of <c>./faults.sh</c>: 300 reminders over two minutes through both gateways to the
 /// simulators with the same faults, duplicated queue messages, quiet hours in the window, opted-out parents,
-/// and the local runner killed (SIGKILL) once and restarted with the providers the other way round.
+/// and the local runner killed (SIGKILL) once and restarted with the providers the other way round; in the
+/// same run 10 parents opted in to vacancy alerts get 4 vacancies (40 alerts, one parent's cancelled for
+/// STOP) and 12 WFI invitations go through Notify with the same faults.
 /// </summary>
 public sealed class FaultRunTests
 {
     [Fact]
-    public async Task Reminders_under_provider_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
+    public async Task Reminders_alerts_and_letters_under_provider_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
     {
         await Azurite.EnsureReachableAsync();
         // The child runner's logs join the suite's, so the personal-data scan reads them too.
@@ -26,6 +28,11 @@ public sealed class FaultRunTests
             // Above the longest a send can take (the pipelines' 60 s total timeout), so a slow send is never settled under it.
             SendingLeaseSeconds = 75,
             DrainTimeout = TimeSpan.FromMinutes(3),
+            AlertParents = 10,
+            Vacancies = 4,
+            Invitations = 12,
+            // More than the full run's 5%, so that a few alerts and letter jobs are still delivered twice.
+            MixDuplicateRate = 0.25,
         });
 
         var summary = new StringWriter();
@@ -39,5 +46,17 @@ public sealed class FaultRunTests
         Assert.True(report.ThrottlesAnswered > 0, summary.ToString());
         Assert.True(report.DuplicatedQueueMessages > 0, summary.ToString());
         Assert.True(report.MovedOutOfQuietHours > 0, summary.ToString());
+
+        Assert.Equal(40, report.Alerts.Expected);
+        var alertsStopped = report.Alerts.CancelReasons.GetValueOrDefault("opted-out");
+        Assert.Equal(4, alertsStopped);
+        Assert.Equal(40 - alertsStopped, report.Alerts.DeliveredExactlyOnce);
+        Assert.True(report.Mix.FeedBatchesDuplicated > 0 && report.Mix.AlertMessagesDuplicated > 0, summary.ToString());
+
+        Assert.True(report.Letters.Invitations >= 12, summary.ToString());
+        Assert.Equal(report.Letters.Invitations, report.Letters.WithOneLetter);
+        Assert.Equal(report.Letters.Invitations, report.Letters.NotifyLetters);
+        Assert.True(report.Mix.LetterJobsDuplicated > 0, summary.ToString());
+        Assert.True(report.Letters.NotifyServerErrors + report.Letters.NotifyThrottles > 0, summary.ToString());
     }
 }

@@ -42,6 +42,32 @@ public sealed class VacancyAlertTests
     }
 
     [Fact]
+    public async Task An_alert_claimed_by_a_run_that_died_before_writing_its_text_is_written_and_sent_once_by_the_next_run()
+    {
+        // Before: the next run found the vacancy "already sent" and the alert was lost.
+        await using var services = await PilotServices.StartAsync();
+        var parent = await VacancyScenario.JobSeekerAsync(services);
+        await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-1"));
+        var now = services.Time.GetUtcNow();
+        // The run that died: its claim is in the ledger, its text was never written, its cursor never moved.
+        await services.Get<AlertLedger>().ClaimAsync(parent, new AlertItem("V-1", 1.3), AlertWeeks.For(AlertWeeks.LondonDate(now)), 5, DueBuckets.For(now), now, CancellationToken.None);
+
+        var run = await VacancyScenario.PlanAsync(services);
+        var sent = await SendQueueReader.DrainAsync(services);
+        var again = await VacancyScenario.PlanAsync(services);
+        var sentAgain = await SendQueueReader.DrainAsync(services);
+
+        Assert.Equal(1, run.AlreadySent);
+        Assert.Contains(SendOutcome.Sent, sent);
+        Assert.Equal(1, sent.Count(o => o == SendOutcome.Sent));
+        Assert.Equal(0, again.AlreadySent + again.Alerts);
+        Assert.Empty(sentAgain);
+        var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
+        Assert.Equal(DueBuckets.For(now), text.PartitionKey);
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
     public async Task The_timer_reads_only_the_profiles_near_the_new_vacancies()
     {
         await using var services = await PilotServices.StartAsync();

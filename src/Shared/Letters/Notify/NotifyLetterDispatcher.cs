@@ -50,7 +50,10 @@ public sealed class NotifyLetterDispatcher(
                 // until that attempt must have ended, then ask Notify whether it took the letter.
                 if (existing.SendingSince is { } since && time.GetUtcNow() - since < SendingLease)
                 {
-                    throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false);
+                    throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false)
+                    {
+                        RetryAfter = since + SendingLease - time.GetUtcNow(),
+                    };
                 }
 
                 var found = await pipeline.ExecuteAsync(async ct => await client.FindLetterAsync(reference, ct), cancellationToken);
@@ -63,7 +66,7 @@ public sealed class NotifyLetterDispatcher(
 
             if (!await store.TryClaimAsync(reference, pdf, ChannelName, null, time.GetUtcNow(), existing, cancellationToken))
             {
-                throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false);
+                throw new LetterDispatchException($"Letter {reference} is being sent by another worker; try again later.", isPermanent: false) { RetryAfter = SendingLease };
             }
 
             var postage = options.Value.Postage;
@@ -79,7 +82,7 @@ public sealed class NotifyLetterDispatcher(
         catch (Exception ex) when (ex is NotifyApiException or TimeoutRejectedException || (TransportFailures.IsTransport(ex) && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Letter {Reference} not confirmed by GOV.UK Notify ({Failure}); a retry asks Notify first", reference, ex.GetType().Name);
-            throw new LetterDispatchException($"Letter {reference} was not confirmed by GOV.UK Notify; try again later.", isPermanent: false, ex);
+            throw new LetterDispatchException($"Letter {reference} was not confirmed by GOV.UK Notify; try again later.", isPermanent: false, ex) { RetryAfter = SendingLease };
         }
     }
 

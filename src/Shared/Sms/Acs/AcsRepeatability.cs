@@ -21,15 +21,20 @@ public static class AcsRepeatability
         return new Guid(bytes);
     }
 
-    /// <summary>The message's due minute (the id's 12-digit UTC prefix, yyyyMMddHHmm) in RFC 1123.</summary>
-    public static string FirstSent(string messageId)
+    /// <summary>
+    /// The message's due minute (the id's 12-digit UTC prefix, yyyyMMddHHmm) in RFC 1123; for an id without one
+    /// (a WFI companion text, an answer to a parent's text), the stable <paramref name="firstSentAt"/> the sender gives.
+    /// </summary>
+    public static string FirstSent(string messageId, DateTimeOffset? firstSentAt = null)
     {
         ArgumentNullException.ThrowIfNull(messageId);
-        if (messageId.Length < 12 || !DateTimeOffset.TryParseExact(messageId.AsSpan(0, 12), "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var due))
+        if (messageId.Length >= 12 && DateTimeOffset.TryParseExact(messageId.AsSpan(0, 12), "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var due))
         {
-            throw new ArgumentException($"Message id {messageId} does not start with a 12-digit UTC due minute.", nameof(messageId));
+            return due.ToString("r", CultureInfo.InvariantCulture);
         }
 
-        return due.ToString("r", CultureInfo.InvariantCulture);
+        return firstSentAt is { } first
+            ? first.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"Message id {messageId} does not start with a 12-digit UTC due minute, and no first-sent time was given.", nameof(messageId));
     }
 }

@@ -22,14 +22,14 @@ public sealed class AcsSmsClient(IHttpClientFactory httpClients, IOptions<AcsOpt
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<AcsSendResponse> SendAsync(string messageId, string to, string message, CancellationToken cancellationToken)
+    public async Task<AcsSendResponse> SendAsync(string messageId, string to, string message, DateTimeOffset? firstSentAt, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var connection = AcsConnectionString.Parse(settings.ConnectionString);
         var request = new AcsSendRequest(
             settings.From,
             message,
-            [new AcsRecipient(to, AcsRepeatability.RequestId(messageId).ToString(), AcsRepeatability.FirstSent(messageId))],
+            [new AcsRecipient(to, AcsRepeatability.RequestId(messageId).ToString(), AcsRepeatability.FirstSent(messageId, firstSentAt))],
             new AcsSendOptions(EnableDeliveryReport: true, Tag: messageId));
         var body = JsonSerializer.SerializeToUtf8Bytes(request, Json);
         var uri = new Uri(connection.Endpoint, $"sms?api-version={ApiVersion}");

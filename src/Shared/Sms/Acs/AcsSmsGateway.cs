@@ -58,7 +58,7 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
         AcsSendResponse response;
         try
         {
-            response = await client.SendAsync(message.MessageId, message.To, analysis.NormalisedText, attempt);
+            response = await client.SendAsync(message.MessageId, message.To, analysis.NormalisedText, message.FirstSentAt, attempt);
         }
         catch (Exception ex) when (TransportFailures.IsTransport(ex))
         {

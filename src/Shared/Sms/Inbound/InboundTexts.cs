@@ -183,7 +183,7 @@ public sealed class InboundTexts(
         // A reply answers the parent's own text and has no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
         var messageId = ReplyMessageId(text.Provider, text.ProviderMessageId);
         await cap.CountAsync(to, messageId, time.GetUtcNow(), ct);
-        var result = await gateway.SendAsync(new SmsMessage(messageId, to, body), ct);
+        var result = await gateway.SendAsync(new SmsMessage(messageId, to, body) { FirstSentAt = text.ReceivedAt }, ct);
         logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(to), result.Provider);
     }
 }

@@ -11,8 +11,9 @@ namespace Pilot.Shared.Vacancies.Alerts;
 /// entity-group transaction: <c>sent-&lt;ref&gt;</c> (inserted once: a conflict means "already
 /// alerted", so never twice), <c>week-&lt;yyyy-Www&gt;</c> (texts counted against the weekly cap,
 /// ETag-checked) and <c>digest-&lt;yyyyMMdd&gt;</c> (the day's digest items, closed when it is sent).
-/// The claim is written before any text, so a crash between the two can lose an alert but never
-/// send one twice.
+/// The claim is written before any text, so a crash between the two can never send one twice; the claim
+/// records the due bucket of the immediate alert's text, so the next run, finding the vacancy already
+/// claimed, can write a text the crash left unwritten in that same place (and the alert is not lost).
 /// </summary>
 public sealed class AlertLedger(StorageClients storage)
 {
@@ -26,8 +27,8 @@ public sealed class AlertLedger(StorageClients storage)
 
     public static string DigestRow(DateOnly date) => "digest-" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>An immediate alert: record the vacancy and count one text this week, or say why not.</summary>
-    public async Task<AlertClaim> ClaimAsync(string parentId, AlertItem item, string week, int cap, DateTimeOffset now, CancellationToken ct)
+    /// <summary>An immediate alert: record the vacancy (and the due bucket its text goes in) and count one text this week, or say why not.</summary>
+    public async Task<AlertClaim> ClaimAsync(string parentId, AlertItem item, string week, int cap, string textBucket, DateTimeOffset now, CancellationToken ct)
     {
         var table = await Table(ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -39,7 +40,7 @@ public sealed class AlertLedger(StorageClients storage)
                 return AlertClaim.Capped;
             }
 
-            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now), CountAction(parentId, week, counter, count + 1) };
+            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now, textBucket), CountAction(parentId, week, counter, count + 1) };
             switch (await SubmitAsync(table, actions, ct))
             {
                 case null: return AlertClaim.Claimed;
@@ -137,8 +138,20 @@ public sealed class AlertLedger(StorageClients storage)
     public async Task<bool> WasSentAsync(string parentId, string vacancyRef, CancellationToken ct)
         => await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct) is not null;
 
-    private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now)
-        => new(TableTransactionActionType.Add, new TableEntity(parentId, SentRow(item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm });
+    /// <summary>The due bucket an immediate alert's claim recorded for its text; null for a digest item or an older claim.</summary>
+    public async Task<string?> TextBucketAsync(string parentId, string vacancyRef, CancellationToken ct)
+        => (await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct))?.GetString("TextBucket");
+
+    private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now, string? textBucket = null)
+    {
+        var entity = new TableEntity(parentId, SentRow(item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm };
+        if (textBucket is not null)
+        {
+            entity["TextBucket"] = textBucket;
+        }
+
+        return new(TableTransactionActionType.Add, entity);
+    }
 
     private static TableTransactionAction CountAction(string parentId, string week, TableEntity? counter, int count)
     {

@@ -25,6 +25,7 @@ public sealed class VacancyAlertPlanner(
     AlertLedger ledger,
     AlertCursor cursor,
     TextStore texts,
+    SendQueueWriter queue,
     IOptions<AlertOptions> options,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
@@ -108,10 +109,27 @@ public sealed class VacancyAlertPlanner(
         // Planned for the end of quiet hours rather than now, so the sender does not have to defer it.
         var quiet = smsOptions.Value.QuietHours();
         var due = quiet.IsQuiet(now) ? quiet.EndOfQuietPeriodContaining(now) : now;
-        var claim = await ledger.ClaimAsync(parentId, item, AlertWeeks.For(AlertWeeks.LondonDate(due)), search.AlertsMaxPerWeek, now, ct);
+        var id = $"alert-{parentId}-{item.Ref}";
+        var claim = await ledger.ClaimAsync(parentId, item, AlertWeeks.For(AlertWeeks.LondonDate(due)), search.AlertsMaxPerWeek, DueBuckets.For(due), now, ct);
         if (claim == AlertClaim.Claimed)
         {
-            await texts.AddIfMissingAsync(NewText(parentId, $"alert-{parentId}-{item.Ref}", AlertTextKinds.Alert, due, now, t => t.AlertItems = JsonSerializer.Serialize(new[] { item }, JsonDefaults.Web)), ct);
+            await texts.AddIfMissingAsync(NewText(parentId, id, AlertTextKinds.Alert, due, now, t => t.AlertItems = JsonSerializer.Serialize(new[] { item }, JsonDefaults.Web)), ct);
+        }
+        else if (claim == AlertClaim.AlreadySent
+            && await ledger.TextBucketAsync(parentId, item.Ref, ct) is { } bucket
+            && await texts.GetAsync(new TextRef(bucket, id), ct) is null)
+        {
+            // Claimed by a run that died before writing the text (the cursor did not move, so this run read the same
+            // vacancy): write it where the claim said, never anywhere else, and queue it if its minute has come, as the
+            // dispatch tick may have read that minute already.
+            var claimedDue = DueBuckets.Parse(bucket);
+            await texts.AddIfMissingAsync(NewText(parentId, id, AlertTextKinds.Alert, claimedDue, now, t => t.AlertItems = JsonSerializer.Serialize(new[] { item }, JsonDefaults.Web)), ct);
+            if (claimedDue <= now)
+            {
+                await queue.EnqueueAsync(new TextRef(bucket, id), ct);
+            }
+
+            logger.LogWarning("Vacancy alert {TextId}: claimed by an earlier run that wrote no text; written now", id);
         }
 
         return claim;

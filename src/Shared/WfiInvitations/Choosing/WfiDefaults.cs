@@ -63,7 +63,7 @@ public sealed class WfiDefaults(
                 // Sent by the timer with no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
                 var messageId = $"wfi-{invitation.Id}-defaulted";
                 await cap.CountAsync(parent.Mobile, messageId, time.GetUtcNow(), ct);
-                await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)), ct);
+                await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)) { FirstSentAt = result.Invitation.ChosenAt ?? time.GetUtcNow() }, ct);
                 logger.LogInformation("WFI invitation {InvitationId} defaulted to the Jobcentre; told {Mobile}", invitation.Id, PhoneMask.Mask(parent.Mobile));
             }
         }

@@ -6,6 +6,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Letters;
@@ -33,6 +34,14 @@ public sealed class WfiLetterJobs(
     ILogger<WfiLetterJobs> logger)
 {
     private const int MaxConcurrencyRetries = 5;
+
+    /// <summary>How long after the letter was rendered a dispatch that was not confirmed is still tried again by a delayed job.</summary>
+    public static readonly TimeSpan DispatchRetryPeriod = TimeSpan.FromHours(4);
+
+    private static readonly TimeSpan CompanionRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longer than a send through the SMS gateway can take (its pipelines' 60 s total timeout).</summary>
+    public static readonly TimeSpan CompanionSendingLease = TimeSpan.FromSeconds(90);
 
     public async Task ProcessAsync(WfiLetterJob? job, CancellationToken ct)
     {
@@ -115,7 +124,22 @@ public sealed class WfiLetterJobs(
     private async Task<Step> DispatchAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
         var pdf = (await (await letters.ContainerAsync()).GetBlobClient(RenderedBlobName(invitation)).DownloadContentAsync(ct)).Value.Content.ToMemory();
-        var dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
+        LetterDispatch dispatch;
+        try
+        {
+            dispatch = await dispatcher.DispatchAsync(invitation.Reference, pdf, ct);
+        }
+        catch (LetterDispatchException ex) when (!ex.IsPermanent && ex.RetryAfter is { } wait
+            && time.GetUtcNow() - (invitation.LetterReadyAt ?? time.GetUtcNow()) < DispatchRetryPeriod)
+        {
+            // The letter may be with the channel (an answer lost) or in another worker's hands: only once its
+            // sending lease has ended can a retry settle it. The queue's few quick retries would end sooner and
+            // poison the job, leaving the invitation letter-ready for good; a delayed job comes back in time.
+            await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, wait + TimeSpan.FromSeconds(1));
+            logger.LogWarning("WFI letter {Reference} not confirmed dispatched ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, wait);
+            return Step.Done;
+        }
+
         invitation.Status = WfiInvitationStatuses.Posted;
         invitation.PostedAt = time.GetUtcNow();
         invitation.DispatchChannel = dispatch.Channel;
@@ -153,6 +177,23 @@ public sealed class WfiLetterJobs(
                 return Step.Done;
             }
 
+            if (invitation.CompanionSendingSince is { } since)
+            {
+                if (now - since < CompanionSendingLease)
+                {
+                    // Another delivery of this job is sending it (the fault run saw both send it at once): look again
+                    // when that send must have ended.
+                    await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, since + CompanionSendingLease - now + TimeSpan.FromSeconds(1));
+                    return Step.Done;
+                }
+
+                // A worker died while sending it: a provider may have it and cannot be asked (no Texts row), so at
+                // most once: counted as sent, not sent again.
+                logger.LogWarning("WFI letter {Reference}: the companion text to {Mobile} was being sent by a worker that stopped; not sent again", invitation.Reference, PhoneMask.Mask(parent.Mobile));
+                invitation.CompanionText = "sent";
+                return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
+            }
+
             var messageId = $"wfi-{invitation.Id}-letter";
             if (await cap.TryClaimAsync(parent.Mobile, messageId, now, ct) is { IsTaken: false } full)
             {
@@ -162,9 +203,36 @@ public sealed class WfiLetterJobs(
                 return Step.Done;
             }
 
+            invitation.CompanionSendingSince = now;
+            if (!await store.TryReplaceAsync(invitation, ct))
+            {
+                return Step.Conflict;
+            }
+
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
-            var result = await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)), ct);
-            logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+            var message = new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)) { FirstSentAt = invitation.PostedAt };
+            try
+            {
+                var result = await gateway.SendAsync(message, ct);
+                logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+            }
+            catch (SmsOutcomeUnknownException ex)
+            {
+                // The provider may have it and cannot be asked about a text with no Texts row: sending again
+                // could text the parent twice, so the companion text is counted as sent (at most once).
+                logger.LogWarning("WFI letter {Reference}: {Provider} may have accepted the companion text to {Mobile}; not sent again", invitation.Reference, ex.Provider, PhoneMask.Mask(parent.Mobile));
+            }
+            catch (SmsProviderException ex) when (now - (invitation.PostedAt ?? now) < DispatchRetryPeriod)
+            {
+                // No provider took it: the job comes back later rather than using up the queue's quick retries
+                // (which would poison it and leave the companion text unsent for good).
+                invitation.CompanionSendingSince = null;
+                await store.TryReplaceAsync(invitation, ct);
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, CompanionRetryDelay);
+                logger.LogWarning("WFI letter {Reference}: no provider took the companion text ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, CompanionRetryDelay);
+                return Step.Done;
+            }
+
             outcome = "sent";
         }
 

@@ -77,6 +77,25 @@ public sealed class GatewaySimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Acs_sends_a_wfi_companion_text_whose_id_has_no_due_minute_once_across_a_dropped_answer()
+    {
+        // The fault run found every WFI companion text (and answer to a parent's text) failing on ACS: the
+        // repeatability first-sent time was taken from the id alone, which only reminder and alert ids start with.
+        await using var services = await StartAsync("acs");
+        _simulator.Acs.Faults.Enqueue(Fault.AcceptThenDrop());
+        var posted = PilotServices.Morning.AddSeconds(17);
+
+        var result = await Run(services.Get<ISmsGateway>().SendAsync(new SmsMessage("wfi-inv1-letter", Mobile, Body) { FirstSentAt = posted }, CancellationToken.None));
+
+        Assert.Equal(SmsDeliveryStatus.Sent, result.Status);
+        var accepted = Assert.Single(_simulator.Acs.Accepted.Snapshot());
+        Assert.Equal("wfi-inv1-letter", accepted.Tag);
+        Assert.Equal(AcsRepeatability.RequestId("wfi-inv1-letter").ToString(), accepted.RepeatabilityRequestId);
+        Assert.Equal(posted.ToString("r", System.Globalization.CultureInfo.InvariantCulture), accepted.RepeatabilityFirstSent);
+        Assert.Single(_simulator.Acs.DuplicateRequests.Snapshot());
+    }
+
+    [Fact]
     public async Task Twilio_dropped_answer_is_not_resent_and_find_settles_it()
     {
         await using var services = await StartAsync("twilio,acs", s => s.AddSingleton<ISentTextLookup>(new FixedLookup(new SentText(Mobile, Body, PilotServices.Morning))));

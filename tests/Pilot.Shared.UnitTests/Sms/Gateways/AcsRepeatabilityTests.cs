@@ -32,4 +32,13 @@ public sealed class AcsRepeatabilityTests
         Assert.Equal("Tue, 03 Mar 2026 09:00:00 GMT", AcsRepeatability.FirstSent(MessageId));
         Assert.Throws<ArgumentException>(() => AcsRepeatability.FirstSent("no-minute"));
     }
+
+    [Fact]
+    public void First_sent_of_an_id_without_a_due_minute_is_the_time_the_sender_gives()
+    {
+        var posted = new DateTimeOffset(2026, 3, 3, 10, 15, 42, 123, TimeSpan.FromHours(1));
+
+        Assert.Equal("Tue, 03 Mar 2026 09:15:42 GMT", AcsRepeatability.FirstSent("wfi-abc-letter", posted));
+        Assert.Equal("Tue, 03 Mar 2026 09:00:00 GMT", AcsRepeatability.FirstSent(MessageId, posted));
+    }
 }
