@@ -266,10 +266,22 @@ public sealed class ReminderSender(
         }
 
         // No provider took it, so it is as good as unsent, and much may have changed since the first attempt:
-        // consent withdrawn, the appointment moved, quiet hours begun.
-        var appointment = await appointments.GetAsync(text.AppointmentId, ct);
-        var parent = appointment is null ? null : await parents.GetAsync(appointment.ParentId, ct);
-        if (WhyNotSend(text, appointment, parent, now) is { } reason)
+        // consent withdrawn, the appointment moved (an alert has none: its parent's consent is what counts),
+        // quiet hours begun.
+        AppointmentEntity? appointment = null;
+        string? reason;
+        if (AlertTextKinds.IsAlert(text.Kind))
+        {
+            (_, reason) = await alertTexts.CheckParentAsync(text, ct);
+        }
+        else
+        {
+            appointment = await appointments.GetAsync(text.AppointmentId, ct);
+            var parent = appointment is null ? null : await parents.GetAsync(appointment.ParentId, ct);
+            reason = WhyNotSend(text, appointment, parent, now);
+        }
+
+        if (reason is not null)
         {
             if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
             {
@@ -287,7 +299,7 @@ public sealed class ReminderSender(
         var quiet = smsOptions.Value.QuietHours();
         if (quiet.IsQuiet(now))
         {
-            return await WaitOutQuietHoursAsync(text, appointment!, quiet.EndOfQuietPeriodContaining(now), now, ct);
+            return await WaitOutQuietHoursAsync(text, appointment, quiet.EndOfQuietPeriodContaining(now), now, ct);
         }
 
         if (await cap.TryClaimAsync(text.To!, MessageIdOf(text), now, ct) is { IsTaken: false } full)
@@ -436,9 +448,10 @@ public sealed class ReminderSender(
     /// A text to repeat that comes up in quiet hours keeps its id (a provider that de-duplicates repeats may hold
     /// the first attempt, so a new id could text the parent twice) and is looked at again when they end.
     /// </summary>
-    private async Task<SendOutcome> WaitOutQuietHoursAsync(TextEntity text, AppointmentEntity appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
+    /// <param name="appointment">The reminder's appointment; null for an alert, which has no start to miss.</param>
+    private async Task<SendOutcome> WaitOutQuietHoursAsync(TextEntity text, AppointmentEntity? appointment, DateTimeOffset quietEnd, DateTimeOffset now, CancellationToken ct)
     {
-        if (text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
+        if (appointment is not null && text.Kind != TextKinds.Cancelled && quietEnd >= appointment.StartsAt)
         {
             if (!await MoveAsync(text, TextStates.Cancelled, now, t =>
             {

@@ -36,6 +36,25 @@ public sealed class InterruptedSendTests
     }
 
     [Fact]
+    public async Task An_alert_interrupted_before_any_provider_took_it_is_repeated_not_cancelled_for_want_of_an_appointment()
+    {
+        var gateway = new FirstSendFails();
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        await Pilot.IntegrationTests.Vacancies.VacancyScenario.JobSeekerAsync(services);
+        await Pilot.IntegrationTests.Vacancies.VacancyScenario.PostAsync(services, Pilot.IntegrationTests.Vacancies.VacancyScenario.Vacancy("V-1"));
+        await Pilot.IntegrationTests.Vacancies.VacancyScenario.PlanAsync(services);
+        var alert = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var sender = services.Get<ReminderSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(alert, CancellationToken.None));
+
+        var outcome = await sender.SendAsync(alert, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome); // the fault run saw these cancelled "appointment-missing": alerts have no appointment
+        Assert.Equal(1, gateway.Sends);
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
     public async Task A_text_interrupted_before_quiet_hours_is_repeated_when_they_end_not_inside_them()
     {
         var gateway = new FirstSendFails();
