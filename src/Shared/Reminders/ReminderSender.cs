@@ -148,7 +148,7 @@ public sealed class ReminderSender(
                 continue;
             }
 
-            return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent.Mobile, body), ct), now, ct);
+            return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent.Mobile, body) { NotAfter = QuietFrom(now) }, ct), now, ct);
         }
 
         throw new TextBusyException($"Text {reference.TextId} kept changing while being sent; the queue will retry it.");
@@ -193,7 +193,7 @@ public sealed class ReminderSender(
             return null;
         }
 
-        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent!.Mobile, body), ct), now, ct);
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), parent!.Mobile, body) { NotAfter = QuietFrom(now) }, ct), now, ct);
     }
 
     private async Task<SendOutcome?> CancelAsync(TextEntity text, string reason, DateTimeOffset now, CancellationToken ct)
@@ -318,8 +318,11 @@ public sealed class ReminderSender(
             throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
 
-        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!) { IsRepeat = true }, ct), now, ct);
+        return await CallGatewayAsync(text, () => gateway.SendAsync(new SmsMessage(MessageIdOf(text), text.To!, text.Body!) { IsRepeat = true, NotAfter = QuietFrom(now) }, ct), now, ct);
     }
+
+    /// <summary>When the next quiet hours begin: the gateways start no attempt (a retry after backoff) from then on.</summary>
+    private DateTimeOffset? QuietFrom(DateTimeOffset now) => smsOptions.Value.QuietHours().NextStartAfter(now);
 
     private async Task<SendOutcome> CallGatewayAsync(TextEntity text, Func<Task<SmsSendResult>> send, DateTimeOffset now, CancellationToken ct)
     {

@@ -15,4 +15,19 @@ public sealed record SmsMessage(string MessageId, string To, string Body)
     /// companion and default texts and the answers to parents' texts do not.
     /// </summary>
     public DateTimeOffset? FirstSentAt { get; init; }
+
+    /// <summary>
+    /// No attempt may start at or after this moment (when quiet hours begin): a provider's retry that would is
+    /// refused as not taken, so the text waits for the end of quiet hours instead of going in the night.
+    /// </summary>
+    public DateTimeOffset? NotAfter { get; init; }
+
+    /// <summary>Refuses an attempt that would start once <see cref="NotAfter"/> has come (not transient: no retry helps).</summary>
+    public void EnsureMayStart(string provider, DateTimeOffset now)
+    {
+        if (NotAfter is { } last && now >= last)
+        {
+            throw new Resilience.SmsProviderException(provider, $"message {MessageId} not attempted: quiet hours began at {last:u}", isTransient: false);
+        }
+    }
 }

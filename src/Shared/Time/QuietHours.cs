@@ -32,6 +32,25 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     public DateTimeOffset LastAllowedBeforeQuietPeriodContaining(DateTimeOffset instant) =>
         TryFindPeriod(instant, out var start, out _) ? start - OneMinute : instant.ToUniversalTime();
 
+    /// <summary>When the next quiet period begins after <paramref name="instant"/>; null when there are no quiet hours.</summary>
+    public DateTimeOffset? NextStartAfter(DateTimeOffset instant)
+    {
+        if (IsNone)
+        {
+            return null;
+        }
+
+        var localDate = DateOnly.FromDateTime(LondonTime.ToLocal(instant).DateTime);
+        for (var startDate = localDate.AddDays(-1); ; startDate = startDate.AddDays(1))
+        {
+            var periodStart = LondonTime.FromLocal(startDate.ToDateTime(Start)).ToUniversalTime();
+            if (periodStart > instant)
+            {
+                return periodStart;
+            }
+        }
+    }
+
     private bool TryFindPeriod(DateTimeOffset instant, out DateTimeOffset start, out DateTimeOffset end)
     {
         start = end = default;

@@ -139,4 +139,20 @@ public sealed class QuietHoursTests
         var end = Default.EndOfQuietPeriodContaining(London(2026, 7, 15, 22, 0));
         Assert.Equal(TimeSpan.Zero, end.Offset);
     }
+
+    [Theory]
+    [InlineData(9, 0, 15, 21)] // the same evening
+    [InlineData(20, 59, 15, 21)]
+    [InlineData(21, 0, 16, 21)] // inside quiet hours: the next night's
+    [InlineData(3, 0, 15, 21)]
+    public void The_next_quiet_period_starts_at_21_london_after_any_instant(int hour, int minute, int startDay, int startHour)
+    {
+        Assert.Equal(London(2026, 7, startDay, startHour), Default.NextStartAfter(London(2026, 7, 15, hour, minute)));
+    }
+
+    [Fact]
+    public void Without_quiet_hours_there_is_no_next_start()
+    {
+        Assert.Null(new QuietHours(new TimeOnly(0, 0), new TimeOnly(0, 0)).NextStartAfter(London(2026, 7, 15, 12)));
+    }
 }

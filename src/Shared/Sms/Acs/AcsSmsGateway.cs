@@ -55,6 +55,7 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
 
     private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, AttemptLog attempts, CancellationToken caller, CancellationToken attempt)
     {
+        message.EnsureMayStart(ProviderName, time.GetUtcNow());
         AcsSendResponse response;
         try
         {

@@ -108,6 +108,7 @@ public sealed class TwilioSmsGateway(
 
     private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, CancellationToken caller, CancellationToken attempt)
     {
+        message.EnsureMayStart(ProviderName, time.GetUtcNow());
         var settings = options.Value;
         var create = new CreateMessageOptions(new PhoneNumber(message.To))
         {

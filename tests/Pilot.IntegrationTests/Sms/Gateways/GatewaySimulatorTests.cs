@@ -39,6 +39,21 @@ public sealed class GatewaySimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_that_would_start_once_quiet_hours_began_is_not_made_by_either_provider()
+    {
+        await using var services = await StartAsync("twilio,acs");
+        _simulator.Twilio.Faults.Enqueue(Fault.TooManyRequests(5));
+        var message = Message() with { NotAfter = _time.GetUtcNow().AddSeconds(2) }; // quiet hours begin in 2 s; Twilio says wait 5
+
+        var refused = await Assert.ThrowsAsync<Pilot.Shared.Sms.Resilience.SmsProviderException>(() => Run(services.Get<ISmsGateway>().SendAsync(message, CancellationToken.None)));
+
+        Assert.Single(_simulator.Twilio.Requests.Snapshot()); // the first attempt, before quiet hours; not its retry
+        Assert.Empty(_simulator.Twilio.Accepted);
+        Assert.Empty(_simulator.Acs.Requests.Snapshot()); // nor the failover, now inside quiet hours
+        Assert.Contains("quiet hours", refused.InnerException?.Message ?? refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Twilio_server_error_storm_opens_its_circuit_and_fails_over_to_acs()
     {
         await using var services = await StartAsync("twilio,acs");
