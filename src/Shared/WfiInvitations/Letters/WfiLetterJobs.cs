@@ -210,7 +210,7 @@ public sealed class WfiLetterJobs(
             }
 
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
-            var message = new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)) { FirstSentAt = invitation.PostedAt };
+            var message = new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)) { FirstSentAt = invitation.PostedAt, NotAfter = quiet.NextStartAfter(now) };
             try
             {
                 var result = await gateway.SendAsync(message, ct);
