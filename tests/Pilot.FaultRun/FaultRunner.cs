@@ -16,6 +16,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Venues;
+using static Pilot.TestSupport.Harness;
 
 namespace Pilot.FaultRun;
 
@@ -425,38 +426,5 @@ public static class FaultRunner
         return all;
     }
 
-    private static ServiceProvider BuildServices(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.AddFilter(_ => false));
-        services.AddSingleton(TimeProvider.System);
-        services.AddPilot(configuration);
-        return services.BuildServiceProvider();
-    }
-
-    private static async Task DelayUntilAsync(DateTimeOffset at, CancellationToken ct)
-    {
-        var wait = at - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, ct);
-        }
-    }
-
     private static string Local(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Elapsed(Stopwatch clock) => string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,5:F0} s");
-
-    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Say(TextWriter progress, FormattableString line) => progress.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

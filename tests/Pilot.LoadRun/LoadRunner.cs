@@ -19,6 +19,7 @@ using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations;
 using Pilot.TestSupport;
+using static Pilot.TestSupport.Harness;
 
 namespace Pilot.LoadRun;
 
@@ -59,7 +60,12 @@ public static class LoadRunner
         var run = "load" + Guid.NewGuid().ToString("N")[..8];
         var mix = LoadMix.At(options.Rate);
         var names = new RunNames(run);
-        await using var services = BuildServices(options.Storage, names);
+        await using var services = Harness.BuildServices(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = options.Storage,
+            ["Storage:TablePrefix"] = names.Run,
+            ["Reminders:SendQueue"] = names.SendQueue,
+        });
         await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), ct);
 
         await using var simulator = await ProviderSimulator.StartAsync(new SimulatorOptions(Sid, Token, AcsKey) { RandomSeed = options.Seed }, ct);
@@ -403,45 +409,7 @@ public static class LoadRunner
         return notes;
     }
 
-    private static ServiceProvider BuildServices(string storage, RunNames names)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = storage,
-            ["Storage:TablePrefix"] = names.Run,
-            ["Reminders:SendQueue"] = names.SendQueue,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.AddFilter(_ => false));
-        services.AddSingleton(TimeProvider.System);
-        services.AddPilot(configuration);
-        return services.BuildServiceProvider();
-    }
-
-    private static async Task DelayUntilAsync(DateTimeOffset at, CancellationToken ct)
-    {
-        var wait = at - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, ct);
-        }
-    }
-
     internal static string Mb(long? bytes) => bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{b / 1024.0 / 1024.0:F0} MB") : "n/a";
-
-    private static string Elapsed(Stopwatch clock) => string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,5:F0} s");
-
-    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Say(TextWriter progress, FormattableString line) => progress.WriteLine(line.ToString(CultureInfo.InvariantCulture));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed record RunNames(string Run)
     {

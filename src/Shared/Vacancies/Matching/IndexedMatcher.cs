@@ -379,25 +379,9 @@ public sealed class IndexedMatcher : IVacancyMatcher
         found.Count = count;
     }
 
-    private static int FirstAtOrAfter(int[] sorted, int start, int end, int value)
-    {
-        while (start < end)
-        {
-            var middle = start + ((end - start) >> 1);
-            if (sorted[middle] < value)
-            {
-                start = middle + 1;
-            }
-            else
-            {
-                end = middle;
-            }
-        }
-
-        return start;
-    }
-
-    private static int FirstAtOrAfter(double[] sorted, int start, int end, double value)
+    /// <summary>The first index in [start, end) whose value is not below <paramref name="value"/> (binary search; specialised per value type by the JIT).</summary>
+    private static int FirstAtOrAfter<T>(T[] sorted, int start, int end, T value)
+        where T : struct, System.Numerics.IComparisonOperators<T, T, bool>
     {
         while (start < end)
         {
