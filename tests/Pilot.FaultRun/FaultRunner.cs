@@ -124,7 +124,7 @@ public static class FaultRunner
             var reference = new TextRef(DueBuckets.For(p.DueAt), textId);
             var appointment = new AppointmentEntity
             {
-                PartitionKey = p.Id,
+                Id = p.Id,
                 ParentId = parents[p.Parent],
                 VenueId = venues[p.Parent % venues.Count],
                 Kind = "adviser",

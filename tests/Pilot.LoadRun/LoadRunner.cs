@@ -223,7 +223,7 @@ public static class LoadRunner
             var reference = new TextRef(DueBuckets.For(p.DueAt), textId);
             var appointment = new AppointmentEntity
             {
-                PartitionKey = p.Id,
+                Id = p.Id,
                 ParentId = parentIds[p.Parent.Index],
                 VenueId = p.Parent.CentreId,
                 Kind = "adviser",

@@ -69,7 +69,7 @@ public sealed class AppointmentBooking(
 
         var appointment = new AppointmentEntity
         {
-            PartitionKey = id,
+            Id = id,
             ParentId = parent.Id,
             VenueId = venue.Id,
             Kind = request.Kind!,

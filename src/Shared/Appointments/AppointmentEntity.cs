@@ -6,17 +6,15 @@ using Pilot.Shared.Reminders;
 namespace Pilot.Shared.Appointments;
 
 /// <summary>
-/// An appointment: PartitionKey is its id. <see cref="Version"/> goes up on every reschedule; texts
+/// An appointment: PartitionKey and RowKey are both its id (see <see cref="Id"/>). <see cref="Version"/> goes up on every reschedule; texts
 /// planned for an older version are cancelled. <see cref="TextRefs"/> lists every text ever planned
 /// for it, so reading an appointment's texts is point reads, never a scan.
 /// </summary>
 public sealed class AppointmentEntity : ITableEntity
 {
-    public const string Row = "appointment";
-
     public string PartitionKey { get; set; } = "";
 
-    public string RowKey { get; set; } = Row;
+    public string RowKey { get; set; } = "";
 
     public DateTimeOffset? Timestamp { get; set; }
 
@@ -43,7 +41,16 @@ public sealed class AppointmentEntity : ITableEntity
     /// <summary>JSON array of <see cref="TextRef"/>.</summary>
     public string TextRefs { get; set; } = "[]";
 
-    public string Id => PartitionKey;
+    /// <summary>
+    /// The appointment's id, which is both keys. The row key was once one constant for every appointment: as good in
+    /// Azure, but Azurite finds a row by its row key first, so each point read of an appointment compared every
+    /// appointment stored, and the load run slowed as bookings piled up.
+    /// </summary>
+    public string Id
+    {
+        get => PartitionKey;
+        init => (PartitionKey, RowKey) = (value, value);
+    }
 
     public IReadOnlyList<TextRef> GetTextRefs() => JsonSerializer.Deserialize<List<TextRef>>(TextRefs, JsonDefaults.Web) ?? [];
 

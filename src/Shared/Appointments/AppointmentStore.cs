@@ -15,7 +15,7 @@ public sealed class AppointmentStore(StorageClients storage)
             return null;
         }
 
-        var found = await (await Table(ct)).GetEntityIfExistsAsync<AppointmentEntity>(id, AppointmentEntity.Row, cancellationToken: ct);
+        var found = await (await Table(ct)).GetEntityIfExistsAsync<AppointmentEntity>(id, id, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }
 

@@ -75,6 +75,7 @@ public sealed class ParentErasureTests : IDisposable
         Assert.Equal(1, recorded.GetInt32("Invitations"));
         var appointment = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Appointments));
         Assert.Equal(report.ErasureId, appointment.GetString("ParentId"));
+        Assert.Equal(appointment.PartitionKey, appointment.RowKey); // both keys are the appointment id
         Assert.Equal(report.ErasureId, Assert.Single(await VacancyScenario.AllAsync(services, TableNames.WfiInvitations)).GetString("ParentId"));
     }
 

@@ -10,7 +10,8 @@ namespace Pilot.Shared.Vacancies.Catalogue;
 /// <summary>
 /// Vacancies under three keys, each for one reader:
 /// <list type="bullet">
-/// <item><c>Vacancies</c>: PK ref, RK <c>vacancy</c>: one point read by ref (the sender's expiry check).</item>
+/// <item><c>Vacancies</c>: PK and RK the ref: one point read by ref (the sender's expiry check). (A row key shared by
+/// every vacancy made each of Azurite's point reads compare them all; Azure does not care.)</item>
 /// <item><c>VacancyCells</c>: PK 10 km map cell, RK ref: "open vacancies near a parent" (GET matches).</item>
 /// <item><c>VacancyFeed</c>: PK the UTC minute it arrived (<c>yyyyMMddHHmm</c>), RK ref: "new since the
 /// cursor" is one partition-range query for the alert timer, whatever the catalogue holds.</item>
@@ -18,14 +19,13 @@ namespace Pilot.Shared.Vacancies.Catalogue;
 /// </summary>
 public sealed class VacancyStore(StorageClients storage)
 {
-    public const string PrimaryRow = "vacancy";
     private const int MaxBatch = 100;
     private const int Concurrency = 16;
 
     public async Task<VacancyEntity?> GetAsync(string reference, CancellationToken ct)
     {
         var table = await storage.TableAsync(TableNames.Vacancies, ct);
-        var found = await table.GetEntityIfExistsAsync<VacancyEntity>(reference, PrimaryRow, cancellationToken: ct);
+        var found = await table.GetEntityIfExistsAsync<VacancyEntity>(reference, reference, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }
 
@@ -42,7 +42,7 @@ public sealed class VacancyStore(StorageClients storage)
         var moved = new List<(string Cell, string Ref)>();
         await Parallel.ForEachAsync(vacancies, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (vacancy, token) =>
         {
-            var earlier = await primary.GetEntityIfExistsAsync<TableEntity>(vacancy.Ref, PrimaryRow, select: ["Cell"], cancellationToken: token);
+            var earlier = await primary.GetEntityIfExistsAsync<TableEntity>(vacancy.Ref, vacancy.Ref, select: ["Cell"], cancellationToken: token);
             if (earlier.HasValue && earlier.Value!.GetString("Cell") is { } oldCell && oldCell != vacancy.Cell)
             {
                 lock (moved)
@@ -51,7 +51,7 @@ public sealed class VacancyStore(StorageClients storage)
                 }
             }
 
-            await primary.UpsertEntityAsync(vacancy.Copy(vacancy.Ref, PrimaryRow), TableUpdateMode.Replace, token);
+            await primary.UpsertEntityAsync(vacancy.Copy(vacancy.Ref, vacancy.Ref), TableUpdateMode.Replace, token);
         });
 
         // Cell rows first, then the feed: once the timer can see a vacancy, GET matches can too.
