@@ -102,8 +102,9 @@ internal static class MixWorkload
 
     /// <summary>
     /// Posts to the runner with a key, as a client would: a refused connection (the runner is being restarted)
-    /// is tried again. A request cut off by a kill after it arrived is tried again too, so an invitation may be
-    /// created twice; the figures come from the stored invitations, each of which must get its letter.
+    /// is tried again. A request cut off by a kill after it arrived is tried again too; when the cut-off copy made
+    /// the invitation, the repeat is refused with 409 naming it, which counts as made. The figures come from the
+    /// stored invitations, each of which must get its letter.
     /// </summary>
     public static async Task<string> PostAsync(HttpClient http, Uri uri, string key, string json, CancellationToken ct)
     {
@@ -121,6 +122,12 @@ internal static class MixWorkload
                     return body;
                 }
 
+                if (answer.StatusCode == HttpStatusCode.Conflict && attempt > 1 && AlreadyMade(body) is { } made)
+                {
+                    // An earlier copy of this request, cut off by a kill, made the invitation: the service names it.
+                    return made;
+                }
+
                 if ((int)answer.StatusCode < 500 || attempt >= 20)
                 {
                     throw new InvalidOperationException($"POST {uri.AbsolutePath} answered {(int)answer.StatusCode}: {body}");
@@ -133,6 +140,15 @@ internal static class MixWorkload
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
         }
+    }
+
+    /// <returns>The invitation a 409 names as already made (as the 202 would have: id and reference), or null.</returns>
+    private static string? AlreadyMade(string problem)
+    {
+        using var json = JsonDocument.Parse(problem);
+        return json.RootElement.TryGetProperty("invitationId", out var id) && json.RootElement.TryGetProperty("reference", out var reference)
+            ? JsonSerializer.Serialize(new { id = id.GetString(), reference = reference.GetString() }, JsonDefaults.Web)
+            : null;
     }
 
     /// <summary>

@@ -137,11 +137,12 @@ public static class LoadRunner
                 offered.Add(new OfferedMessage(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), MessageKinds.Confirmation, dueAt, at));
             }
         });
+        var invitationCount = 0;
         var invitations = generator.PaceAsync(t0, window, mix.Invitations, async (batch, at, token) =>
         {
             foreach (var parent in batch)
             {
-                var (id, reference) = await client.InviteAsync(parent, parentIds[parent.Index], today, token);
+                var (id, reference) = await client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
                 invited.Add((id, reference, at));
             }
         });

@@ -82,16 +82,20 @@ internal sealed class PilotClient(HttpClient http, string functionKey) : IDispos
         }
     }
 
-    /// <summary>A WFI invitation from the parent's Jobcentre office, with its office key: its letter job is queued.</summary>
-    public async Task<(string Id, string Reference)> InviteAsync(LoadParent parent, string parentId, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// A WFI invitation from the parent's Jobcentre office, with its office key: its letter job is queued. The
+    /// <paramref name="nth"/> invitation of the run offers its own times (the service refuses the same office inviting
+    /// the same parent to the same two appointments twice).
+    /// </summary>
+    public async Task<(string Id, string Reference)> InviteAsync(LoadParent parent, string parentId, DateOnly today, int nth, CancellationToken ct)
     {
         var body = new JsonObject
         {
             ["parentId"] = parentId,
             ["options"] = new JsonObject
             {
-                ["jobcentre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(21), 10) },
-                ["centre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(22), 10) },
+                ["jobcentre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(21), 9, nth) },
+                ["centre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(22), 9, nth) },
             },
             ["respondBy"] = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
@@ -115,8 +119,8 @@ internal sealed class PilotClient(HttpClient http, string functionKey) : IDispos
 
     private static JsonArray Array(string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 
-    private static string Instant(DateOnly day, int hour) =>
-        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string Instant(DateOnly day, int hour, int minutesLater = 0) =>
+        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(minutesLater).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public void Dispose() => http.Dispose();
 }

@@ -18,6 +18,7 @@ public static class ProblemResults
             OutcomeKind.Ok => ok(outcome.Value!),
             OutcomeKind.Invalid => Invalid(outcome.Errors),
             OutcomeKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", outcome.Detail),
+            _ when outcome.Errors.Count > 0 => Fields(StatusCodes.Status409Conflict, "Conflict", "https://tools.ietf.org/html/rfc9110#section-15.5.10", outcome.Errors, outcome.Extensions),
             _ => Problem(StatusCodes.Status409Conflict, "Conflict", outcome.Detail),
         };
     }
@@ -29,7 +30,7 @@ public static class ProblemResults
     public static IActionResult Replayed(IReadOnlyList<FieldError> errors)
         => Fields(StatusCodes.Status409Conflict, "Already received", "https://tools.ietf.org/html/rfc9110#section-15.5.10", errors);
 
-    private static ObjectResult Fields(int status, string title, string type, IReadOnlyList<FieldError> errors)
+    private static ObjectResult Fields(int status, string title, string type, IReadOnlyList<FieldError> errors, IReadOnlyDictionary<string, string>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var details = new ValidationProblemDetails(errors
@@ -41,6 +42,11 @@ public static class ProblemResults
             Detail = string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
             Type = type,
         };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, string>())
+        {
+            details.Extensions[name] = value;
+        }
+
         return WithProblemContentType(new ObjectResult(details) { StatusCode = status });
     }
 

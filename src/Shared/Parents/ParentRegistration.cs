@@ -144,6 +144,35 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
         return Outcome<ParentRegistered>.Ok(new ParentRegistered(parent.Id));
     }
 
+    /// <summary>
+    /// A parent already registered as this request would register them: the same mobile, names, postcode and address
+    /// lines (names and lines trimmed, any case). Null when there is none or the request does not read as a parent. A
+    /// shared family phone is no match on its own: the names must agree too.
+    /// </summary>
+    public async Task<ParentEntity?> FindSameAsync(RegisterParentRequest? request, CancellationToken ct)
+    {
+        if (request?.Address is not { } address || !UkMobile.TryParse(request.Mobile, out var mobile, out _)
+            || !PostcodeDirectory.Default.TryResolve(address.Postcode, out var location, out _) || location is null)
+        {
+            return null;
+        }
+
+        var lines = (address.Lines ?? []).Select(l => l?.Trim() ?? "").ToList();
+        foreach (var parent in await parents.FindByMobileAsync(mobile, ct))
+        {
+            var stored = JsonSerializer.Deserialize<List<string>>(parent.AddressLines) ?? [];
+            if (Same(parent.FirstName, request.FirstName) && Same(parent.LastName, request.LastName)
+                && parent.Postcode == location.Postcode && stored.Count == lines.Count && stored.Zip(lines).All(p => Same(p.First, p.Second)))
+            {
+                return parent;
+            }
+        }
+
+        return null;
+
+        static bool Same(string? a, string? b) => string.Equals(a?.Trim() ?? "", b?.Trim() ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

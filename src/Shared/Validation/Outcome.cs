@@ -16,6 +16,9 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
 {
     public bool IsOk => Kind == OutcomeKind.Ok;
 
+    /// <summary>Members added to the problem+json answer (a conflict's existing resource, say).</summary>
+    public IReadOnlyDictionary<string, string>? Extensions { get; init; }
+
     public static Outcome<T> Ok(T value) => new(OutcomeKind.Ok, value, [], null);
 
     public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) => new(OutcomeKind.Invalid, default, errors, null);
@@ -25,4 +28,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyList<FieldE
     public static Outcome<T> NotFound(string detail) => new(OutcomeKind.NotFound, default, [], detail);
 
     public static Outcome<T> Conflict(string detail) => new(OutcomeKind.Conflict, default, [], detail);
+
+    /// <summary>A conflict with what is already stored, naming the fields it is about.</summary>
+    public static Outcome<T> Conflict(IReadOnlyList<FieldError> errors) => new(OutcomeKind.Conflict, default, errors, null);
 }

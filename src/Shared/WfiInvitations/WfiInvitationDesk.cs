@@ -95,6 +95,14 @@ public sealed class WfiInvitationDesk(
             return Outcome<WfiInvitationAccepted>.Invalid(errors);
         }
 
+        var same = WfiInvitationStore.SameInvitationKey(office.Id, parent.Id, jobcentreVenue.Id, jobcentreStarts.Value, centreVenue.Id, centreStarts.Value);
+        var (claimedId, refused) = await ClaimSameAsync(same, office.Id, id, now, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        id = claimedId!;
         var invitation = new WfiInvitationEntity
         {
             PartitionKey = office.Id,
@@ -109,7 +117,12 @@ public sealed class WfiInvitationDesk(
             RequestedThrough = through,
         };
         invitation.Reference = await ClaimReferenceAsync(invitation, ct);
-        await store.AddAsync(invitation, ct);
+        if (!await store.TryAddAsync(invitation, ct))
+        {
+            // The same request, sent twice at once, adopted the same abandoned claim and made it first.
+            return await store.GetAsync(office.Id, id, ct) is { } made ? AlreadyInvited(made) : throw new InvalidOperationException($"Invitation {id} exists and cannot be read.");
+        }
+
         await letterQueue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct);
         logger.LogInformation("WFI invitation {InvitationId} ({Reference}) requested by office {OfficeId} for parent {ParentId}", invitation.Id, invitation.Reference, office.Id, parent.Id);
         return Outcome<WfiInvitationAccepted>.Ok(new WfiInvitationAccepted(invitation.Id, invitation.Reference));
@@ -200,6 +213,55 @@ public sealed class WfiInvitationDesk(
     }
 
     private static Outcome<WfiInvitationView> NotFound(string id) => Outcome<WfiInvitationView>.NotFound($"no invitation of your office has id {id}");
+
+    /// <summary>
+    /// Claims "this office invites this parent to these two appointments" for a new invitation. A request or a bulk
+    /// file sent twice is refused (409 naming parentId, with the invitation already made), so the parent is not posted
+    /// two letters. A cancelled invitation gives its claim up to a new one. A claim whose invitation was never stored
+    /// (its request died half way, or is still being made) is adopted: the invitation is made under that claim's id,
+    /// so two copies racing make one invitation between them.
+    /// </summary>
+    /// <returns>The id to make the invitation under, or the refusal.</returns>
+    private async Task<(string? Id, Outcome<WfiInvitationAccepted>? Refused)> ClaimSameAsync(string key, string officeId, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxReferenceAttempts; attempt++)
+        {
+            var held = await store.ClaimSameAsync(key, id, now, ct);
+            if (held.InvitationId is not { } heldId)
+            {
+                continue; // The claim vanished between the two reads: make it again.
+            }
+
+            if (heldId == id)
+            {
+                return (id, null);
+            }
+
+            var existing = await store.GetAsync(officeId, heldId, ct);
+            if (existing is null)
+            {
+                return (heldId, null);
+            }
+
+            if (existing.Status != WfiInvitationStatuses.Cancelled)
+            {
+                return (null, AlreadyInvited(existing));
+            }
+
+            if (await store.TryTakeOverSameAsync(key, held, id, now, ct))
+            {
+                return (id, null);
+            }
+        }
+
+        throw new InvalidOperationException($"The claim of invitation {id} kept changing.");
+    }
+
+    private static Outcome<WfiInvitationAccepted> AlreadyInvited(WfiInvitationEntity existing)
+        => Outcome<WfiInvitationAccepted>.Conflict([new FieldError("parentId", $"this office has already invited this parent to these two appointments: invitation {existing.Id}, reference {existing.Reference}")]) with
+        {
+            Extensions = new Dictionary<string, string> { ["invitationId"] = existing.Id, ["reference"] = existing.Reference },
+        };
 
     private async Task<string> ClaimReferenceAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {

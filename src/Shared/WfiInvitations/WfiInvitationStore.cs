@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Storage;
@@ -7,13 +10,16 @@ namespace Pilot.Shared.WfiInvitations;
 /// <summary>
 /// The WfiInvitations table (partition per office) and its index table WfiInvitationIndex: partition
 /// <c>ref</c> (reference → office and id; inserting it claims the reference), <c>parent-{id}</c> (a
-/// parent's invitations, for text replies) and <c>open</c> (RowKey starts with the respondBy date, so
-/// the default timer reads only those due, with one range query).
+/// parent's invitations, for text replies), <c>open</c> (RowKey starts with the respondBy date, so
+/// the default timer reads only those due, with one range query) and <c>same</c> (RowKey the SHA-256 of
+/// office, parent and the two options: inserting it claims "this invitation", so a request or a file sent
+/// twice cannot post the parent two letters).
 /// </summary>
 public sealed class WfiInvitationStore(StorageClients storage)
 {
     private const string ReferencePartition = "ref";
     private const string OpenPartition = "open";
+    private const string SamePartition = "same";
 
     private Task<TableClient> Invitations(CancellationToken ct) => storage.TableAsync(TableNames.WfiInvitations, ct);
 
@@ -44,6 +50,41 @@ public sealed class WfiInvitationStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Claims <paramref name="key"/> (see <see cref="SameInvitationKey"/>) for invitation <paramref name="id"/>, or, when
+    /// an invitation holds it already, says which and when it claimed it.
+    /// </summary>
+    public async Task<SameInvitationClaim> ClaimSameAsync(string key, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        var index = await Index(ct);
+        try
+        {
+            await index.AddEntityAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id, ["ClaimedAt"] = now }, ct);
+            return new SameInvitationClaim(id, now, default);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var held = await index.GetEntityIfExistsAsync<TableEntity>(SamePartition, key, cancellationToken: ct);
+            return held.HasValue && held.Value is { } row
+                ? new SameInvitationClaim(row.GetString("InvitationId"), row.GetDateTimeOffset("ClaimedAt") ?? now, row.ETag)
+                : new SameInvitationClaim(null, now, default);
+        }
+    }
+
+    /// <summary>Moves the claim to invitation <paramref name="id"/> if it was not changed since <paramref name="held"/> was read.</summary>
+    public async Task<bool> TryTakeOverSameAsync(string key, SameInvitationClaim held, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return await (await Index(ct)).TryReplaceAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id, ["ClaimedAt"] = now, ETag = held.ETag }, ct);
+    }
+
+    /// <summary>What makes two invitations the same: one office, one parent, the same two appointments offered.</summary>
+    public static string SameInvitationKey(string officeId, string parentId, string jobcentreVenueId, DateTimeOffset jobcentreStartsAt, string centreVenueId, DateTimeOffset centreStartsAt)
+    {
+        var what = string.Join('|', officeId, parentId, jobcentreVenueId, jobcentreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), centreVenueId, centreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)));
+    }
+
     public async Task<WfiInvitationEntity?> FindByReferenceAsync(string reference, CancellationToken ct)
     {
         if (!KeySafe(reference))
@@ -55,14 +96,25 @@ public sealed class WfiInvitationStore(StorageClients storage)
         return row.HasValue && row.Value is { } found ? await GetAsync(found.GetString("OfficeId"), found.GetString("InvitationId"), ct) : null;
     }
 
-    /// <summary>Writes the index rows first: an index row without its invitation is skipped by readers.</summary>
-    public async Task AddAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    /// <summary>
+    /// Writes the index rows first: an index row without its invitation is skipped by readers. False when an
+    /// invitation with this id exists already.
+    /// </summary>
+    public async Task<bool> TryAddAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         var index = await Index(ct);
         await index.UpsertEntityAsync(new TableEntity(ParentPartition(invitation.ParentId), invitation.Id) { ["OfficeId"] = invitation.OfficeId }, TableUpdateMode.Replace, ct);
         await index.UpsertEntityAsync(OpenRow(invitation), TableUpdateMode.Replace, ct);
-        await (await Invitations(ct)).AddEntityAsync(invitation, ct);
+        try
+        {
+            await (await Invitations(ct)).AddEntityAsync(invitation, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<bool> TryReplaceAsync(WfiInvitationEntity invitation, CancellationToken ct)
@@ -106,7 +158,10 @@ public sealed class WfiInvitationStore(StorageClients storage)
         var found = new List<WfiInvitationEntity>();
         await foreach (var row in (await Index(ct)).QueryAsync<TableEntity>(e => e.PartitionKey == OpenPartition && e.RowKey.CompareTo(before) < 0, cancellationToken: ct))
         {
-            if (await GetAsync(row.GetString("OfficeId"), row.GetString("InvitationId"), ct) is { } invitation)
+            // The invitation's own date decides: a row left by a copy of the request that lost the race to make
+            // it (see WfiInvitationDesk) may carry another date.
+            if (await GetAsync(row.GetString("OfficeId"), row.GetString("InvitationId"), ct) is { } invitation
+                && string.CompareOrdinal(invitation.RespondBy, date) < 0)
             {
                 found.Add(invitation);
             }
@@ -144,3 +199,6 @@ public sealed class WfiInvitationStore(StorageClients storage)
     private static bool KeySafe(string? key)
         => !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 }
+
+/// <param name="InvitationId">The invitation that holds the claim; null when the claim vanished meanwhile.</param>
+public sealed record SameInvitationClaim(string? InvitationId, DateTimeOffset ClaimedAt, ETag ETag);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
@@ -65,6 +66,33 @@ public sealed class VacancyAlertTests
         var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
         Assert.Equal(DueBuckets.For(now), text.PartitionKey);
         Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
+    public async Task A_digest_item_claimed_by_a_run_that_died_before_writing_the_digest_text_goes_in_the_digest_once()
+    {
+        // Before: the next run found the vacancy "already sent", no digest text was ever written, and the item was lost.
+        await using var services = await PilotServices.StartAsync();
+        var parent = await VacancyScenario.JobSeekerAsync(services, mode: AlertModes.Digest);
+        await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-1", title: "Teaching assistant"));
+        var now = services.Time.GetUtcNow();
+        // The run that died: the item is in a new digest in the ledger, the digest's text was never written.
+        var (claim, date) = await services.Get<AlertLedger>().ClaimForDigestAsync(parent, new AlertItem("V-1", 1.3), AlertWeeks.LondonDate(now), 5, now, CancellationToken.None);
+        Assert.Equal(AlertClaim.ClaimedNewDigest, claim);
+        Assert.Empty(await VacancyScenario.AllAsync(services, TableNames.Texts));
+
+        var run = await VacancyScenario.PlanAsync(services);
+        var again = await VacancyScenario.PlanAsync(services);
+
+        Assert.Equal(1, run.AlreadySent);
+        Assert.Equal(0, again.AlreadySent + again.DigestItems);
+        var planned = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
+        Assert.Equal(AlertTextKinds.Digest, planned.GetString("Kind"));
+        Assert.Equal(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), planned.GetString("DigestDate"));
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 18, 0, 10, TimeSpan.Zero));
+        await VacancyScenario.DispatchUpToNowAsync(services);
+        Assert.Equal([SendOutcome.Sent], await SendQueueReader.DrainAsync(services));
+        Assert.Contains("Teaching assistant", Assert.Single(await Outbox.AllAsync(services)).GetString("Body"), StringComparison.Ordinal);
     }
 
     [Fact]

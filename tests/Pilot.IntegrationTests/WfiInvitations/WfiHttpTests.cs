@@ -94,6 +94,90 @@ public sealed class WfiHttpTests
     }
 
     [Fact]
+    public async Task The_same_invitation_sent_twice_or_in_a_file_sent_twice_is_refused_naming_the_first_and_posts_one_letter()
+    {
+        // Before: each copy made an invitation of its own, and the parent was posted a letter for each.
+        await using var runner = await StartAsync();
+        using var http = Client(runner);
+        var parent = await RegisterAsync(runner);
+        var now = DateTimeOffset.UtcNow;
+        var body = WfiScenario.Request(parent, now);
+
+        var first = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, body));
+        var again = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, body));
+        var otherTimes = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, WfiScenario.Request(parent, now.AddDays(1))));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var made = await Json(first);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        var problem = await Json(again);
+        Assert.Contains(made.GetProperty("reference").GetString()!, problem.GetProperty("errors").GetProperty("parentId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(made.GetProperty("id").GetString(), problem.GetProperty("invitationId").GetString());
+        Assert.Equal(made.GetProperty("reference").GetString(), problem.GetProperty("reference").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, otherTimes.StatusCode); // other appointments are another invitation
+
+        // Once cancelled, the same two appointments may be offered again.
+        var cancel = await http.SendAsync(Post($"wfi-invitations/{made.GetProperty("id").GetString()}/cancel", WfiScenario.LambethKey, new { }));
+        var afterCancel = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, body));
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, afterCancel.StatusCode);
+        Assert.NotEqual(made.GetProperty("id").GetString(), (await Json(afterCancel)).GetProperty("id").GetString());
+
+        // A bulk file sent twice: the second time every row is refused, naming the invitation made the first time,
+        // and the new parent is not registered a second time.
+        var jobcentre = At(now.AddDays(12));
+        var centre = At(now.AddDays(13));
+        var respondBy = RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5)));
+        var csv = new StringBuilder()
+            .Append("parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{parent},,,,,,,{jobcentre},{centre},{respondBy}\r\n")
+            .Append(CultureInfo.InvariantCulture, $",Grace,Mensah,07700 900456,\"Flat 2, 40 Brixton Hill\",London,SW2 1QS,{jobcentre},{centre},{respondBy}\r\n")
+            .ToString();
+        var firstFile = await Json(await http.SendAsync(PostCsv("wfi-invitations/bulk", WfiScenario.LambethKey, csv)));
+        var secondFile = await Json(await http.SendAsync(PostCsv("wfi-invitations/bulk", WfiScenario.LambethKey, csv)));
+
+        var accepted = firstFile.GetProperty("accepted").EnumerateArray().ToList();
+        Assert.Equal(2, accepted.Count);
+        Assert.Empty(secondFile.GetProperty("accepted").EnumerateArray());
+        var refused = secondFile.GetProperty("rejected").EnumerateArray().ToList();
+        Assert.Equal([2, 3], refused.Select(r => r.GetProperty("line").GetInt32()));
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains(accepted[i].GetProperty("reference").GetString()!, refused[i].GetProperty("errors").GetProperty("parentId")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(accepted[1].GetProperty("parentId").GetString(), refused[1].GetProperty("parentId").GetString()); // the parent the row matched
+
+        Assert.Single(await runner.Services.GetRequiredService<ParentStore>().FindByMobileAsync("+447700900456", CancellationToken.None));
+        var invitations = await runner.Services.GetRequiredService<WfiInvitationStore>().RequestedBetweenAsync(WfiScenario.Lambeth, now.AddHours(-1), now.AddHours(1), CancellationToken.None);
+        Assert.Equal(5, invitations.Count); // first, other times, after the cancel, and the file's two
+    }
+
+    [Fact]
+    public async Task Two_copies_of_one_invitation_sent_at_once_make_one_invitation()
+    {
+        await using var runner = await StartAsync();
+        var desk = runner.Services.GetRequiredService<WfiInvitationDesk>();
+        var parent = await RegisterAsync(runner);
+        var request = WfiScenario.Request(parent, DateTimeOffset.UtcNow);
+
+        for (var round = 0; round < 5; round++)
+        {
+            // One request, sent as four copies at once; from the second round on, the claim is a cancelled invitation's.
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => desk.CreateAsync(WfiScenario.LambethOffice, request, "api", CancellationToken.None)));
+
+            var made = Assert.Single(outcomes, o => o.IsOk);
+            Assert.All(outcomes.Where(o => !o.IsOk), o => Assert.Equal(made.Value!.Id, o.Extensions!["invitationId"]));
+            await desk.CancelAsync(WfiScenario.LambethOffice, made.Value!.Id, CancellationToken.None);
+        }
+
+        var stored = await runner.Services.GetRequiredService<WfiInvitationStore>().ForParentAsync(parent, CancellationToken.None);
+        Assert.Equal(5, stored.Count);
+        Assert.All(stored, i => Assert.Equal(WfiInvitationStatuses.Cancelled, i.Status));
+    }
+
+    [Fact]
     public async Task The_letters_link_takes_one_choice_refuses_reuse_gives_the_next_link_for_a_change_and_refuses_a_tampered_token()
     {
         await using var runner = await StartAsync();
@@ -173,7 +257,8 @@ public sealed class WfiHttpTests
         var ids = new List<string>();
         foreach (var key in new[] { WfiScenario.LambethKey, WfiScenario.LambethKey, WfiScenario.EalingKey })
         {
-            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Request(parent, now)));
+            // Each on its own days: one office inviting one parent to the same two appointments twice is refused.
+            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Request(parent, now.AddDays(ids.Count))));
             ids.Add((await Json(created)).GetProperty("id").GetString()!);
         }
 

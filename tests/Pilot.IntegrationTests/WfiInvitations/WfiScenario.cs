@@ -37,16 +37,33 @@ public static class WfiScenario
             new WfiOptionsRequest(new WfiOptionRequest(At(now.AddDays(8)), null), new WfiOptionRequest(At(now.AddDays(9)), centreVenueId)),
             RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5))));
 
+    /// <summary>
+    /// Each invitation made here offers its own times (a few minutes apart), as a parent's second WFI would: the office
+    /// inviting one parent to the same two appointments twice is refused.
+    /// </summary>
     public static async Task<WfiInvitationAccepted> InviteAsync(PilotServices services, string parentId, string? centreVenueId = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var outcome = await services.Get<WfiInvitationDesk>().CreateAsync(LambethOffice, Request(parentId, services.Time.GetUtcNow(), centreVenueId), "api", CancellationToken.None);
+        var request = Request(parentId, services.Time.GetUtcNow(), centreVenueId);
+        var minutes = Interlocked.Increment(ref _invitations) % 120;
+        request = request with
+        {
+            Options = new WfiOptionsRequest(
+                request.Options!.Jobcentre! with { StartsAt = Later(request.Options.Jobcentre!.StartsAt!, minutes) },
+                request.Options.Centre! with { StartsAt = Later(request.Options.Centre!.StartsAt!, minutes) }),
+        };
+        var outcome = await services.Get<WfiInvitationDesk>().CreateAsync(LambethOffice, request, "api", CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
         return outcome.Value!;
     }
 
     public static async Task<WfiInvitationEntity> GetAsync(PilotServices services, string id)
         => (await services.Get<WfiInvitationStore>().GetAsync(Lambeth, id, CancellationToken.None))!;
+
+    private static int _invitations;
+
+    private static string Later(string instant, int minutes)
+        => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).AddMinutes(minutes).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A whole hour, so texts show a round time.</summary>
     private static string At(DateTimeOffset instant)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms.Resilience;
 using Polly;
@@ -15,7 +16,7 @@ namespace Pilot.Shared.Sms.Acs;
 /// then <see cref="SmsOutcomeUnknownException"/> (no failover); the settled repeat comes back to ACS first
 /// (<see cref="SmsMessage.IsRepeat"/>), which de-duplicates it.
 /// </summary>
-public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvider<string> pipelines, TimeProvider time, ILogger<AcsSmsGateway> logger) : ISmsGateway
+public sealed class AcsSmsGateway(AcsSmsClient client, IOptions<AcsOptions> options, ResiliencePipelineProvider<string> pipelines, TimeProvider time, ILogger<AcsSmsGateway> logger) : ISmsGateway
 {
     public const string ProviderName = "acs";
 
@@ -55,7 +56,7 @@ public sealed class AcsSmsGateway(AcsSmsClient client, ResiliencePipelineProvide
 
     private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, AttemptLog attempts, CancellationToken caller, CancellationToken attempt)
     {
-        message.EnsureMayStart(ProviderName, time.GetUtcNow());
+        message.EnsureMayStart(ProviderName, time.GetUtcNow(), TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
         AcsSendResponse response;
         try
         {

@@ -108,8 +108,8 @@ public sealed class TwilioSmsGateway(
 
     private async Task<SmsSendResult> SendOnceAsync(SmsMessage message, SmsAnalysis analysis, CancellationToken caller, CancellationToken attempt)
     {
-        message.EnsureMayStart(ProviderName, time.GetUtcNow());
         var settings = options.Value;
+        message.EnsureMayStart(ProviderName, time.GetUtcNow(), TimeSpan.FromSeconds(settings.TimeoutSeconds));
         var create = new CreateMessageOptions(new PhoneNumber(message.To))
         {
             Body = analysis.NormalisedText,

@@ -12,8 +12,9 @@ namespace Pilot.Shared.Vacancies.Alerts;
 /// alerted", so never twice), <c>week-&lt;yyyy-Www&gt;</c> (texts counted against the weekly cap,
 /// ETag-checked) and <c>digest-&lt;yyyyMMdd&gt;</c> (the day's digest items, closed when it is sent).
 /// The claim is written before any text, so a crash between the two can never send one twice; the claim
-/// records the due bucket of the immediate alert's text, so the next run, finding the vacancy already
-/// claimed, can write a text the crash left unwritten in that same place (and the alert is not lost).
+/// records the due bucket of the immediate alert's text, or the date of the digest that holds the vacancy, so the
+/// next run, finding the vacancy already claimed, can write a text the crash left unwritten in that same place
+/// (and the alert is not lost).
 /// </summary>
 public sealed class AlertLedger(StorageClients storage)
 {
@@ -68,7 +69,7 @@ public sealed class AlertLedger(StorageClients storage)
                 continue;
             }
 
-            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now) };
+            var actions = new List<TableTransactionAction> { SentAction(parentId, item, now, digestDate: date) };
             if (digest is not null)
             {
                 var items = Items(digest);
@@ -142,12 +143,36 @@ public sealed class AlertLedger(StorageClients storage)
     public async Task<string?> TextBucketAsync(string parentId, string vacancyRef, CancellationToken ct)
         => (await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct))?.GetString("TextBucket");
 
-    private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now, string? textBucket = null)
+    /// <summary>
+    /// The date of the digest a digest item's claim went into, while that digest is still open (not yet sent); null
+    /// when it was sent, for an immediate alert, or for a claim made before the date was recorded.
+    /// </summary>
+    public async Task<DateOnly?> OpenDigestHoldingAsync(string parentId, string vacancyRef, CancellationToken ct)
+    {
+        var table = await Table(ct);
+        if ((await GetAsync(table, parentId, SentRow(vacancyRef), ct))?.GetString("DigestDate") is not { } text
+            || !DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+        return digest is null || digest.GetBoolean("Closed") == true ? null : date;
+    }
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now, string? textBucket = null, DateOnly? digestDate = null)
     {
         var entity = new TableEntity(parentId, SentRow(item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm };
         if (textBucket is not null)
         {
             entity["TextBucket"] = textBucket;
+        }
+
+        if (digestDate is { } date)
+        {
+            entity["DigestDate"] = date.ToString(DateFormat, CultureInfo.InvariantCulture);
         }
 
         return new(TableTransactionActionType.Add, entity);

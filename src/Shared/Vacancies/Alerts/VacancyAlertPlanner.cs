@@ -142,14 +142,35 @@ public sealed class VacancyAlertPlanner(
         var today = DateOnly.FromDateTime(local.DateTime);
         var date = TimeOnly.FromDateTime(local.DateTime) < digestTime ? today : today.AddDays(1);
         var (claim, digestDate) = await ledger.ClaimForDigestAsync(parentId, item, date, search.AlertsMaxPerWeek, now, ct);
-        if (claim == AlertClaim.ClaimedNewDigest)
+        if (claim is AlertClaim.ClaimedNewDigest or AlertClaim.Claimed)
         {
-            var due = LondonTime.FromLocal(digestDate.ToDateTime(digestTime));
-            var day = digestDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            await texts.AddIfMissingAsync(NewText(parentId, $"digest-{parentId}-{day}", AlertTextKinds.Digest, due, now, t => t.DigestDate = digestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ct);
+            // Also when the item joined a digest already open: the run that opened it may have died before its text.
+            await AddDigestTextAsync(parentId, digestDate, digestTime, now, ct);
+        }
+        else if (claim == AlertClaim.AlreadySent && await ledger.OpenDigestHoldingAsync(parentId, item.Ref, ct) is { } held)
+        {
+            // Claimed by a run that died before writing the digest's text (the cursor did not move, so this run read
+            // the same vacancy), and that digest has not gone yet: make sure its text is there.
+            await AddDigestTextAsync(parentId, held, digestTime, now, ct);
         }
 
         return claim;
+    }
+
+    /// <summary>
+    /// Writes the day's digest text unless it is there. Only while its time is still to come: a digest text is only
+    /// ever moved (by quiet hours) once its time has come, so before then a missing one was never written.
+    /// </summary>
+    private async Task AddDigestTextAsync(string parentId, DateOnly digestDate, TimeOnly digestTime, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = LondonTime.FromLocal(digestDate.ToDateTime(digestTime));
+        if (due <= now)
+        {
+            return;
+        }
+
+        var day = digestDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        await texts.AddIfMissingAsync(NewText(parentId, $"digest-{parentId}-{day}", AlertTextKinds.Digest, due, now, t => t.DigestDate = digestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ct);
     }
 
     private static TextEntity NewText(string parentId, string id, string kind, DateTimeOffset due, DateTimeOffset now, Action<TextEntity> fill)

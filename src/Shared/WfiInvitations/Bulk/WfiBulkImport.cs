@@ -59,7 +59,13 @@ public sealed class WfiBulkImport(WfiInvitationDesk desk, ParentRegistration reg
 
             var request = row.Invitation;
             string? registeredId = null;
-            if (row.NewParent is not null)
+            if (row.NewParent is not null && await registration.FindSameAsync(row.NewParent, ct) is { } known)
+            {
+                // Registered before (by this file sent earlier, say): the row invites that parent, not a copy of them.
+                registeredId = known.Id;
+                request = request with { ParentId = registeredId };
+            }
+            else if (row.NewParent is not null)
             {
                 var registered = await registration.RegisterAsync(row.NewParent, ct);
                 if (!registered.IsOk)

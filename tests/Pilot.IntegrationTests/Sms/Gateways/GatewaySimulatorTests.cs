@@ -43,13 +43,28 @@ public sealed class GatewaySimulatorTests : IAsyncLifetime
     {
         await using var services = await StartAsync("twilio,acs");
         _simulator.Twilio.Faults.Enqueue(Fault.TooManyRequests(5));
-        var message = Message() with { NotAfter = _time.GetUtcNow().AddSeconds(2) }; // quiet hours begin in 2 s; Twilio says wait 5
+        // Quiet hours begin in 12 s: the first attempt (10 s at most) ends before them; Twilio says wait 5, and a retry then could not.
+        var message = Message() with { NotAfter = _time.GetUtcNow().AddSeconds(12) };
 
         var refused = await Assert.ThrowsAsync<Pilot.Shared.Sms.Resilience.SmsProviderException>(() => Run(services.Get<ISmsGateway>().SendAsync(message, CancellationToken.None)));
 
         Assert.Single(_simulator.Twilio.Requests.Snapshot()); // the first attempt, before quiet hours; not its retry
         Assert.Empty(_simulator.Twilio.Accepted);
         Assert.Empty(_simulator.Acs.Requests.Snapshot()); // nor the failover, now inside quiet hours
+        Assert.Contains("quiet hours", refused.InnerException?.Message ?? refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_attempt_is_made_that_could_still_be_running_when_quiet_hours_begin()
+    {
+        // Before: an attempt started just before 21:00 was accepted a fraction of a second into quiet hours.
+        await using var services = await StartAsync("twilio,acs");
+        var message = Message() with { NotAfter = _time.GetUtcNow().AddSeconds(9) }; // each provider's attempt may take 10 s
+
+        var refused = await Assert.ThrowsAsync<Pilot.Shared.Sms.Resilience.SmsProviderException>(() => Run(services.Get<ISmsGateway>().SendAsync(message, CancellationToken.None)));
+
+        Assert.Empty(_simulator.Twilio.Requests.Snapshot());
+        Assert.Empty(_simulator.Acs.Requests.Snapshot());
         Assert.Contains("quiet hours", refused.InnerException?.Message ?? refused.Message, StringComparison.Ordinal);
     }
 
