@@ -120,31 +120,9 @@ public static class FaultRunner
         }).ToList();
         await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
         {
-            var textId = TextEntity.IdFor(p.Id, 1, ReminderKind);
-            var reference = new TextRef(DueBuckets.For(p.DueAt), textId);
-            var appointment = new AppointmentEntity
-            {
-                Id = p.Id,
-                ParentId = parents[p.Parent],
-                VenueId = venues[p.Parent % venues.Count],
-                Kind = "adviser",
-                // Each of a parent's appointments at a different hour, so no two of their texts read the same.
-                StartsAt = p.DueAt.AddHours(2 + p.Nth),
-                BookedAt = start.AddDays(-1),
-            };
-            appointment.AddTextRefs([reference]);
-            await texts.AddEntityAsync(new TextEntity
-            {
-                PartitionKey = reference.Bucket,
-                RowKey = textId,
-                AppointmentId = p.Id,
-                AppointmentVersion = 1,
-                ParentId = parents[p.Parent],
-                Kind = ReminderKind,
-                DueAt = p.DueAt,
-                StateChangedAt = start.AddDays(-1),
-            }, token);
-            await appointmentStore.TryAddAsync(appointment, token);
+            // Each of a parent's appointments at a different hour, so no two of their texts read the same.
+            var reference = await WriteBookedReminderAsync(
+                appointmentStore, texts, p.Id, parents[p.Parent], venues[p.Parent % venues.Count], ReminderKind, p.DueAt, p.DueAt.AddHours(2 + p.Nth), start.AddDays(-1), token);
             lock (reminders)
             {
                 reminders.Add(reference);

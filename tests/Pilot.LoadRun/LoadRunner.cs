@@ -220,32 +220,10 @@ public static class LoadRunner
         var bookedAt = DateTimeOffset.UtcNow.AddDays(-1);
         await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
         {
-            var textId = TextEntity.IdFor(p.Id, 1, MessageKinds.Reminder);
-            var reference = new TextRef(DueBuckets.For(p.DueAt), textId);
-            var appointment = new AppointmentEntity
-            {
-                Id = p.Id,
-                ParentId = parentIds[p.Parent.Index],
-                VenueId = p.Parent.CentreId,
-                Kind = "adviser",
-                StartsAt = p.DueAt.AddHours(2),
-                BookedAt = bookedAt,
-            };
-            appointment.AddTextRefs([reference]);
-            await texts.AddEntityAsync(new TextEntity
-            {
-                PartitionKey = reference.Bucket,
-                RowKey = textId,
-                AppointmentId = p.Id,
-                AppointmentVersion = 1,
-                ParentId = parentIds[p.Parent.Index],
-                Kind = MessageKinds.Reminder,
-                DueAt = p.DueAt,
-                StateChangedAt = bookedAt,
-            }, token);
-            await appointments.TryAddAsync(appointment, token);
+            var reference = await WriteBookedReminderAsync(
+                appointments, texts, p.Id, parentIds[p.Parent.Index], p.Parent.CentreId, MessageKinds.Reminder, p.DueAt, p.DueAt.AddHours(2), bookedAt, token);
             // Nothing happens during the run to cause a reminder: it is simply due, so its end-to-end time is its queue latency.
-            offered.Add(new OfferedMessage(textId, MessageKinds.Reminder, p.DueAt, p.DueAt));
+            offered.Add(new OfferedMessage(reference.TextId, MessageKinds.Reminder, p.DueAt, p.DueAt));
         });
         return planned.Count;
     }

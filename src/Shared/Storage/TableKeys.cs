@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Pilot.Shared.Storage;
 
 /// <summary>
@@ -13,4 +16,14 @@ public static class TableKeys
         !string.IsNullOrEmpty(key)
         && key.Length <= MaxLength
         && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) || char.IsSurrogate(c));
+
+    /// <summary>
+    /// A key made from any text: its SHA-256 as lower-case hex (64 characters), so neither characters a key refuses nor
+    /// personal data (a number) end up in the key.
+    /// </summary>
+    public static string Sha256Hex(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
 }

@@ -96,7 +96,7 @@ public sealed class WfiInvitationDesk(
         }
 
         var same = WfiInvitationStore.SameInvitationKey(office.Id, parent.Id, jobcentreVenue.Id, jobcentreStarts.Value, centreVenue.Id, centreStarts.Value);
-        var (claimedId, refused) = await ClaimSameAsync(same, office.Id, id, now, ct);
+        var (claimedId, refused) = await ClaimSameAsync(same, office.Id, id, ct);
         if (refused is not null)
         {
             return refused;
@@ -222,11 +222,11 @@ public sealed class WfiInvitationDesk(
     /// so two copies racing make one invitation between them.
     /// </summary>
     /// <returns>The id to make the invitation under, or the refusal.</returns>
-    private async Task<(string? Id, Outcome<WfiInvitationAccepted>? Refused)> ClaimSameAsync(string key, string officeId, string id, DateTimeOffset now, CancellationToken ct)
+    private async Task<(string? Id, Outcome<WfiInvitationAccepted>? Refused)> ClaimSameAsync(string key, string officeId, string id, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxReferenceAttempts; attempt++)
         {
-            var held = await store.ClaimSameAsync(key, id, now, ct);
+            var held = await store.ClaimSameAsync(key, id, ct);
             if (held.InvitationId is not { } heldId)
             {
                 continue; // The claim vanished between the two reads: make it again.
@@ -248,7 +248,7 @@ public sealed class WfiInvitationDesk(
                 return (null, AlreadyInvited(existing));
             }
 
-            if (await store.TryTakeOverSameAsync(key, held, id, now, ct))
+            if (await store.TryTakeOverSameAsync(key, held, id, ct))
             {
                 return (id, null);
             }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Storage;
@@ -52,37 +50,36 @@ public sealed class WfiInvitationStore(StorageClients storage)
 
     /// <summary>
     /// Claims <paramref name="key"/> (see <see cref="SameInvitationKey"/>) for invitation <paramref name="id"/>, or, when
-    /// an invitation holds it already, says which and when it claimed it.
+    /// an invitation holds it already, says which.
     /// </summary>
-    public async Task<SameInvitationClaim> ClaimSameAsync(string key, string id, DateTimeOffset now, CancellationToken ct)
+    public async Task<SameInvitationClaim> ClaimSameAsync(string key, string id, CancellationToken ct)
     {
         var index = await Index(ct);
         try
         {
-            await index.AddEntityAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id, ["ClaimedAt"] = now }, ct);
-            return new SameInvitationClaim(id, now, default);
+            await index.AddEntityAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id }, ct);
+            return new SameInvitationClaim(id, default);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var held = await index.GetEntityIfExistsAsync<TableEntity>(SamePartition, key, cancellationToken: ct);
             return held.HasValue && held.Value is { } row
-                ? new SameInvitationClaim(row.GetString("InvitationId"), row.GetDateTimeOffset("ClaimedAt") ?? now, row.ETag)
-                : new SameInvitationClaim(null, now, default);
+                ? new SameInvitationClaim(row.GetString("InvitationId"), row.ETag)
+                : new SameInvitationClaim(null, default);
         }
     }
 
     /// <summary>Moves the claim to invitation <paramref name="id"/> if it was not changed since <paramref name="held"/> was read.</summary>
-    public async Task<bool> TryTakeOverSameAsync(string key, SameInvitationClaim held, string id, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> TryTakeOverSameAsync(string key, SameInvitationClaim held, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(held);
-        return await (await Index(ct)).TryReplaceAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id, ["ClaimedAt"] = now, ETag = held.ETag }, ct);
+        return await (await Index(ct)).TryReplaceAsync(new TableEntity(SamePartition, key) { ["InvitationId"] = id, ETag = held.ETag }, ct);
     }
 
     /// <summary>What makes two invitations the same: one office, one parent, the same two appointments offered.</summary>
     public static string SameInvitationKey(string officeId, string parentId, string jobcentreVenueId, DateTimeOffset jobcentreStartsAt, string centreVenueId, DateTimeOffset centreStartsAt)
     {
-        var what = string.Join('|', officeId, parentId, jobcentreVenueId, jobcentreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), centreVenueId, centreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)));
+        return TableKeys.Sha256Hex(string.Join('|', officeId, parentId, jobcentreVenueId, jobcentreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), centreVenueId, centreStartsAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     public async Task<WfiInvitationEntity?> FindByReferenceAsync(string reference, CancellationToken ct)
@@ -201,4 +198,4 @@ public sealed class WfiInvitationStore(StorageClients storage)
 }
 
 /// <param name="InvitationId">The invitation that holds the claim; null when the claim vanished meanwhile.</param>
-public sealed record SameInvitationClaim(string? InvitationId, DateTimeOffset ClaimedAt, ETag ETag);
+public sealed record SameInvitationClaim(string? InvitationId, ETag ETag);

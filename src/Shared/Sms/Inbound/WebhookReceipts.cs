@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Storage;
@@ -42,5 +40,5 @@ public sealed class WebhookReceipts(StorageClients storage)
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken ct)
         => await (await Table(ct)).DeleteWhereAsync(TableClient.CreateQueryFilter($"ReceivedAt lt {before}"), ct);
 
-    private static string Key(string delivery) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(delivery)));
+    private static string Key(string delivery) => TableKeys.Sha256Hex(delivery);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Sms.Limits;
 
@@ -23,11 +22,7 @@ public sealed record NumberHour(IReadOnlyList<CapSlot> Slots)
     public static NumberHour Empty { get; } = new NumberHour([]);
 
     /// <summary>The number as stored: its SHA-256 (lower-case hex), never the number itself.</summary>
-    public static string HashOf(string number)
-    {
-        ArgumentNullException.ThrowIfNull(number);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(number)));
-    }
+    public static string HashOf(string number) => TableKeys.Sha256Hex(number);
 
     /// <summary>The slots that count at <paramref name="now"/>, oldest first.</summary>
     public IReadOnlyList<CapSlot> CountingAt(DateTimeOffset now) =>

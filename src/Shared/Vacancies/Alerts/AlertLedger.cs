@@ -20,6 +20,9 @@ public sealed class AlertLedger(StorageClients storage)
 {
     private const int MaxConcurrencyRetries = 5;
 
+    /// <summary>How a digest item's claim records its digest's date (<c>DigestDate</c>).</summary>
+    private const string DateFormat = "yyyy-MM-dd";
+
     private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.AlertLedger, ct);
 
     public static string SentRow(string vacancyRef) => "sent-" + vacancyRef;
@@ -159,8 +162,6 @@ public sealed class AlertLedger(StorageClients storage)
         var digest = await GetAsync(table, parentId, DigestRow(date), ct);
         return digest is null || digest.GetBoolean("Closed") == true ? null : date;
     }
-
-    private const string DateFormat = "yyyy-MM-dd";
 
     private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now, string? textBucket = null, DateOnly? digestDate = null)
     {

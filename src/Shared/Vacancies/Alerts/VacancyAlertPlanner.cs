@@ -142,9 +142,8 @@ public sealed class VacancyAlertPlanner(
         var today = DateOnly.FromDateTime(local.DateTime);
         var date = TimeOnly.FromDateTime(local.DateTime) < digestTime ? today : today.AddDays(1);
         var (claim, digestDate) = await ledger.ClaimForDigestAsync(parentId, item, date, search.AlertsMaxPerWeek, now, ct);
-        if (claim is AlertClaim.ClaimedNewDigest or AlertClaim.Claimed)
+        if (claim == AlertClaim.ClaimedNewDigest)
         {
-            // Also when the item joined a digest already open: the run that opened it may have died before its text.
             await AddDigestTextAsync(parentId, digestDate, digestTime, now, ct);
         }
         else if (claim == AlertClaim.AlreadySent && await ledger.OpenDigestHoldingAsync(parentId, item.Ref, ct) is { } held)
