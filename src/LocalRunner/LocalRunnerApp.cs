@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Pilot.Functions;
 using Pilot.Functions.Health;
 using Pilot.LocalRunner.Configuration;
 using Pilot.LocalRunner.Hosting;
@@ -56,7 +57,7 @@ public static class LocalRunnerApp
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Services.AddPilot(builder.Configuration);
+        builder.Services.AddPilotFunctions(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IHttpFunctionAuthorization, ConfiguredFunctionKeys>();
 

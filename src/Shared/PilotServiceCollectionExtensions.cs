@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Hosting;
@@ -66,6 +67,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<ParentMatches>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<MessageRetention>();
+        services.AddAccess();
         services.AddInboundSms();
         services.AddWfiInvitations();
 

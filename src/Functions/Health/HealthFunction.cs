@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
 using Pilot.Shared.Storage;
 
 namespace Pilot.Functions.Health;
@@ -10,6 +11,7 @@ public sealed class HealthFunction(StorageClients storage)
 {
     /// <summary>Up when the process answers and storage answers; 503 naming storage otherwise.</summary>
     [Function("Health")]
+    [PublicEndpoint("nothing: it says only whether the app and its storage answer")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)

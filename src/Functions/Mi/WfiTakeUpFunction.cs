@@ -2,22 +2,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pilot.Functions.Http;
-using Pilot.Functions.WfiInvitations;
-using Pilot.Shared.WfiInvitations.Offices;
+using Pilot.Shared.Access;
 using Pilot.Shared.WfiInvitations.TakeUp;
 
 namespace Pilot.Functions.Mi;
 
 /// <summary>WFI take-up figures: JSON, or CSV when the caller sends <c>Accept: text/csv</c>.</summary>
-public sealed class WfiTakeUpFunction(WfiTakeUpReport report, OfficeCredentials credentials)
+public sealed class WfiTakeUpFunction(WfiTakeUpReport report, AccessGate gate)
 {
     [Function("WfiTakeUp")]
+    [Admits(Role.Office, Role.Centre, Role.Central)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "mi/wfi")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (caller, unauthorized) = OfficeKey.Identify(request, credentials);
+        var (caller, unauthorized) = gate.Admit(request, this);
         if (unauthorized is not null)
         {
             return unauthorized;

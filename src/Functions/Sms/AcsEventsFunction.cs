@@ -12,6 +12,7 @@ namespace Pilot.Functions.Sms;
 /// </summary>
 public sealed class AcsEventsFunction(AcsEventGridWebhook webhook)
 {
+    [PublicEndpoint("the Event Grid key (Sms:Acs:EventGridKey) in ?code=")]
     [Function("AcsEvents")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/acs/events")] HttpRequest request,

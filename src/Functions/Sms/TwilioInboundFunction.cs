@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
 using Pilot.Shared.Sms.Inbound;
 
 namespace Pilot.Functions.Sms;
@@ -11,6 +12,7 @@ public sealed class TwilioInboundFunction(TwilioWebhooks webhooks)
     /// <summary>An empty TwiML answer: our replies go out through the gateway, so they are recorded like every text.</summary>
     public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
+    [PublicEndpoint("Twilio's X-Twilio-Signature, made with the auth token")]
     [Function("TwilioInbound")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/twilio/inbound")] HttpRequest request,

@@ -2,17 +2,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pilot.Functions.Http;
+using Pilot.Shared.Access;
 using Pilot.Shared.Vacancies.Catalogue;
 
 namespace Pilot.Functions.Vacancies;
 
-public sealed class PostVacanciesFunction(VacancyIngestion ingestion)
+public sealed class PostVacanciesFunction(VacancyIngestion ingestion, AccessGate gate)
 {
     [Function("PostVacancies")]
+    [Admits(Role.Feed)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "vacancies")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        var (_, refused) = gate.Admit(request, this);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var (body, tooLarge) = await JsonBody.ReadBoundedAsync(request, cancellationToken);
         if (tooLarge is not null)
         {

@@ -3,19 +3,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pilot.Functions.Http;
+using Pilot.Shared.Access;
 using Pilot.Shared.WfiInvitations.Bulk;
-using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.Functions.WfiInvitations;
 
-public sealed class BulkWfiInvitationsFunction(WfiBulkImport import, OfficeCredentials credentials)
+public sealed class BulkWfiInvitationsFunction(WfiBulkImport import, AccessGate gate)
 {
     [Function("BulkWfiInvitations")]
+    [Admits(Role.Office)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "wfi-invitations/bulk")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (caller, unauthorized) = OfficeKey.Identify(request, credentials);
+        var (caller, unauthorized) = gate.Admit(request, this);
         if (unauthorized is not null)
         {
             return unauthorized;

@@ -2,21 +2,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Pilot.Functions.Http;
+using Pilot.Shared.Access;
 using Pilot.Shared.WfiInvitations;
-using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.Functions.WfiInvitations;
 
 /// <summary>A choice the parent gave the office by phone.</summary>
-public sealed class RecordWfiChoiceFunction(WfiInvitationDesk desk, OfficeCredentials credentials)
+public sealed class RecordWfiChoiceFunction(WfiInvitationDesk desk, AccessGate gate)
 {
     [Function("RecordWfiChoice")]
+    [Admits(Role.Office)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "wfi-invitations/{id}/choice")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        var (caller, unauthorized) = OfficeKey.Identify(request, credentials);
+        var (caller, unauthorized) = gate.Admit(request, this);
         if (unauthorized is not null)
         {
             return unauthorized;

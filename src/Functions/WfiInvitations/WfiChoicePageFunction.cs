@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Pilot.Functions.Http;
 using Pilot.Shared.WfiInvitations.Choosing;
 
 namespace Pilot.Functions.WfiInvitations;
@@ -9,6 +10,7 @@ namespace Pilot.Functions.WfiInvitations;
 public sealed class WfiChoicePageFunction(WfiChoicePages pages)
 {
     [Function("WfiChoicePage")]
+    [PublicEndpoint("the parent's signed choice link (the token in the path), valid until the reply date")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "c/{token}")] HttpRequest request,
         string token,

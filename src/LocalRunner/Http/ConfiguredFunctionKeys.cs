@@ -4,15 +4,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pilot.Shared.WfiInvitations.Offices;
+using Pilot.Shared.Access;
 
 namespace Pilot.LocalRunner.Http;
 
 /// <summary>
 /// Checks function keys as the Functions host does in Azure: a function that is not anonymous needs a
 /// key in <c>x-functions-key</c> (or <c>?code=</c>), else 401. The keys are <c>LocalRunner:FunctionKeys</c>
-/// (comma-separated; default the documented development key <see cref="DevelopmentKey"/>) and, because in
-/// Azure each office's key is a function key, every key <see cref="OfficeCredentials"/> recognises.
+/// (comma-separated; default <see cref="DevelopmentKey"/>, which passes this check but is no one's, so Pilot's own
+/// functions refuse it) and, because in Azure every role's key is a function key, every key <see cref="CallerCredentials"/> recognises.
 /// </summary>
 internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
 {
@@ -48,8 +48,8 @@ internal sealed class ConfiguredFunctionKeys : IHttpFunctionAuthorization
                 known |= CryptographicOperations.FixedTimeEquals(hash, candidate);
             }
 
-            // Office keys are function keys in Azure too; the app's own office credentials recognise them.
-            if (known || context.RequestServices.GetService<OfficeCredentials>()?.Identify(presented) is not null)
+            // Role keys are function keys in Azure too; the app's own credentials recognise them.
+            if (known || context.RequestServices.GetService<CallerCredentials>()?.Identify(presented) is not null)
             {
                 return ValueTask.FromResult<IResult?>(null);
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Planning;
@@ -28,12 +29,19 @@ public sealed class AppointmentBooking(
 {
     private const int MaxConcurrencyRetries = 5;
 
-    public Task<Outcome<AppointmentBooked>> BookAsync(BookAppointmentRequest? request, CancellationToken ct)
-        => BookAsync(request, ParentRegistration.NewId(), ct);
+    /// <summary>Books for one of the office's own parents; the office owns the appointment (another office's parent is "no parent").</summary>
+    public Task<Outcome<AppointmentBooked>> BookAsync(Caller office, BookAppointmentRequest? request, CancellationToken ct)
+        => BookAsync(office, request, ParentRegistration.NewId(), ct);
 
     /// <summary>With a known id: used by the demo seeder, whose appointments keep fixed ids.</summary>
-    internal async Task<Outcome<AppointmentBooked>> BookAsync(BookAppointmentRequest? request, string id, CancellationToken ct)
+    internal async Task<Outcome<AppointmentBooked>> BookAsync(Caller office, BookAppointmentRequest? request, string id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(office);
+        if (office.OfficeId is null)
+        {
+            throw new InvalidOperationException($"Only an office books appointments, not {office.Principal}.");
+        }
+
         if (request is null)
         {
             return Outcome<AppointmentBooked>.Invalid("body", "a JSON object is required");
@@ -51,6 +59,11 @@ public sealed class AppointmentBooking(
 
         var startsAt = CheckStartsAt(request.StartsAt, now, errors);
         var parent = parentId is null ? null : await parents.GetAsync(parentId, ct);
+        if (parent is not null && !office.CanChange(parent.OfficeId))
+        {
+            parent = null;
+        }
+
         if (parentId is not null && parent is null)
         {
             errors.Add(new FieldError("parentId", "no parent has this id"));
@@ -70,6 +83,7 @@ public sealed class AppointmentBooking(
         var appointment = new AppointmentEntity
         {
             Id = id,
+            OfficeId = office.OfficeId,
             ParentId = parent.Id,
             VenueId = venue.Id,
             Kind = request.Kind!,
@@ -99,7 +113,7 @@ public sealed class AppointmentBooking(
         return Outcome<AppointmentBooked>.Ok(new AppointmentBooked(appointment.Id, [.. plan.Select(p => new PlannedTextView(p.Kind, p.DueAt))]));
     }
 
-    public async Task<Outcome<AppointmentView>> RescheduleAsync(string appointmentId, RescheduleAppointmentRequest? request, CancellationToken ct)
+    public async Task<Outcome<AppointmentView>> RescheduleAsync(Caller caller, string appointmentId, RescheduleAppointmentRequest? request, CancellationToken ct)
     {
         if (request is null)
         {
@@ -113,26 +127,29 @@ public sealed class AppointmentBooking(
             return Outcome<AppointmentView>.Invalid(errors);
         }
 
-        return await ChangeAsync(appointmentId, startsAt.Value, cancel: false, ct);
+        return await ChangeAsync(caller, appointmentId, startsAt.Value, cancel: false, ct);
     }
 
-    public Task<Outcome<AppointmentView>> CancelAsync(string appointmentId, CancellationToken ct)
-        => ChangeAsync(appointmentId, null, cancel: true, ct);
+    /// <summary>Cancels an appointment of the caller's office (a WFI invitation's office cancels the interview it booked).</summary>
+    public Task<Outcome<AppointmentView>> CancelAsync(Caller caller, string appointmentId, CancellationToken ct)
+        => ChangeAsync(caller, appointmentId, null, cancel: true, ct);
 
-    public async Task<Outcome<AppointmentView>> GetAsync(string appointmentId, CancellationToken ct)
+    public async Task<Outcome<AppointmentView>> GetAsync(Caller caller, string appointmentId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var appointment = await appointments.GetAsync(appointmentId, ct);
-        return appointment is null
+        return appointment is null || !caller.CanRead(appointment.OfficeId)
             ? Outcome<AppointmentView>.NotFound($"no appointment has id {appointmentId}")
             : Outcome<AppointmentView>.Ok(await ViewAsync(appointment, ct));
     }
 
-    private async Task<Outcome<AppointmentView>> ChangeAsync(string appointmentId, DateTimeOffset? newStartsAt, bool cancel, CancellationToken ct)
+    private async Task<Outcome<AppointmentView>> ChangeAsync(Caller caller, string appointmentId, DateTimeOffset? newStartsAt, bool cancel, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var appointment = await appointments.GetAsync(appointmentId, ct);
-            if (appointment is null)
+            if (appointment is null || !caller.CanChange(appointment.OfficeId))
             {
                 return Outcome<AppointmentView>.NotFound($"no appointment has id {appointmentId}");
             }

@@ -20,6 +20,9 @@ public sealed class AppointmentEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
+    /// <summary>The office that booked it (or whose invitation did): it alone changes it; central reads it.</summary>
+    public string? OfficeId { get; set; }
+
     public string ParentId { get; set; } = "";
 
     public string VenueId { get; set; } = "";

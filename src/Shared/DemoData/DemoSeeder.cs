@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Time;
@@ -37,6 +38,7 @@ public sealed class DemoSeeder(
             if (await parents.GetAsync(parent.Id, ct) is null)
             {
                 var registered = await registration.RegisterAsync(
+                    Caller.Office(parent.OfficeId),
                     new RegisterParentRequest(parent.FirstName, parent.Mobile, new AddressRequest(parent.AddressLines, parent.Postcode), parent.PreferredLanguage, parent.Consents,
                         parent.Availability, null, parent.MaxTravelKm, parent.TravelMode, parent.JobInterests, null, null, parent.AcceptUnknownHours, parent.Alerts) { LastName = parent.LastName },
                     parent.Id,
@@ -54,6 +56,7 @@ public sealed class DemoSeeder(
 
                 var startsAt = RoundUpToFiveMinutes(time.GetUtcNow().AddMinutes(appointment.StartsInMinutes));
                 var booked = await booking.BookAsync(
+                    Caller.Office(parent.OfficeId),
                     new BookAppointmentRequest(parent.Id, appointment.VenueId, startsAt.ToString("O", CultureInfo.InvariantCulture), appointment.Kind, appointment.AdviserName),
                     appointment.Id,
                     ct);
@@ -115,6 +118,7 @@ public sealed class DemoSeeder(
 
     private sealed record DemoParent(
         string Id,
+        string OfficeId,
         string FirstName,
         string Mobile,
         IReadOnlyList<string?> AddressLines,

@@ -16,6 +16,9 @@ public sealed class ParentEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
+    /// <summary>The Jobcentre office that registered the parent and owns their record; other offices are told it does not exist.</summary>
+    public string? OfficeId { get; set; }
+
     public string FirstName { get; set; } = "";
 
     /// <summary>Optional; letters are addressed to the full name.</summary>

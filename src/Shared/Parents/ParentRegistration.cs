@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.Access;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Validation;
@@ -11,12 +12,19 @@ namespace Pilot.Shared.Parents;
 /// <summary>Registers a parent: validates every field, stores the mobile as E.164 and the postcode's centroid.</summary>
 public sealed partial class ParentRegistration(ParentStore parents, AlertProfileStore alertProfiles, TimeProvider time, ILogger<ParentRegistration> logger)
 {
-    public Task<Outcome<ParentRegistered>> RegisterAsync(RegisterParentRequest? request, CancellationToken ct)
-        => RegisterAsync(request, NewId(), ct);
+    /// <summary>Registers a parent to the calling office, which owns the record from then on.</summary>
+    public Task<Outcome<ParentRegistered>> RegisterAsync(Caller office, RegisterParentRequest? request, CancellationToken ct)
+        => RegisterAsync(office, request, NewId(), ct);
 
     /// <summary>With a known id: used by the demo seeder, whose parents keep fixed ids.</summary>
-    internal async Task<Outcome<ParentRegistered>> RegisterAsync(RegisterParentRequest? request, string id, CancellationToken ct)
+    internal async Task<Outcome<ParentRegistered>> RegisterAsync(Caller office, RegisterParentRequest? request, string id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(office);
+        if (office.OfficeId is not { } officeId)
+        {
+            throw new InvalidOperationException($"Only an office registers parents, not {office.Principal}.");
+        }
+
         if (request is null)
         {
             return Outcome<ParentRegistered>.Invalid("body", "a JSON object is required");
@@ -95,6 +103,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
         var parent = new ParentEntity
         {
             PartitionKey = id,
+            OfficeId = officeId,
             FirstName = firstName,
             LastName = lastName,
             Mobile = mobile,
@@ -149,7 +158,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
     /// lines (names and lines trimmed, any case). Null when there is none or the request does not read as a parent. A
     /// shared family phone is no match on its own: the names must agree too.
     /// </summary>
-    public async Task<ParentEntity?> FindSameAsync(RegisterParentRequest? request, CancellationToken ct)
+    public async Task<ParentEntity?> FindSameAsync(Caller office, RegisterParentRequest? request, CancellationToken ct)
     {
         if (request?.Address is not { } address || !UkMobile.TryParse(request.Mobile, out var mobile, out _)
             || !PostcodeDirectory.Default.TryResolve(address.Postcode, out var location, out _) || location is null)
@@ -158,7 +167,8 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
         }
 
         var lines = (address.Lines ?? []).Select(l => l?.Trim() ?? "").ToList();
-        foreach (var parent in await parents.FindByMobileAsync(mobile, ct))
+        ArgumentNullException.ThrowIfNull(office);
+        foreach (var parent in (await parents.FindByMobileAsync(mobile, ct)).Where(p => office.CanChange(p.OfficeId)))
         {
             var stored = JsonSerializer.Deserialize<List<string>>(parent.AddressLines) ?? [];
             if (Same(parent.FirstName, request.FirstName) && Same(parent.LastName, request.LastName)

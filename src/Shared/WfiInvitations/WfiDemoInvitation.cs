@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pilot.Shared.WfiInvitations.Offices;
+using Pilot.Shared.Access;
 
 namespace Pilot.Shared.WfiInvitations;
 
@@ -27,7 +27,7 @@ public sealed class WfiDemoInvitation(WfiInvitationDesk desk, WfiInvitationStore
             null,
             new WfiOptionsRequest(new WfiOptionRequest(At(today.AddDays(10), 10), null), new WfiOptionRequest(At(today.AddDays(11), 10), null)),
             RespondByDate.Text(today.AddDays(7)));
-        var created = await desk.CreateAsync(new OfficeCaller(OfficeId), request, "demo", Id, ct);
+        var created = await desk.CreateAsync(Caller.Office(OfficeId), request, "demo", Id, ct);
         return created.IsOk
             ? true
             : throw new InvalidOperationException($"Demo invitation is invalid: {string.Join("; ", created.Errors.Select(e => $"{e.Field} {e.Message}"))}");

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Validation;
 using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations.Choosing;
 using Pilot.Shared.WfiInvitations.Letters;
-using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.Shared.WfiInvitations;
 
@@ -25,11 +25,11 @@ public sealed class WfiInvitationDesk(
 {
     private const int MaxReferenceAttempts = 10;
 
-    public Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, CancellationToken ct)
+    public Task<Outcome<WfiInvitationAccepted>> CreateAsync(Caller caller, CreateWfiInvitationRequest? request, string through, CancellationToken ct)
         => CreateAsync(caller, request, through, ParentRegistration.NewId(), ct);
 
     /// <summary>With a known id: used by the demo seeder, whose invitation keeps a fixed id.</summary>
-    internal async Task<Outcome<WfiInvitationAccepted>> CreateAsync(OfficeCaller caller, CreateWfiInvitationRequest? request, string through, string id, CancellationToken ct)
+    internal async Task<Outcome<WfiInvitationAccepted>> CreateAsync(Caller caller, CreateWfiInvitationRequest? request, string through, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (request is null)
@@ -43,9 +43,14 @@ public sealed class WfiInvitationDesk(
         var office = CheckOffice(caller, request.JobcentreOfficeId, all, errors);
         var parentId = TextField.Check(request.ParentId, "parentId", 64, errors);
         var parent = parentId is null ? null : await parents.GetAsync(parentId, ct);
+        if (parent is not null && office is not null && parent.OfficeId != office.Id)
+        {
+            parent = null; // Another office's parent: as if there were none.
+        }
+
         if (parentId is not null && parent is null)
         {
-            errors.Add(new FieldError("parentId", "no parent has this id"));
+            errors.Add(new FieldError("parentId", "no parent of your office has this id"));
         }
         else if (parent is not null && WfiLetterComposer.AddressOf(parent) is { IsOk: false } address)
         {
@@ -128,27 +133,27 @@ public sealed class WfiInvitationDesk(
         return Outcome<WfiInvitationAccepted>.Ok(new WfiInvitationAccepted(invitation.Id, invitation.Reference));
     }
 
-    public async Task<Outcome<WfiInvitationView>> GetAsync(OfficeCaller caller, string id, CancellationToken ct)
+    public async Task<Outcome<WfiInvitationView>> GetAsync(Caller caller, string id, CancellationToken ct)
     {
         var invitation = await FindAsync(caller, id, ct);
         return invitation is null ? NotFound(id) : Outcome<WfiInvitationView>.Ok(WfiInvitationView.From(invitation));
     }
 
     /// <summary>Cancels an invitation not yet answered for good: its letter job stops, any booking is cancelled. Repeating it changes nothing.</summary>
-    public async Task<Outcome<WfiInvitationView>> CancelAsync(OfficeCaller caller, string id, CancellationToken ct)
+    public async Task<Outcome<WfiInvitationView>> CancelAsync(Caller caller, string id, CancellationToken ct)
     {
-        var invitation = await FindAsync(caller, id, ct);
+        var invitation = await FindToChangeAsync(caller, id, ct);
         return invitation is null ? NotFound(id) : await choices.CancelAsync(invitation, ct);
     }
 
-    public async Task<Outcome<WfiInvitationView>> RecordPhoneChoiceAsync(OfficeCaller caller, string id, RecordWfiChoiceRequest? request, CancellationToken ct)
+    public async Task<Outcome<WfiInvitationView>> RecordPhoneChoiceAsync(Caller caller, string id, RecordWfiChoiceRequest? request, CancellationToken ct)
     {
         if (request is null || !WfiOptionKeys.IsValid(request.Option))
         {
             return Outcome<WfiInvitationView>.Invalid("option", "must be jobcentre or centre");
         }
 
-        var invitation = await FindAsync(caller, id, ct);
+        var invitation = await FindToChangeAsync(caller, id, ct);
         if (invitation is null)
         {
             return NotFound(id);
@@ -162,7 +167,7 @@ public sealed class WfiInvitationDesk(
         };
     }
 
-    public async Task<Outcome<WfiInvitationView>> RecordAttendanceAsync(OfficeCaller caller, string id, RecordWfiAttendanceRequest? request, CancellationToken ct)
+    public async Task<Outcome<WfiInvitationView>> RecordAttendanceAsync(Caller caller, string id, RecordWfiAttendanceRequest? request, CancellationToken ct)
     {
         if (request?.Attended is not bool attended)
         {
@@ -171,7 +176,7 @@ public sealed class WfiInvitationDesk(
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var invitation = await FindAsync(caller, id, ct);
+            var invitation = await FindToChangeAsync(caller, id, ct);
             if (invitation is null)
             {
                 return NotFound(id);
@@ -192,12 +197,20 @@ public sealed class WfiInvitationDesk(
         return Outcome<WfiInvitationView>.Conflict("the invitation is being changed; try again");
     }
 
-    private async Task<WfiInvitationEntity?> FindAsync(OfficeCaller caller, string id, CancellationToken ct)
+    /// <summary>The office's own invitation to change; null for anyone but an office.</summary>
+    private async Task<WfiInvitationEntity?> FindToChangeAsync(Caller caller, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAdmin)
+        return caller.OfficeId is { } officeId ? await store.GetAsync(officeId, id, ct) : null;
+    }
+
+    /// <summary>An office reads its own invitations; central reads every office's.</summary>
+    private async Task<WfiInvitationEntity?> FindAsync(Caller caller, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != Role.Central)
         {
-            return await store.GetAsync(caller.OfficeId!, id, ct);
+            return await FindToChangeAsync(caller, id, ct);
         }
 
         // The administrator is not tied to an office: the parent index is not keyed by id, so look in each office.
@@ -277,28 +290,16 @@ public sealed class WfiInvitationDesk(
         throw new InvalidOperationException($"No free WFI reference after {MaxReferenceAttempts} attempts.");
     }
 
-    private static Venue? CheckOffice(OfficeCaller caller, string? given, IReadOnlyDictionary<string, Venue> all, List<FieldError> errors)
+    private static Venue? CheckOffice(Caller caller, string? given, IReadOnlyDictionary<string, Venue> all, List<FieldError> errors)
     {
-        var officeId = given?.Trim();
-        if (caller.IsAdmin)
-        {
-            if (string.IsNullOrEmpty(officeId))
-            {
-                errors.Add(new FieldError("jobcentreOfficeId", "is required with the central key"));
-                return null;
-            }
-        }
-        else if (string.IsNullOrEmpty(officeId))
-        {
-            officeId = caller.OfficeId;
-        }
-        else if (!caller.Covers(officeId))
+        var officeId = caller.OfficeId ?? throw new InvalidOperationException($"Only an office sends invitations, not {caller.Principal}.");
+        if (!string.IsNullOrWhiteSpace(given) && !string.Equals(given.Trim(), officeId, StringComparison.Ordinal))
         {
             errors.Add(new FieldError("jobcentreOfficeId", "must be your own office (the one your key belongs to)"));
             return null;
         }
 
-        if (all.GetValueOrDefault(officeId!) is { Kind: VenueKinds.Jobcentre } office)
+        if (all.GetValueOrDefault(officeId) is { Kind: VenueKinds.Jobcentre } office)
         {
             return office;
         }

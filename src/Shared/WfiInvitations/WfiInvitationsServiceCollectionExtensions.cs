@@ -3,7 +3,6 @@ using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.WfiInvitations.Bulk;
 using Pilot.Shared.WfiInvitations.Choosing;
 using Pilot.Shared.WfiInvitations.Letters;
-using Pilot.Shared.WfiInvitations.Offices;
 using Pilot.Shared.WfiInvitations.TakeUp;
 
 namespace Pilot.Shared.WfiInvitations;
@@ -19,8 +18,6 @@ public static class WfiInvitationsServiceCollectionExtensions
         services.AddOptions<WfiOptions>().BindConfiguration(WfiOptions.Section)
             .Validate(o => o.TokenSigningKey.Length >= 32 && !o.TokenSigningKey.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal), "Wfi:TokenSigningKey must be set, at least 32 characters (an unresolved Key Vault reference is not a key)")
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Wfi:PublicBaseUrl must be an absolute URL");
-        services.AddOptions<OfficeKeyOptions>().BindConfiguration(OfficeKeyOptions.Section);
-        services.AddSingleton<OfficeCredentials>();
         services.AddSingleton<WfiInvitationStore>();
         services.AddSingleton<WfiLetterJobWriter>();
         services.AddSingleton<WfiChoices>();

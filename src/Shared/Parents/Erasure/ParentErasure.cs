@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Access;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
@@ -25,10 +26,14 @@ public sealed class ParentErasure(
 {
     public const string CancelReason = "parent-erased";
 
-    /// <summary>Null when no parent has this id (never registered, or erased before).</summary>
-    public async Task<ErasureReport?> EraseAsync(string parentId, CancellationToken ct)
+    /// <summary>
+    /// Erases for the parent's own office, or central (a subject-access request); who asked is recorded.
+    /// Null when no parent of the caller's has this id (never registered, another office's, or erased before).
+    /// </summary>
+    public async Task<ErasureReport?> EraseAsync(Caller caller, string parentId, CancellationToken ct)
     {
-        if (await parents.GetAsync(parentId, ct) is not { } parent)
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await parents.GetAsync(parentId, ct) is not { } parent || !(caller.CanChange(parent.OfficeId) || caller.Role == Role.Central))
         {
             return null;
         }
@@ -46,10 +51,11 @@ public sealed class ParentErasure(
         await DeleteWhereAsync(TableNames.NumberHourCounts, TableClient.CreateQueryFilter($"PartitionKey eq {Pilot.Shared.Sms.Limits.NumberHour.HashOf(parent.Mobile)}"), ct);
         var (invited, letters) = await EraseInvitationsAsync(parentId, erasureId, now, ct);
 
-        var report = new ErasureReport(erasureId, now, appointments, texts, cancelled, outbox, inbound, alerts, invited, letters);
+        var report = new ErasureReport(erasureId, now, caller.Principal, appointments, texts, cancelled, outbox, inbound, alerts, invited, letters);
         await (await storage.TableAsync(TableNames.Erasures, ct)).AddEntityAsync(new TableEntity(now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), erasureId)
         {
             ["ErasedAt"] = now,
+            ["RequestedBy"] = caller.Principal,
             ["Appointments"] = appointments,
             ["Texts"] = texts,
             ["TextsCancelled"] = cancelled,
@@ -62,7 +68,7 @@ public sealed class ParentErasure(
 
         await DeleteWhereAsync(TableNames.Parents, TableClient.CreateQueryFilter($"PartitionKey eq {ParentStore.MobilePartition(parent.Mobile)} and RowKey eq {parentId}"), ct);
         await DeleteWhereAsync(TableNames.Parents, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct);
-        logger.LogInformation("Parent {ParentId} erased as {ErasureId}", parentId, erasureId);
+        logger.LogInformation("Parent {ParentId} erased as {ErasureId} at the request of {RequestedBy}", parentId, erasureId, caller.Principal);
         return report;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Validation;
@@ -14,10 +15,12 @@ namespace Pilot.Shared.Vacancies.Alerts;
 /// </summary>
 public sealed class ParentMatches(ParentStore parents, VacancyStore vacancies, TimeProvider time)
 {
-    public async Task<Outcome<ParentMatchList>> ForParentAsync(string parentId, CancellationToken ct)
+    /// <summary>For the parent's own office, or central; another office's parent is not found.</summary>
+    public async Task<Outcome<ParentMatchList>> ForParentAsync(Caller caller, string parentId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var parent = await parents.GetAsync(parentId, ct);
-        if (parent is null)
+        if (parent is null || !caller.CanRead(parent.OfficeId))
         {
             return Outcome<ParentMatchList>.NotFound($"No parent {parentId}");
         }

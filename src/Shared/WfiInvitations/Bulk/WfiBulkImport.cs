@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Validation;
-using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.Shared.WfiInvitations.Bulk;
 
@@ -14,7 +14,7 @@ public sealed class WfiBulkImport(WfiInvitationDesk desk, ParentRegistration reg
 {
     public const int MaxRows = 1000;
 
-    public async Task<Outcome<WfiBulkResult>> ImportAsync(OfficeCaller caller, string csv, CancellationToken ct)
+    public async Task<Outcome<WfiBulkResult>> ImportAsync(Caller caller, string csv, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var (records, error) = CsvReader.Read(csv ?? "");
@@ -31,11 +31,6 @@ public sealed class WfiBulkImport(WfiInvitationDesk desk, ParentRegistration reg
         if (records.Count - 1 > MaxRows)
         {
             return Outcome<WfiBulkResult>.Invalid("csv", $"at most {MaxRows} rows in one file");
-        }
-
-        if (caller.IsAdmin)
-        {
-            return Outcome<WfiBulkResult>.Invalid("x-functions-key", "a bulk file is sent with an office's own key");
         }
 
         var headerErrors = new List<FieldError>();
@@ -59,7 +54,7 @@ public sealed class WfiBulkImport(WfiInvitationDesk desk, ParentRegistration reg
 
             var request = row.Invitation;
             string? registeredId = null;
-            if (row.NewParent is not null && await registration.FindSameAsync(row.NewParent, ct) is { } known)
+            if (row.NewParent is not null && await registration.FindSameAsync(caller, row.NewParent, ct) is { } known)
             {
                 // Registered before (by this file sent earlier, say): the row invites that parent, not a copy of them.
                 registeredId = known.Id;
@@ -67,7 +62,7 @@ public sealed class WfiBulkImport(WfiInvitationDesk desk, ParentRegistration reg
             }
             else if (row.NewParent is not null)
             {
-                var registered = await registration.RegisterAsync(row.NewParent, ct);
+                var registered = await registration.RegisterAsync(caller, row.NewParent, ct);
                 if (!registered.IsOk)
                 {
                     rejected.Add(Rejected(record.Line, [.. registered.Errors.Select(ToColumn)], null));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Validation;
 
@@ -75,7 +76,7 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
                 invitation = await store.GetAsync(invitation.OfficeId, invitation.Id, ct) ?? invitation;
                 if (invitation.Bookings != bookingsBefore)
                 {
-                    await booking.CancelAsync(appointmentId, ct);
+                    await booking.CancelAsync(Caller.Office(invitation.OfficeId), appointmentId, ct);
                 }
 
                 continue;
@@ -83,7 +84,7 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
 
             if (previousAppointment is not null)
             {
-                await booking.CancelAsync(previousAppointment, ct);
+                await booking.CancelAsync(Caller.Office(invitation.OfficeId), previousAppointment, ct);
             }
 
             await store.CloseAsync(invitation, ct);
@@ -115,6 +116,7 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
             }
 
             var booked = await booking.BookAsync(
+                Caller.Office(invitation.OfficeId),
                 new BookAppointmentRequest(invitation.ParentId, venueId, startsAt.ToString("O", CultureInfo.InvariantCulture), AppointmentKinds.Wfi, null),
                 id,
                 ct);
@@ -155,7 +157,7 @@ public sealed class WfiChoices(WfiInvitationStore store, AppointmentBooking book
             {
                 if (invitation.AppointmentId is not null)
                 {
-                    await booking.CancelAsync(invitation.AppointmentId, ct);
+                    await booking.CancelAsync(Caller.Office(invitation.OfficeId), invitation.AppointmentId, ct);
                 }
 
                 await store.CloseAsync(invitation, ct);

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Pilot.Shared.Access;
 using Pilot.Shared.Validation;
 using Pilot.Shared.Venues;
-using Pilot.Shared.WfiInvitations.Offices;
 
 namespace Pilot.Shared.WfiInvitations.TakeUp;
 
 /// <summary>
 /// Take-up figures for the evaluation: the invitations requested in [from, to) (London dates), grouped
-/// by office, by the centre offered, or by that centre's local authority. An office's key counts only
-/// its own invitations (one partition query); the central key counts every office's.
+/// by office, by the centre offered, or by that centre's local authority. An office counts only its own
+/// invitations (one partition query), a centre manager only those that offered their centre, central every office's.
 /// </summary>
 public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
 {
@@ -17,7 +17,7 @@ public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
     public const string ByCentre = "centre";
     public const string ByLocalAuthority = "la";
 
-    public async Task<Outcome<WfiTakeUp>> BuildAsync(OfficeCaller caller, string? from, string? to, string? groupBy, CancellationToken ct)
+    public async Task<Outcome<WfiTakeUp>> BuildAsync(Caller caller, string? from, string? to, string? groupBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var errors = new List<FieldError>();
@@ -44,6 +44,15 @@ public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
             RespondByDate.EndOf(fromDate.Value.AddDays(-1)),
             RespondByDate.EndOf(toDate.Value.AddDays(-1)),
             ct);
+        if (caller.Role == Role.Centre)
+        {
+            invitations = [.. invitations.Where(i => string.Equals(i.CentreVenueId, caller.Id, StringComparison.Ordinal))];
+        }
+        else if (caller.Role != Role.Office && caller.Role != Role.Central)
+        {
+            invitations = [];
+        }
+
         var all = await venues.AllAsync(ct);
         var groups = invitations
             .GroupBy(i => KeyOf(i, group, all), StringComparer.Ordinal)
