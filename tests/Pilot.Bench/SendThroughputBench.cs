@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.LocalRunner;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
@@ -36,9 +37,11 @@ internal static class SendThroughputBench
 
         await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
         var parent = await services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            Caller.Office("jcp-lambeth"),
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var booked = await services.GetRequiredService<AppointmentBooking>().BookAsync(
+            Caller.Office("jcp-lambeth"),
             new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", now.AddDays(20).ToString("O", CultureInfo.InvariantCulture), "wfi", null), CancellationToken.None);
         var appointmentId = booked.Value!.Id;
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Pilot.LocalRunner;
 using Pilot.Shared;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Reminders;
@@ -29,6 +30,8 @@ namespace Pilot.Bench;
 /// </summary>
 internal static class VacancyEndToEndBench
 {
+    private const string FeedKey = "bench-feed-key";
+
     private static readonly string[] Categories = ["education", "childcare", "cleaning", "catering", "retail", "care", "admin", "hospitality"];
 
     private static readonly Dictionary<string, string[]> Titles = new()
@@ -58,6 +61,7 @@ internal static class VacancyEndToEndBench
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = BenchServices.Settings("vacancies");
         settings["LocalRunner:Port"] = "0";
+        settings["Access:Feed"] = CallerCredentials.HashOf(FeedKey);
         settings["Reminders:DispatchSchedule"] = "0 0 0 1 1 *"; // ticks are run by the bench, in order
         settings["Vacancies:AlertSchedule"] = "0 0 0 1 1 *";
         settings["Vacancies:FeedQueue"] = "bench-feed-" + Guid.NewGuid().ToString("N")[..8];
@@ -78,7 +82,7 @@ internal static class VacancyEndToEndBench
         var requests = Enumerable.Range(0, parentCount).Select(i => ParentRequest(i, random, areas)).ToList();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (request, ct) =>
         {
-            var outcome = await registration.RegisterAsync(request, ct);
+            var outcome = await registration.RegisterAsync(Caller.Office("jcp-lambeth"), request, ct);
             if (!outcome.IsOk)
             {
                 throw new InvalidOperationException(string.Join("; ", outcome.Errors));
@@ -90,7 +94,7 @@ internal static class VacancyEndToEndBench
         var batch = new { vacancies = Enumerable.Range(0, vacancyCount).Select(i => Vacancy(i, random, areas)).ToArray() };
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single() + "/api/"), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add("x-functions-key", "local-dev-key"); // the runner's development function key
+        http.DefaultRequestHeaders.Add("x-functions-key", FeedKey); // the bench's own vacancy-feed key
 
         var total = Stopwatch.StartNew();
         var before = counter.Snapshot();

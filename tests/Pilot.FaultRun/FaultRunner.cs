@@ -16,6 +16,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Venues;
+using Pilot.TestSupport;
 using static Pilot.TestSupport.Harness;
 
 namespace Pilot.FaultRun;
@@ -94,6 +95,7 @@ public static class FaultRunner
             var mobile = $"07700 900{i:D3}";
             var address = new AddressRequest(["1 Test Street", "London"], Postcode);
             var registered = await registration.RegisterAsync(
+                RoleKeys.LambethOffice,
                 alertParents.Contains(i) ? MixWorkload.AlertParent(mobile, address) : new RegisterParentRequest("Parent", mobile, address, "en", new ConsentsRequest(true)), token);
             parents[i] = registered.Value?.Id ?? throw new InvalidOperationException("registering a parent failed: " + string.Join("; ", registered.Errors.Select(e => e.Message)));
         });
@@ -142,8 +144,8 @@ public static class FaultRunner
             ["Wfi:LetterQueue"] = run + "-wfi-letters",
             ["Wfi:TokenSigningKey"] = MixWorkload.TokenSigningKey,
             ["Wfi:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-            ["Offices:Keys:" + MixWorkload.OfficeId] = MixWorkload.OfficeKeyHash,
-            ["LocalRunner:FunctionKeys"] = MixWorkload.FunctionKey,
+            ["Access:Offices:" + MixWorkload.OfficeId] = MixWorkload.HashOf(MixWorkload.OfficeKey),
+            ["Access:Feed"] = MixWorkload.HashOf(MixWorkload.FeedKey),
             ["Vacancies:FeedQueue"] = run + "-vacancy-feed",
             ["Vacancies:AlertSchedule"] = $"*/{options.AlertScheduleSeconds} * * * * *",
             ["Letters:Container"] = run + "-letters",
@@ -307,7 +309,7 @@ public static class FaultRunner
                 var batch = MixWorkload.VacancyBatch(numbers, Postcode, today);
                 if (b % 2 == 0)
                 {
-                    var answer = await MixWorkload.PostAsync(http, new Uri(api, "vacancies"), MixWorkload.FunctionKey, batch, ct);
+                    var answer = await MixWorkload.PostAsync(http, new Uri(api, "vacancies"), MixWorkload.FeedKey, batch, ct);
                     using var result = JsonDocument.Parse(answer);
                     if (result.RootElement.GetProperty("accepted").GetInt32() != numbers.Count)
                     {

@@ -28,10 +28,10 @@ internal static class MixWorkload
 {
     public const string OfficeId = "jcp-lambeth";
     public const string OfficeKey = "fault-run-office-key-jcp-lambeth";
-    public const string FunctionKey = "fault-run-function-key";
+    public const string FeedKey = "fault-run-feed-key";
     public const string TokenSigningKey = "fault-run-only-wfi-token-signing-key-0123456789";
 
-    public static string OfficeKeyHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OfficeKey)));
+    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The alert parents: about one in ten of them among those who texted STOP (their alerts must be cancelled), the rest spread evenly.</summary>
     public static IReadOnlyList<int> PickAlertParents(int parentCount, IReadOnlySet<int> optedOut, int count)

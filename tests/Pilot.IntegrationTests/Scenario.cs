@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests;
 
@@ -13,6 +14,7 @@ public static class Scenario
     {
         ArgumentNullException.ThrowIfNull(services);
         var outcome = await services.Get<ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new RegisterParentRequest(firstName, mobile, new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(consent)),
             CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
@@ -23,6 +25,7 @@ public static class Scenario
     {
         ArgumentNullException.ThrowIfNull(services);
         var outcome = await services.Get<AppointmentBooking>().BookAsync(
+            RoleKeys.LambethOffice,
             new BookAppointmentRequest(parentId, Centre, startsAt.ToString("O", CultureInfo.InvariantCulture), kind, "Priya S."),
             CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
@@ -32,7 +35,7 @@ public static class Scenario
     public static async Task<AppointmentView> ViewAsync(PilotServices services, string appointmentId)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var outcome = await services.Get<AppointmentBooking>().GetAsync(appointmentId, CancellationToken.None);
+        var outcome = await services.Get<AppointmentBooking>().GetAsync(RoleKeys.LambethOffice, appointmentId, CancellationToken.None);
         Assert.True(outcome.IsOk);
         return outcome.Value!;
     }

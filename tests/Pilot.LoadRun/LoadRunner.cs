@@ -43,7 +43,7 @@ namespace Pilot.LoadRun;
 /// </summary>
 public static class LoadRunner
 {
-    public const string FunctionKey = "load-run-key";
+    public const string FeedKey = "load-run-feed-key";
     private const string Sid = "AC0000000000000000000000000000load";
     private const string Token = "load-run-twilio-token";
     private const int MaxRequestsInFlight = 64;
@@ -90,7 +90,7 @@ public static class LoadRunner
         Say(progress, $"[load] runner started (pid {runner.Id}); its log: {logPath}");
         var startRss = ProcStats.ResidentBytes(runner.Id);
 
-        using var client = new PilotClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(60) }, FunctionKey);
+        using var client = new PilotClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/"), Timeout = TimeSpan.FromSeconds(60) }, FeedKey);
         var parents = LoadParent.Make(options.Parents);
         var parentIds = new string[parents.Count];
         await Parallel.ForAsync(0, parents.Count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
@@ -341,7 +341,7 @@ public static class LoadRunner
             ["Wfi:DefaultSchedule"] = "0 0 * * * *",
             ["Retention:Schedule"] = "0 30 2 * * *",
             ["LocalRunner:Port"] = Invariant(port),
-            ["LocalRunner:FunctionKeys"] = FunctionKey,
+            ["Access:Feed"] = OfficeKeys.HashOfKey(FeedKey),
             ["Demo:Seed"] = "false",
             ["Sms:QuietHoursStart"] = "00:00",
             ["Sms:QuietHoursEnd"] = "00:00",
@@ -364,7 +364,7 @@ public static class LoadRunner
         };
         foreach (var office in DemoSeeder.PilotVenues().Where(v => v.Kind == VenueKinds.Jobcentre))
         {
-            settings[$"Offices:Keys:{office.Id}"] = OfficeKeys.HashOf(office.Id);
+            settings[$"Access:Offices:{office.Id}"] = OfficeKeys.HashOf(office.Id);
         }
 
         return settings;

@@ -8,5 +8,7 @@ internal static class OfficeKeys
 {
     public static string KeyOf(string officeId) => "load-" + officeId;
 
-    public static string HashOf(string officeId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KeyOf(officeId))));
+    public static string HashOf(string officeId) => HashOfKey(KeyOf(officeId));
+
+    public static string HashOfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

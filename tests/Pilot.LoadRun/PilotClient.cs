@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace Pilot.LoadRun;
 
-/// <summary>The local runner's HTTP API as the load run calls it: what an office, an adviser and a vacancy feed send.</summary>
-internal sealed class PilotClient(HttpClient http, string functionKey) : IDisposable
+/// <summary>The local runner's HTTP API as the load run calls it: what an office (with the parent's office key) and the vacancy feed (the feed key) send.</summary>
+internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
 {
     private static readonly string[] EveryDay = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     private static readonly string[] WeekDays = ["Mon", "Tue", "Wed", "Thu", "Fri"];
@@ -32,7 +32,7 @@ internal sealed class PilotClient(HttpClient http, string functionKey) : IDispos
             ["jobInterests"] = new JsonObject { ["keywords"] = new JsonArray(parent.Keyword) },
             ["alerts"] = new JsonObject { ["optIn"] = true, ["maxPerWeek"] = 20, ["mode"] = "immediate" },
         };
-        var answer = await PostAsync("parents", body, functionKey, ct);
+        var answer = await PostAsync("parents", body, OfficeKeys.KeyOf(parent.OfficeId), ct);
         return answer["id"]!.GetValue<string>();
     }
 
@@ -46,7 +46,7 @@ internal sealed class PilotClient(HttpClient http, string functionKey) : IDispos
             ["startsAt"] = startsAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["kind"] = "adviser",
         };
-        var answer = await PostAsync("appointments", body, functionKey, ct);
+        var answer = await PostAsync("appointments", body, OfficeKeys.KeyOf(parent.OfficeId), ct);
         var confirmation = answer["reminders"]!.AsArray().Single(r => r!["kind"]!.GetValue<string>() == MessageKinds.Confirmation)!;
         return (answer["id"]!.GetValue<string>(), DateTimeOffset.Parse(confirmation["dueAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
     }
@@ -74,7 +74,7 @@ internal sealed class PilotClient(HttpClient http, string functionKey) : IDispos
             });
         }
 
-        var answer = await PostAsync("vacancies", new JsonObject { ["vacancies"] = items }, functionKey, ct);
+        var answer = await PostAsync("vacancies", new JsonObject { ["vacancies"] = items }, feedKey, ct);
         var rejected = answer["rejected"]!.GetValue<int>();
         if (rejected > 0)
         {

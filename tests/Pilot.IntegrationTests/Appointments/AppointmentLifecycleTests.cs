@@ -3,6 +3,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Appointments;
 
@@ -40,6 +41,7 @@ public sealed class AppointmentLifecycleTests
         await SendQueueReader.DrainAsync(services);
 
         var moved = await services.Get<AppointmentBooking>().RescheduleAsync(
+            RoleKeys.LambethOffice,
             booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
         await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
@@ -65,10 +67,10 @@ public sealed class AppointmentLifecycleTests
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
         await SendQueueReader.DrainAsync(services);
 
-        var cancelled = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
+        var cancelled = await services.Get<AppointmentBooking>().CancelAsync(RoleKeys.LambethOffice, booked.Id, CancellationToken.None);
         await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
-        var again = await services.Get<AppointmentBooking>().CancelAsync(booked.Id, CancellationToken.None);
+        var again = await services.Get<AppointmentBooking>().CancelAsync(RoleKeys.LambethOffice, booked.Id, CancellationToken.None);
 
         Assert.True(cancelled.IsOk);
         Assert.Equal(AppointmentStatuses.Cancelled, view.Status);

@@ -3,12 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.IntegrationTests.EndToEnd;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Choosing;
-using Pilot.Shared.WfiInvitations.Offices;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.BadInput;
@@ -50,7 +50,6 @@ public sealed class BadInputTests
             // The dispatch tick moves its cursor every minute: a run crossing a minute saw a "changed" entity.
             ["Reminders:DispatchSchedule"] = "0 0 0 1 1 *",
             ["Wfi:TokenSigningKey"] = WfiInvitations.WfiScenario.SigningKey,
-            [$"Offices:Keys:{WfiInvitations.WfiScenario.Lambeth}"] = OfficeCredentials.HashOf(EndpointSamples.OfficeKey),
         });
         var seeded = await SeedAsync(runner);
         var requests = new BadRequestGenerator(endpoint, sample, seeded, seed: function.Length).Generate();
@@ -79,9 +78,11 @@ public sealed class BadInputTests
     private static async Task<SeededData> SeedAsync(WebApplication runner)
     {
         var parent = await runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)),
             CancellationToken.None);
         var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
+            RoleKeys.LambethOffice,
             new BookAppointmentRequest(parent.Value!.Id, Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "wfi", "Priya S."),
             CancellationToken.None);
 
@@ -89,7 +90,7 @@ public sealed class BadInputTests
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (true)
         {
-            var view = await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(booked.Value!.Id, CancellationToken.None);
+            var view = await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(RoleKeys.LambethOffice, booked.Value!.Id, CancellationToken.None);
             if (view.Value!.Texts.Where(t => t.Kind == "confirmation").All(t => TextStates.IsFinal(t.State)))
             {
                 break;
@@ -142,10 +143,10 @@ public sealed class BadInputTests
             message.Content = content;
         }
 
-        // Keyed endpoints get the development function key unless the request carries its own (an office's, or a wrong one).
+        // Keyed endpoints get the key of the first role they admit unless the request carries its own (a wrong one, say).
         if (endpoint.Level != Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous && request.Headers?.ContainsKey("x-functions-key") != true)
         {
-            message.Headers.Add("x-functions-key", LocalRunnerHost.DevelopmentKey);
+            message.Headers.Add("x-functions-key", RoleKeys.For(endpoint.Admits[0] == Role.Office ? RoleKeys.LambethOffice : endpoint.Admits[0] == Role.Centre ? Caller.Centre("cc-lambeth-stockwell") : new Caller(endpoint.Admits[0], null)));
         }
 
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())

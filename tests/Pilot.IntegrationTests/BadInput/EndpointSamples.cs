@@ -14,7 +14,7 @@ public static class EndpointSamples
     public const string Date = "date";
     public const string Id = "id";
     public const string Choice = "choice";
-    public const string OfficeKey = "fuzz-office-key-lambeth";
+    public const string OfficeKey = "dev-jcp-lambeth";
 
     private static readonly Dictionary<string, string> Office = new() { ["x-functions-key"] = OfficeKey };
 

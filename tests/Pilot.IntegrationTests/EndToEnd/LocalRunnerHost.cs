@@ -10,27 +10,24 @@ namespace Pilot.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The local runner hosting the real Functions app on Azurite for one test: its own tables and send
-/// queue, the pilot venues, logs captured, and no quiet hours (so tests pass at any hour; the
+/// queue, the pilot venues, every role's development key (<see cref="RoleKeys"/>), logs captured, and no quiet hours (so tests pass at any hour; the
 /// planner's tests cover quiet hours).
 /// </summary>
 public static class LocalRunnerHost
 {
-    /// <summary>The runner's documented development function key (README, "The local runner").</summary>
-    public const string DevelopmentKey = "local-dev-key";
-
-    /// <summary>A client for the runner's <c>/api/</c> that sends the development function key.</summary>
-    public static HttpClient Client(WebApplication runner)
+    /// <summary>A client for the runner's <c>/api/</c> that sends one role's key (<see cref="RoleKeys"/>).</summary>
+    public static HttpClient Client(WebApplication runner, string key)
     {
         ArgumentNullException.ThrowIfNull(runner);
         var client = new HttpClient { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
-        client.DefaultRequestHeaders.Add("x-functions-key", DevelopmentKey);
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
         return client;
     }
 
     public static async Task<WebApplication> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         await Azurite.EnsureReachableAsync();
-        var all = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(RoleKeys.Settings())
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = Azurite.UniqueName(name),

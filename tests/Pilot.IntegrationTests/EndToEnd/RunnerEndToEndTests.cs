@@ -15,7 +15,7 @@ public sealed class RunnerEndToEndTests
     public async Task A_booking_over_http_gets_its_confirmation_into_the_outbox_and_delivered()
     {
         await using var runner = await StartRunnerAsync();
-        using var http = LocalRunnerHost.Client(runner);
+        using var http = LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
 
         var parent = await http.PostAsJsonAsync("parents", new
         {
@@ -56,7 +56,7 @@ public sealed class RunnerEndToEndTests
     public async Task Bad_requests_get_a_problem_naming_the_field_and_unknown_ids_a_404()
     {
         await using var runner = await StartRunnerAsync();
-        using var http = LocalRunnerHost.Client(runner);
+        using var http = LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
 
         var badMobile = await http.PostAsJsonAsync("parents", new
         {

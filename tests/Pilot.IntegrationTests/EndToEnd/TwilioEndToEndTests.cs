@@ -27,7 +27,7 @@ public sealed class TwilioEndToEndTests
         var port = FreePort();
         await using var runner = await StartRunnerAsync(simulator, port);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
-        http.DefaultRequestHeaders.Add("x-functions-key", LocalRunnerHost.DevelopmentKey);
+        http.DefaultRequestHeaders.Add("x-functions-key", RoleKeys.Office(RoleKeys.Lambeth));
         simulator.Twilio.Faults.Enqueue(Fault.AcceptThenDrop());
 
         var parent = await http.PostAsJsonAsync("parents", new

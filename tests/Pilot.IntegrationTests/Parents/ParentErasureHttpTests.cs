@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pilot.IntegrationTests.EndToEnd;
 using Pilot.Shared.Parents.Erasure;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Parents;
 
@@ -14,7 +15,7 @@ public sealed class ParentErasureHttpTests
     public async Task Delete_answers_204_cancels_the_pending_reminders_and_404_for_an_unknown_or_already_erased_parent()
     {
         await using var runner = await LocalRunnerHost.StartAsync("erase");
-        using var http = LocalRunnerHost.Client(runner);
+        using var http = LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
         var parent = await http.PostAsJsonAsync("parents", new
         {
             firstName = "Zephyrine",

@@ -11,6 +11,7 @@ using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Letters;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Parents;
 
@@ -56,7 +57,7 @@ public sealed class ParentErasureTests : IDisposable
         Assert.Contains(before, t => t.StartsWith("blob", StringComparison.Ordinal));
         Assert.NotEmpty(Directory.GetFiles(_printFolder, "*.pdf", SearchOption.AllDirectories));
 
-        var report = await services.Get<ParentErasure>().EraseAsync(parentId, CancellationToken.None);
+        var report = await services.Get<ParentErasure>().EraseAsync(RoleKeys.LambethOffice, parentId, CancellationToken.None);
 
         Assert.NotNull(report);
         Assert.Empty(await TracesAsync(services, parentId));
@@ -89,7 +90,7 @@ public sealed class ParentErasureTests : IDisposable
         await SendQueueReader.DrainAsync(services);
         var sentBefore = (await Outbox.AllAsync(services)).Count;
 
-        var report = await services.Get<ParentErasure>().EraseAsync(parentId, CancellationToken.None);
+        var report = await services.Get<ParentErasure>().EraseAsync(RoleKeys.LambethOffice, parentId, CancellationToken.None);
         services.Time.Advance(TimeSpan.FromDays(4));
         await VacancyScenario.DispatchUpToNowAsync(services);
         var sentAfter = await SendQueueReader.DrainAsync(services);
@@ -100,7 +101,7 @@ public sealed class ParentErasureTests : IDisposable
         Assert.Empty(sentAfter);
         Assert.Empty(await Outbox.AllAsync(services));
         Assert.DoesNotContain(await VacancyScenario.AllAsync(services, TableNames.Texts), t => TextStates.IsPending(t.GetString("State")));
-        Assert.Null(await services.Get<ParentErasure>().EraseAsync(parentId, CancellationToken.None));
+        Assert.Null(await services.Get<ParentErasure>().EraseAsync(RoleKeys.LambethOffice, parentId, CancellationToken.None));
         Assert.Null(await services.Get<ParentStore>().GetAsync(parentId, CancellationToken.None));
     }
 
@@ -112,7 +113,7 @@ public sealed class ParentErasureTests : IDisposable
             Address = new AddressRequest([Street, Town], Postcode),
             LastName = LastName,
         };
-        var outcome = await services.Get<ParentRegistration>().RegisterAsync(request, CancellationToken.None);
+        var outcome = await services.Get<ParentRegistration>().RegisterAsync(RoleKeys.LambethOffice, request, CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
         return outcome.Value!.Id;
     }

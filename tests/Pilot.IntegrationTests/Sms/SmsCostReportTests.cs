@@ -3,6 +3,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Validation;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Sms;
 
@@ -14,6 +15,7 @@ public sealed class SmsCostReportTests
         await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:PricePerFragment"] = "0.025" });
         var english = await Scenario.ParentAsync(services);
         var polish = await services.Get<ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new RegisterParentRequest("Łucja", "07700 900124", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "pl-PL", new ConsentsRequest(true)),
             CancellationToken.None);
         await Scenario.BookAsync(services, english, PilotServices.Morning.AddDays(3));

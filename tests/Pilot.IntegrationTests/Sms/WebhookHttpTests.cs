@@ -1,4 +1,3 @@
-using Pilot.IntegrationTests.EndToEnd;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pilot.IntegrationTests.EndToEnd;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
@@ -302,11 +302,12 @@ public sealed class WebhookHttpTests
         return form;
     }
 
-    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner);
+    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
 
     private static async Task<string> RegisterAsync(WebApplication runner)
     {
         var outcome = await runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)),
             CancellationToken.None);
         return outcome.Value!.Id;
@@ -318,6 +319,7 @@ public sealed class WebhookHttpTests
         var parentId = await RegisterAsync(runner);
         var startsAt = DateTimeOffset.UtcNow.AddHours(3).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
+            RoleKeys.LambethOffice,
             new BookAppointmentRequest(parentId, "cc-lambeth-stockwell", startsAt, "wfi", "Priya S."), CancellationToken.None);
         var id = booked.Value!.Id;
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
@@ -332,7 +334,7 @@ public sealed class WebhookHttpTests
     }
 
     private static async Task<TextView> ConfirmationAsync(WebApplication runner, string appointmentId)
-        => (await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(appointmentId, CancellationToken.None)).Value!.Texts.Single(t => t.Kind == "confirmation");
+        => (await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(RoleKeys.LambethOffice, appointmentId, CancellationToken.None)).Value!.Texts.Single(t => t.Kind == "confirmation");
 
     private static Task<WebApplication> StartRunnerAsync() => LocalRunnerHost.StartAsync(
         "hook",

@@ -1,5 +1,6 @@
-using Pilot.Shared.Validation;
 using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.Validation;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Vacancies;
 
@@ -19,7 +20,7 @@ public sealed class ParentMatchesTests
             VacancyScenario.Vacancy("FAR", postcode: VacancyScenario.Blackpool),
             VacancyScenario.Vacancy("WRONG-FIELD", category: "construction", title: "Site manager"));
 
-        var outcome = await services.Get<ParentMatches>().ForParentAsync(parent, CancellationToken.None);
+        var outcome = await services.Get<ParentMatches>().ForParentAsync(RoleKeys.LambethOffice, parent, CancellationToken.None);
 
         Assert.True(outcome.IsOk);
         var matches = outcome.Value!.Matches;
@@ -36,7 +37,7 @@ public sealed class ParentMatchesTests
         var strict = await VacancyScenario.JobSeekerAsync(services, acceptUnknownHours: false);
         await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("UNKNOWN-HOURS", hoursText: "Hours to be agreed"));
 
-        var outcome = await services.Get<ParentMatches>().ForParentAsync(strict, CancellationToken.None);
+        var outcome = await services.Get<ParentMatches>().ForParentAsync(RoleKeys.LambethOffice, strict, CancellationToken.None);
 
         Assert.Empty(outcome.Value!.Matches);
     }
@@ -47,8 +48,8 @@ public sealed class ParentMatchesTests
         await using var services = await PilotServices.StartAsync();
         var remindersOnly = await Scenario.ParentAsync(services);
 
-        var conflict = await services.Get<ParentMatches>().ForParentAsync(remindersOnly, CancellationToken.None);
-        var missing = await services.Get<ParentMatches>().ForParentAsync("nobody", CancellationToken.None);
+        var conflict = await services.Get<ParentMatches>().ForParentAsync(RoleKeys.LambethOffice, remindersOnly, CancellationToken.None);
+        var missing = await services.Get<ParentMatches>().ForParentAsync(RoleKeys.LambethOffice, "nobody", CancellationToken.None);
 
         Assert.Equal(OutcomeKind.Conflict, conflict.Kind);
         Assert.Equal(OutcomeKind.NotFound, missing.Kind);

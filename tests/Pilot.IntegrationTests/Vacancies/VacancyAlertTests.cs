@@ -6,6 +6,7 @@ using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Vacancies;
 
@@ -255,7 +256,7 @@ public sealed class VacancyAlertTests
         await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-1", expiryDate: "2026-03-02"));
 
         var run = await VacancyScenario.PlanAsync(services);
-        var matches = await services.Get<ParentMatches>().ForParentAsync(parent, CancellationToken.None);
+        var matches = await services.Get<ParentMatches>().ForParentAsync(RoleKeys.LambethOffice, parent, CancellationToken.None);
 
         Assert.Equal(1, run.VacanciesRead);
         Assert.Equal(0, run.OpenVacancies);

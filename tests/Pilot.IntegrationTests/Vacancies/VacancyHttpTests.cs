@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Pilot.IntegrationTests.EndToEnd;
 using Pilot.Shared;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Vacancies;
 
@@ -14,7 +15,7 @@ public sealed class VacancyHttpTests
     public async Task Post_vacancies_answers_202_with_a_verdict_per_item_and_400_for_a_body_that_is_no_batch()
     {
         await using var runner = await LocalRunnerHost.StartAsync("vhttp");
-        using var http = Client(runner);
+        using var http = LocalRunnerHost.Client(runner, RoleKeys.Feed);
         var batch = new { vacancies = new object[] { VacancyScenario.Vacancy("H-1"), VacancyScenario.Vacancy("H-2", postcode: "not a postcode") } };
 
         var accepted = await http.PostAsJsonAsync("vacancies", batch, JsonDefaults.Web);
@@ -43,7 +44,8 @@ public sealed class VacancyHttpTests
     public async Task A_parent_with_a_job_search_gets_ranked_matches_and_a_bad_window_is_a_400_naming_it()
     {
         await using var runner = await LocalRunnerHost.StartAsync("mhttp");
-        using var http = Client(runner);
+        using var http = LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
+        using var feed = LocalRunnerHost.Client(runner, RoleKeys.Feed);
         var good = VacancyScenario.Request();
         var bad = VacancyScenario.Request(from: "09:10");
 
@@ -52,7 +54,7 @@ public sealed class VacancyHttpTests
         // The runner keeps real time: the vacancy closes in ten days.
         var expiry = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var batch = new { vacancies = new object[] { VacancyScenario.Vacancy("M-1", expiryDate: expiry) } };
-        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("vacancies", batch, JsonDefaults.Web)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await feed.PostAsJsonAsync("vacancies", batch, JsonDefaults.Web)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await AssertProblemAsync(refused, "availability[0].from");
@@ -74,5 +76,4 @@ public sealed class VacancyHttpTests
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
     }
 
-    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner);
 }

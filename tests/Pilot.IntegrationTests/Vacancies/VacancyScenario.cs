@@ -6,6 +6,7 @@ using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Vacancies.Catalogue;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Vacancies;
 
@@ -34,7 +35,7 @@ public static class VacancyScenario
         string to = "15:00")
     {
         ArgumentNullException.ThrowIfNull(services);
-        var outcome = await services.Get<ParentRegistration>().RegisterAsync(Request(postcode, mode, maxPerWeek, maxTravelKm, optIn, acceptUnknownHours, mobile, from, to), CancellationToken.None);
+        var outcome = await services.Get<ParentRegistration>().RegisterAsync(RoleKeys.LambethOffice, Request(postcode, mode, maxPerWeek, maxTravelKm, optIn, acceptUnknownHours, mobile, from, to), CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
         return outcome.Value!.Id;
     }

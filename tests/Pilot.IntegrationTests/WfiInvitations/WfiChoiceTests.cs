@@ -6,6 +6,7 @@ using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Choosing;
 using Pilot.Shared.WfiInvitations.Letters;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.WfiInvitations;
 
@@ -225,6 +226,7 @@ public sealed class WfiChoiceTests
     {
         await using var services = await StartAsync();
         var outcome = await services.Get<Pilot.Shared.Parents.ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new Pilot.Shared.Parents.RegisterParentRequest("Amina", "07700 900123", new Pilot.Shared.Parents.AddressRequest(["No fixed abode"], "SW9 9TN"), "en", new Pilot.Shared.Parents.ConsentsRequest(true)),
             CancellationToken.None);
 

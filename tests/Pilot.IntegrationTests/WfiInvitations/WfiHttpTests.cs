@@ -10,6 +10,7 @@ using Pilot.Shared;
 using Pilot.Shared.Parents;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Choosing;
+using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.WfiInvitations;
 
@@ -327,6 +328,7 @@ public sealed class WfiHttpTests
     private static async Task<string> RegisterAsync(WebApplication runner)
     {
         var outcome = await runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
+            RoleKeys.LambethOffice,
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)) { LastName = "Okafor" },
             CancellationToken.None);
         return outcome.Value!.Id;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Pilot.Shared.Access;
 using Pilot.Shared.WfiInvitations;
-using Pilot.Shared.WfiInvitations.Offices;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.WfiInvitations;
@@ -10,12 +10,12 @@ public static class WfiScenario
 {
     public const string Lambeth = "jcp-lambeth";
     public const string Ealing = "jcp-ealing";
-    public const string LambethKey = "lambeth-office-test-key";
-    public const string EalingKey = "ealing-office-test-key";
-    public const string CentralKey = "central-test-key";
+    public static readonly string LambethKey = RoleKeys.Office(Lambeth);
+    public static readonly string EalingKey = RoleKeys.Office(Ealing);
+    public const string CentralKey = RoleKeys.Central;
     public const string SigningKey = "wfi-integration-test-signing-key-0123456789";
 
-    public static readonly OfficeCaller LambethOffice = new(Lambeth);
+    public static readonly Caller LambethOffice = RoleKeys.LambethOffice;
 
     public static Dictionary<string, string?> Settings() => new()
     {
@@ -24,9 +24,6 @@ public static class WfiScenario
         ["Wfi:TokenSigningKey"] = SigningKey,
         ["Wfi:PublicBaseUrl"] = "https://pilot.example.org",
         ["Letters:Container"] = Azurite.UniqueName("letters-"),
-        [$"Offices:Keys:{Lambeth}"] = OfficeCredentials.HashOf(LambethKey),
-        [$"Offices:Keys:{Ealing}"] = OfficeCredentials.HashOf(EalingKey),
-        ["Offices:AdminKeySha256"] = OfficeCredentials.HashOf(CentralKey),
     };
 
     /// <summary>Jobcentre 8 days after <paramref name="now"/>, centre 9 days after, answers by 5 days after (London dates).</summary>

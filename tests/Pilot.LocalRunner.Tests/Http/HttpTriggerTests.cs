@@ -35,7 +35,7 @@ public sealed class HttpTriggerTests
         await using var runner = await TestRunner.StartAsync(SampleHttpFunctions, new Dictionary<string, string?>
         {
             ["LocalRunner:FunctionKeys"] = "key-one, key-two",
-            ["Offices:Keys:jcp-lambeth"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("office-key"u8)),
+            ["Access:Offices:jcp-lambeth"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("office-key"u8)),
         });
         using var client = runner.CreateClientWithoutKey();
         var path = $"/api/items/{Guid.NewGuid()}";
