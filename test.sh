@@ -26,5 +26,12 @@ if [ $# -gt 0 ]; then
   exit
 fi
 
-dotnet test Pilot.Functions.sln --nologo --filter "Category!=LogScan"
+status=0
+dotnet test Pilot.Functions.sln --nologo --filter "Category!=LogScan" || status=$?
+# The access matrix (every HTTP endpoint x every kind of caller) lists its rows here, pass or fail.
+if [ -f "$log_dir/access-matrix.txt" ]; then
+  echo "== Access matrix: every endpoint x (no key, wrong key, each role, another office) =="
+  cat "$log_dir/access-matrix.txt"
+fi
+[ "$status" -eq 0 ] || exit "$status"
 dotnet test tests/Pilot.Shared.UnitTests --nologo --no-build --filter "Category=LogScan"

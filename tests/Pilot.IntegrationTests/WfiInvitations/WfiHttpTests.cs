@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pilot.IntegrationTests.EndToEnd;
 using Pilot.Shared;
+using Pilot.Shared.Access;
 using Pilot.Shared.Parents;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Choosing;
@@ -249,17 +250,18 @@ public sealed class WfiHttpTests
     }
 
     [Fact]
-    public async Task Take_up_figures_count_the_callers_office_as_json_or_csv()
+    public async Task Take_up_figures_count_the_callers_office_or_centre_as_json_or_csv()
     {
         await using var runner = await StartAsync();
         using var http = Client(runner);
         var parent = await RegisterAsync(runner);
+        var ealingParent = await RegisterAsync(runner, ealing: true);
         var now = DateTimeOffset.UtcNow;
         var ids = new List<string>();
-        foreach (var key in new[] { WfiScenario.LambethKey, WfiScenario.LambethKey, WfiScenario.EalingKey })
+        foreach (var (key, invited) in new[] { (WfiScenario.LambethKey, parent), (WfiScenario.LambethKey, parent), (WfiScenario.EalingKey, ealingParent) })
         {
             // Each on its own days: one office inviting one parent to the same two appointments twice is refused.
-            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Request(parent, now.AddDays(ids.Count))));
+            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Request(invited, now.AddDays(ids.Count))));
             ids.Add((await Json(created)).GetProperty("id").GetString()!);
         }
 
@@ -275,6 +277,8 @@ public sealed class WfiHttpTests
         var csv = await http.SendAsync(csvRequest);
         var badGroup = await http.SendAsync(Get($"mi/wfi?from={RespondByDate.Text(today)}&to={RespondByDate.Text(today.AddDays(1))}&groupBy=planet", WfiScenario.LambethKey));
         var noKey = await http.GetAsync(query);
+        var stockwellCentre = await Json(await http.SendAsync(Get(query, RoleKeys.Centre(Scenario.Centre))));
+        var otherCentre = await Json(await http.SendAsync(Get(query, RoleKeys.Centre("cc-westminster-pimlico"))));
 
         var total = lambeth.GetProperty("total");
         Assert.Equal(2, total.GetProperty("invitations").GetInt32());
@@ -293,6 +297,23 @@ public sealed class WfiHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, badGroup.StatusCode);
         Assert.True((await Json(badGroup)).GetProperty("errors").TryGetProperty("groupBy", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+
+        // A centre manager counts only the invitations that offered their centre (Lambeth's parent lives near Stockwell).
+        Assert.Equal(2, stockwellCentre.GetProperty("total").GetProperty("invitations").GetInt32());
+        Assert.Equal(0, otherCentre.GetProperty("total").GetProperty("invitations").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_office_cannot_invite_another_offices_parent()
+    {
+        await using var runner = await StartAsync();
+        using var http = Client(runner);
+        var lambethParent = await RegisterAsync(runner);
+
+        var refused = await http.SendAsync(Post("wfi-invitations", WfiScenario.EalingKey, WfiScenario.Request(lambethParent, DateTimeOffset.UtcNow)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["no parent of your office has this id"], (await Json(refused)).GetProperty("errors").GetProperty("parentId").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
@@ -325,11 +346,14 @@ public sealed class WfiHttpTests
 
     private static HttpClient Client(WebApplication runner) => new() { BaseAddress = new Uri(runner.Urls.Single() + "/api/") };
 
-    private static async Task<string> RegisterAsync(WebApplication runner)
+    /// <summary>A parent of Lambeth's (in Stockwell), or of Ealing's (in Ealing) with <paramref name="ealing"/>.</summary>
+    private static async Task<string> RegisterAsync(WebApplication runner, bool ealing = false)
     {
         var outcome = await runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
-            RoleKeys.LambethOffice,
-            new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)) { LastName = "Okafor" },
+            ealing ? Caller.Office(WfiScenario.Ealing) : RoleKeys.LambethOffice,
+            ealing
+                ? new RegisterParentRequest("Bea", "07700 900124", new AddressRequest(["3 The Mall", "London"], "W5 5EP"), "en", new ConsentsRequest(true)) { LastName = "Santos" }
+                : new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)) { LastName = "Okafor" },
             CancellationToken.None);
         return outcome.Value!.Id;
     }
