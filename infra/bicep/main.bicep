@@ -95,7 +95,6 @@ var secretNames = {
   acsEventGridKey: 'acs-eventgrid-key'
   notifyApiKey: 'notify-api-key'
   wfiTokenSigningKey: 'wfi-token-signing-key'
-  officeAdminKeyHash: 'office-admin-key-sha256'
 }
 
 module identity 'modules/identity.bicep' = {
