@@ -70,6 +70,43 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_readme_lists_the_roles_each_endpoint_admits_as_declared()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var section = readme[readme.IndexOf("### Roles and keys", StringComparison.Ordinal)..];
+        var rows = section.Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\| `(GET|POST|PUT|DELETE) /api/([^`]+)` \| ([a-z, ]+) \|$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => $"{m.Groups[1].Value} {m.Groups[2].Value}", m => m.Groups[3].Value, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var endpoint in HttpEndpoint.All.Where(e => e.Admits.Count > 0))
+        {
+            var route = endpoint.Route.Split('?')[0];
+            var declared = string.Join(", ", endpoint.Admits.Select(Caller.Name));
+            var key = rows.Keys.FirstOrDefault(k => k == $"{endpoint.Methods[0]} {route}" || k.StartsWith($"{endpoint.Methods[0]} {route}?", StringComparison.Ordinal));
+            if (key is null || rows[key] != declared)
+            {
+                missing.Add($"| `{endpoint.Methods[0]} /api/{route}` | {declared} | (README has: {(key is null ? "no row" : rows[key])})");
+            }
+        }
+
+        Assert.True(missing.Count == 0, "README \"Roles and keys\" disagrees with the [Admits] declarations:\n" + string.Join("\n", missing));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pilot.Functions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Pilot.Functions.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public async Task Every_endpoint_answers_each_caller_as_its_roles_declare()
     {
         await using var runner = await LocalRunnerHost.StartAsync("access", WfiScenario.Settings());
