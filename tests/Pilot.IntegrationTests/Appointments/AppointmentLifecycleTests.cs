@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
@@ -30,6 +31,28 @@ public sealed class AppointmentLifecycleTests
         Assert.Equal(0, tick.Enqueued); // the tick does not queue the confirmation a second time
         Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal(startsAt, view.StartsAt);
+    }
+
+    [Fact]
+    public async Task An_appointment_belongs_to_the_office_that_booked_it_and_is_not_found_by_another()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
+        var booking = services.Get<AppointmentBooking>();
+        var ealing = Caller.Office(RoleKeys.Ealing);
+
+        var seen = await booking.GetAsync(ealing, booked.Id, CancellationToken.None);
+        var cancelled = await booking.CancelAsync(ealing, booked.Id, CancellationToken.None);
+        var moved = await booking.RescheduleAsync(ealing, booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(4).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
+        var bookedForOthers = await booking.BookAsync(ealing, new BookAppointmentRequest(parent, Scenario.Centre, PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture), "adviser", null), CancellationToken.None);
+        var byCentral = await booking.GetAsync(Caller.Central, booked.Id, CancellationToken.None);
+        var centralCancel = await booking.CancelAsync(Caller.Central, booked.Id, CancellationToken.None);
+
+        Assert.All([seen.Kind, cancelled.Kind, moved.Kind, centralCancel.Kind], k => Assert.Equal(Pilot.Shared.Validation.OutcomeKind.NotFound, k));
+        Assert.Equal("parentId", Assert.Single(bookedForOthers.Errors).Field);
+        Assert.True(byCentral.IsOk);
+        Assert.Equal(AppointmentStatuses.Booked, (await Scenario.ViewAsync(services, booked.Id)).Status);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Pilot.IntegrationTests.Vacancies;
 using Pilot.IntegrationTests.WfiInvitations;
+using Pilot.Shared.Access;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Parents.Erasure;
@@ -74,6 +75,8 @@ public sealed class ParentErasureTests : IDisposable
         Assert.Equal(report.ErasureId, recorded.RowKey);
         Assert.Equal(1, recorded.GetInt32("Appointments"));
         Assert.Equal(1, recorded.GetInt32("Invitations"));
+        Assert.Equal("office:jcp-lambeth", recorded.GetString("RequestedBy"));
+        Assert.Equal("office:jcp-lambeth", report.RequestedBy);
         var appointment = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Appointments));
         Assert.Equal(report.ErasureId, appointment.GetString("ParentId"));
         Assert.Equal(appointment.PartitionKey, appointment.RowKey); // both keys are the appointment id
@@ -103,6 +106,24 @@ public sealed class ParentErasureTests : IDisposable
         Assert.DoesNotContain(await VacancyScenario.AllAsync(services, TableNames.Texts), t => TextStates.IsPending(t.GetString("State")));
         Assert.Null(await services.Get<ParentErasure>().EraseAsync(RoleKeys.LambethOffice, parentId, CancellationToken.None));
         Assert.Null(await services.Get<ParentStore>().GetAsync(parentId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Only_the_owning_office_or_central_may_erase_and_central_is_recorded_as_who_asked()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var parentId = await RegisterAsync(services);
+        var erasure = services.Get<ParentErasure>();
+
+        var byOtherOffice = await erasure.EraseAsync(Caller.Office(RoleKeys.Ealing), parentId, CancellationToken.None);
+        var byFeed = await erasure.EraseAsync(Caller.Feed, parentId, CancellationToken.None);
+        Assert.NotNull(await services.Get<ParentStore>().GetAsync(parentId, CancellationToken.None));
+        var byCentral = await erasure.EraseAsync(Caller.Central, parentId, CancellationToken.None);
+
+        Assert.Null(byOtherOffice);
+        Assert.Null(byFeed);
+        Assert.Equal("central", byCentral!.RequestedBy);
+        Assert.Equal("central", Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Erasures)).GetString("RequestedBy"));
     }
 
     internal static async Task<string> RegisterAsync(PilotServices services)
