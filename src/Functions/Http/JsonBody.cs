@@ -55,10 +55,27 @@ public static partial class JsonBody
     /// </summary>
     public static async Task<(ReadOnlyMemory<byte> Body, IActionResult? TooLarge)> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {
+        if (await ReadAtMostAsync(request, ct) is not { } bytes)
+        {
+            return (default, TooLarge());
+        }
+
+        // A body that is not UTF-8 is refused whole, before any field of it is read.
+        return System.Text.Unicode.Utf8.IsValid(bytes)
+            ? (bytes, null)
+            : (default, ProblemResults.Invalid([new FieldError("body", "is not valid UTF-8")]));
+    }
+
+    /// <summary>
+    /// The raw body, or null when it is larger than <see cref="MaxBytes"/> (declared so, or found so after
+    /// reading no more than the limit): the one limit for every body, JSON, CSV or form.
+    /// </summary>
+    public static async Task<byte[]?> ReadAtMostAsync(HttpRequest request, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
         {
-            return (default, TooLarge());
+            return null;
         }
 
         using var buffer = new MemoryStream();
@@ -68,17 +85,13 @@ public static partial class JsonBody
         {
             if (buffer.Length + read > MaxBytes)
             {
-                return (default, TooLarge());
+                return null;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        // A body that is not UTF-8 is refused whole, before any field of it is read.
-        var bytes = buffer.ToArray();
-        return System.Text.Unicode.Utf8.IsValid(bytes)
-            ? (bytes, null)
-            : (default, ProblemResults.Invalid([new FieldError("body", "is not valid UTF-8")]));
+        return buffer.ToArray();
     }
 
     private static IActionResult TooLarge()

@@ -17,16 +17,9 @@ public sealed class WfiChoicePageFunction(WfiChoicePages pages)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        WfiPage page;
-        if (HttpMethods.IsPost(request.Method))
-        {
-            var choice = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["choice"].FirstOrDefault() : null;
-            page = await pages.ChooseAsync(token, choice, cancellationToken);
-        }
-        else
-        {
-            page = await pages.ShowAsync(token, cancellationToken);
-        }
+        var page = HttpMethods.IsPost(request.Method)
+            ? await pages.ChooseAsync(token, ct => ReadFormAsync(request, ct), cancellationToken)
+            : await pages.ShowAsync(token, cancellationToken);
 
         foreach (var (name, value) in WfiPage.SecurityHeaders)
         {
@@ -34,5 +27,30 @@ public sealed class WfiChoicePageFunction(WfiChoicePages pages)
         }
 
         return new ContentResult { StatusCode = page.StatusCode, ContentType = WfiPage.ContentType, Content = page.Html };
+    }
+
+    /// <summary>At most the same 1 MB as every other body; the form is parsed from what was read, never from the wire.</summary>
+    private static async Task<WfiChoiceForm> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return new WfiChoiceForm(null);
+        }
+
+        if (await JsonBody.ReadAtMostAsync(request, ct) is not { } body)
+        {
+            return WfiChoiceForm.Oversized;
+        }
+
+        request.Body = new MemoryStream(body, writable: false);
+        try
+        {
+            return new WfiChoiceForm((await request.ReadFormAsync(ct))["choice"].FirstOrDefault());
+        }
+        catch (InvalidDataException)
+        {
+            // A multipart form with no boundary, or broken: it names no choice, so the page asks for one.
+            return new WfiChoiceForm(null);
+        }
     }
 }

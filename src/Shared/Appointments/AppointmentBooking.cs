@@ -304,6 +304,12 @@ public sealed class AppointmentBooking(
             return null;
         }
 
+        if (!DateBounds.Near(now).Contains(startsAt))
+        {
+            errors.Add(DateBounds.Near(now).Refusal("startsAt"));
+            return null;
+        }
+
         if (startsAt <= now)
         {
             errors.Add(new FieldError("startsAt", "must be in the future"));

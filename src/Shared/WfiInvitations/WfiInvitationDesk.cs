@@ -67,6 +67,10 @@ public sealed class WfiInvitationDesk(
         {
             errors.Add(new FieldError("respondBy", "must be a date, yyyy-MM-dd"));
         }
+        else if (!DateBounds.Near(now).Contains(date))
+        {
+            errors.Add(DateBounds.Near(now).Refusal("respondBy"));
+        }
         else if (date < RespondByDate.LondonDate(now))
         {
             errors.Add(new FieldError("respondBy", "must be today or later"));
@@ -345,6 +349,12 @@ public sealed class WfiInvitationDesk(
         if (!Iso8601.TryParseWithOffset(option.StartsAt, out var startsAt))
         {
             errors.Add(new FieldError(field + ".startsAt", "must be an ISO 8601 date and time with an offset, e.g. 2026-03-17T10:30:00+00:00"));
+            return null;
+        }
+
+        if (!DateBounds.Near(now).Contains(startsAt))
+        {
+            errors.Add(DateBounds.Near(now).Refusal(field + ".startsAt"));
             return null;
         }
 

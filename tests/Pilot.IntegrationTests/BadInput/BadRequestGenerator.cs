@@ -8,7 +8,8 @@ namespace Pilot.IntegrationTests.BadInput;
 /// Makes at least <see cref="Minimum"/> bad requests for one endpoint from its valid sample:
 /// wrong methods, malformed and truncated JSON, wrong types, missing and extra fields, bodies over
 /// 1 MB, invalid UTF-8, odd Unicode and injection strings, invalid mobiles, postcodes, dates and
-/// ids, unsigned and forged webhooks. Seeded, so a failure can be replayed.
+/// ids, valid but extreme dates and instants in every date field (0001-01-01, 9999-12-31, offsets of
+/// +14:00 and -12:00 around midnight, year 10000), unsigned and forged webhooks. Seeded, so a failure can be replayed.
 /// </summary>
 public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sample, SeededData seeded, int seed)
 {
@@ -128,6 +129,18 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
 
         var header = valid.Split('\n')[0].Split(',');
         var row = valid.Split('\n')[1];
+
+        // Every date column gets every bad and extreme date: the row is rejected, the file never fails.
+        foreach (var column in Enumerable.Range(0, header.Length).Where(c => header[c].EndsWith("At", StringComparison.Ordinal) || header[c].EndsWith("By", StringComparison.Ordinal)))
+        {
+            foreach (var bad in BadValues.Instants.Concat(BadValues.Dates))
+            {
+                var cells = SplitCsv(row);
+                cells[column] = "\"" + bad.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                Add("bad CSV date", Expect.NoFailure, Encoding.UTF8.GetBytes(valid.Split('\n')[0] + "\n" + string.Join(',', cells) + "\n"), csv, header[column]);
+            }
+        }
+
         foreach (var odd in BadValues.OddStrings.Concat(BadValues.Mobiles).Concat(BadValues.Instants))
         {
             var cells = SplitCsv(row);
@@ -206,7 +219,7 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
                 foreach (var odd in BadValues.OddStrings)
                 {
                     var kind = sample.FieldKinds?.GetValueOrDefault(path);
-                    var expect = kind is EndpointSamples.Mobile or EndpointSamples.Postcode or EndpointSamples.Instant or EndpointSamples.Choice ? Expect.RejectedNamingField : Expect.NoFailure;
+                    var expect = kind is EndpointSamples.Mobile or EndpointSamples.Postcode or EndpointSamples.Instant or EndpointSamples.Date or EndpointSamples.Choice ? Expect.RejectedNamingField : Expect.NoFailure;
                     Add("odd string", expect, MutateString(valid, path, odd), "application/json", path);
                 }
 
@@ -227,6 +240,7 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
                 EndpointSamples.Mobile => BadValues.Mobiles,
                 EndpointSamples.Postcode => BadValues.Postcodes,
                 EndpointSamples.Instant => BadValues.Instants,
+                EndpointSamples.Date => BadValues.Dates,
                 EndpointSamples.Choice => BadValues.OddStrings,
                 _ => BadValues.Ids,
             };

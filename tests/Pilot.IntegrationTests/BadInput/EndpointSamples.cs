@@ -18,6 +18,9 @@ public static class EndpointSamples
 
     private static readonly Dictionary<string, string> Office = new() { ["x-functions-key"] = OfficeKey };
 
+    /// <summary>A valid end for the take-up figures: they are refused beyond two years ahead.</summary>
+    private static readonly string NextYear = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static IReadOnlyDictionary<string, EndpointSample> ByFunction { get; } = new Dictionary<string, EndpointSample>(StringComparer.Ordinal)
     {
         ["Health"] = new(_ => "health", BodyFormat.None, _ => null),
@@ -59,7 +62,8 @@ public static class EndpointSamples
             _ => "sms/acs/events",
             BodyFormat.EventGrid,
             // Fresh, or it would be refused as a replay (Event Grid retries for a day at most).
-            _ => JsonNode.Parse($$$"""[{"id":"e1","topic":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/pilot","subject":"/phonenumbers/+447700900001","eventType":"Microsoft.Communication.SMSReceived","eventTime":"{{{DateTimeOffset.UtcNow:O}}}","dataVersion":"1.0","metadataVersion":"1","data":{"messageId":"m1","from":"+447700900999","to":"+447700900001","message":"Thanks","receivedTimestamp":"{{{DateTimeOffset.UtcNow:O}}}"}}]""")),
+            _ => JsonNode.Parse($$$"""[{"id":"e1","topic":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/pilot","subject":"/phonenumbers/+447700900001","eventType":"Microsoft.Communication.SMSReceived","eventTime":"{{{DateTimeOffset.UtcNow:O}}}","dataVersion":"1.0","metadataVersion":"1","data":{"messageId":"m1","from":"+447700900999","to":"+447700900001","message":"Thanks","receivedTimestamp":"{{{DateTimeOffset.UtcNow:O}}}"}}]"""),
+            new Dictionary<string, string> { ["[0].eventTime"] = Instant }),
         // An erasure has no body: only bad ids and wrong methods are tried, never a DELETE of the seeded parent.
         ["EraseParent"] = new(s => $"parents/{s.ParentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}"),
         ["GetParentMatches"] = new(s => $"parents/{s.ParentId}/matches", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}/matches"),
@@ -67,6 +71,7 @@ public static class EndpointSamples
             _ => "vacancies",
             BodyFormat.Json,
             _ => JsonNode.Parse("""{"vacancies":[{"ref":"FUZZ-1","title":"Teaching assistant","employer":"Oakfield Primary School","postcode":"SW9 9TN","hoursText":"Mon-Fri 9.30am-2.30pm","weeklyPattern":[{"days":["Mon"],"from":"09:30","to":"14:30"}],"hoursPerWeek":25,"termTimeOnly":true,"salary":{"min":11000,"max":12000,"period":"year"},"category":"education","keywords":["school"],"expiryDate":"2031-01-01","apply":{"url":"https://example.org/apply","phone":null}}]}"""),
+            new Dictionary<string, string> { ["vacancies[0].expiryDate"] = Date },
             ItemsField: "vacancies"),
         ["CreateWfiInvitation"] = new(
             _ => "wfi-invitations",
@@ -77,7 +82,7 @@ public static class EndpointSamples
                 ["options"] = new JsonObject { ["jobcentre"] = new JsonObject { ["startsAt"] = "2031-06-10T10:00:00+01:00" }, ["centre"] = new JsonObject { ["startsAt"] = "2031-06-11T10:00:00+01:00", ["venueId"] = "cc-lambeth-stockwell" } },
                 ["respondBy"] = "2031-06-05",
             },
-            new Dictionary<string, string> { ["options.jobcentre.startsAt"] = Instant, ["options.centre.startsAt"] = Instant },
+            new Dictionary<string, string> { ["options.jobcentre.startsAt"] = Instant, ["options.centre.startsAt"] = Instant, ["respondBy"] = Date },
             Headers: Office),
         ["GetWfiInvitation"] = new(s => $"wfi-invitations/{s.InvitationId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}", Headers: Office),
         ["CancelWfiInvitation"] = new(s => $"wfi-invitations/{s.InvitationId}/cancel", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"wfi-invitations/{v}/cancel", Headers: Office),
@@ -90,11 +95,11 @@ public static class EndpointSamples
             Headers: Office,
             CsvBody: "parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\n,Grace,Mensah,07700 900456,\"Flat 2, 40 Brixton Hill\",London,SW2 1QS,2031-06-10T11:30:00+01:00,2031-06-11T11:30:00+01:00,2031-06-05\n"),
         ["WfiTakeUp"] = new(
-            _ => "mi/wfi?from=2026-01-01&to=2031-01-01&groupBy=office",
+            _ => $"mi/wfi?from=2026-01-01&to={NextYear}&groupBy=office",
             BodyFormat.None,
             _ => null,
             Headers: Office,
-            QueryFields: new Dictionary<string, (string, string)> { ["from"] = ("2026-01-01", Date), ["to"] = ("2031-01-01", Date), ["groupBy"] = ("office", Choice) },
+            QueryFields: new Dictionary<string, (string, string)> { ["from"] = ("2026-01-01", Date), ["to"] = (NextYear, Date), ["groupBy"] = ("office", Choice) },
             PathWithRouteValue: null),
         ["WfiChoicePage"] = new(s => $"c/{s.ChoiceToken}", BodyFormat.None, _ => null, RouteField: "token", RouteFieldKind: Id, PathWithRouteValue: v => $"c/{v}", HtmlErrors: true),
     };

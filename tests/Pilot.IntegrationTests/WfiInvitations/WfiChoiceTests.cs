@@ -210,7 +210,7 @@ public sealed class WfiChoiceTests
 
         services.Time.Advance(TimeSpan.FromDays(6));
         var shown = await services.Get<WfiChoicePages>().ShowAsync(token, CancellationToken.None);
-        var posted = await services.Get<WfiChoicePages>().ChooseAsync(token, WfiOptionKeys.Centre, CancellationToken.None);
+        var posted = await services.Get<WfiChoicePages>().ChooseAsync(token, _ => Task.FromResult(new WfiChoiceForm(WfiOptionKeys.Centre)), CancellationToken.None);
         await HandleAsync(services, $"{stored.Reference} 2");
 
         Assert.Equal(410, shown.StatusCode);

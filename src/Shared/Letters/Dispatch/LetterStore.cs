@@ -168,6 +168,45 @@ public sealed class LetterStore(StorageClients storage, IOptions<LetterOptions> 
         return names;
     }
 
+    /// <summary>
+    /// Deletes every copy of the reference's letter: its blobs (<c>{ref}.pdf</c>, <c>rendered/{ref}.pdf</c>,
+    /// <c>print-batch/{date}/{ref}.pdf</c>) and its file in the print folder. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteEveryCopyAsync(string reference, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return 0;
+        }
+
+        var file = reference + ".pdf";
+        var container = storage.Blobs.GetBlobContainerClient(options.Value.Container);
+        var deleted = 0;
+        if (await container.ExistsAsync(ct))
+        {
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: ct))
+            {
+                if (blob.Name == file || blob.Name.EndsWith("/" + file, StringComparison.Ordinal))
+                {
+                    await container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+                    deleted++;
+                }
+            }
+        }
+
+        var folder = options.Value.PrintBatchFolder;
+        if (!string.IsNullOrWhiteSpace(folder) && Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder, file, SearchOption.AllDirectories))
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     private static LetterDispatchRecord ToRecord(string reference, IDictionary<string, string> metadata, string version)
     {
         var state = metadata.TryGetValue(StateKey, out var s) && Enum.TryParse<LetterDispatchState>(s, out var parsed) ? parsed : LetterDispatchState.Stored;

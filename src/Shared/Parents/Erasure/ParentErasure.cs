@@ -1,9 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Pilot.Shared.Access;
-using Pilot.Shared.Letters;
+using Pilot.Shared.Letters.Dispatch;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
@@ -21,7 +20,7 @@ namespace Pilot.Shared.Parents.Erasure;
 /// filtered scan (server-side filter); the letters container is listed once. Erasure is rare.</para>
 /// </summary>
 public sealed class ParentErasure(
-    StorageClients storage, ParentStore parents, WfiInvitationStore invitations, IOptions<LetterOptions> letterOptions,
+    StorageClients storage, ParentStore parents, WfiInvitationStore invitations, LetterStore letterStore,
     TimeProvider time, ILogger<ParentErasure> logger)
 {
     public const string CancelReason = "parent-erased";
@@ -131,7 +130,7 @@ public sealed class ParentErasure(
         var letters = 0;
         foreach (var invitation in found)
         {
-            letters += await DeleteLettersAsync(invitation.Reference, ct);
+            letters += await letterStore.DeleteEveryCopyAsync(invitation.Reference, ct);
             if (invitation.Status is WfiInvitationStatuses.Requested or WfiInvitationStatuses.LetterReady or WfiInvitationStatuses.Posted)
             {
                 await invitations.CloseAsync(invitation, ct);
@@ -154,44 +153,15 @@ public sealed class ParentErasure(
             }, ct);
         }
 
+        // Again, now that every invitation is cancelled: a letter job that stored a PDF while the first sweep ran
+        // finds its invitation cancelled from here on and stores no other (WfiLetterJobs re-reads it first).
+        foreach (var invitation in found)
+        {
+            letters += await letterStore.DeleteEveryCopyAsync(invitation.Reference, ct);
+        }
+
         await DeleteWhereAsync(TableNames.WfiInvitationIndex, TableClient.CreateQueryFilter($"PartitionKey eq {WfiInvitationStore.ParentPartition(parentId)}"), ct);
         return (found.Count, letters);
-    }
-
-    /// <summary>Every blob of the reference (<c>{ref}.pdf</c>, <c>rendered/{ref}.pdf</c>, <c>print-batch/{date}/{ref}.pdf</c>) and its copy in the print folder.</summary>
-    private async Task<int> DeleteLettersAsync(string reference, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return 0;
-        }
-
-        var file = reference + ".pdf";
-        var container = storage.Blobs.GetBlobContainerClient(letterOptions.Value.Container);
-        var deleted = 0;
-        if (await container.ExistsAsync(ct))
-        {
-            await foreach (var blob in container.GetBlobsAsync(cancellationToken: ct))
-            {
-                if (blob.Name == file || blob.Name.EndsWith("/" + file, StringComparison.Ordinal))
-                {
-                    await container.DeleteBlobIfExistsAsync(blob.Name, Azure.Storage.Blobs.Models.DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
-                    deleted++;
-                }
-            }
-        }
-
-        var folder = letterOptions.Value.PrintBatchFolder;
-        if (!string.IsNullOrWhiteSpace(folder) && Directory.Exists(folder))
-        {
-            foreach (var path in Directory.EnumerateFiles(folder, file, SearchOption.AllDirectories))
-            {
-                File.Delete(path);
-                deleted++;
-            }
-        }
-
-        return deleted;
     }
 
     private async Task<int> DeleteWhereAsync(string tableName, string filter, CancellationToken ct)

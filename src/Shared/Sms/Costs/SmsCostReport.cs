@@ -22,7 +22,7 @@ namespace Pilot.Shared.Sms.Costs;
 /// the text to its new minute, so that is the day it went, give or take the dispatch lag at midnight.
 /// Texts recorded before <c>Cost</c> existed are priced at today's <c>Sms:PricePerFragment</c>.
 /// </remarks>
-public sealed class SmsCostReport(StorageClients storage, IOptions<SmsOptions> options)
+public sealed class SmsCostReport(StorageClients storage, IOptions<SmsOptions> options, TimeProvider time)
 {
     public const string Currency = "GBP";
 
@@ -31,6 +31,11 @@ public sealed class SmsCostReport(StorageClients storage, IOptions<SmsOptions> o
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return Outcome<DailySmsCost>.Invalid("date", "must be a London date like 2026-03-03 (yyyy-MM-dd)");
+        }
+
+        if (DateBounds.Near(time.GetUtcNow()) is var near && !near.Contains(day))
+        {
+            return Outcome<DailySmsCost>.Invalid([near.Refusal("date")]);
         }
 
         return Outcome<DailySmsCost>.Ok(await ForDayAsync(day, ct));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Validation;
 
 namespace Pilot.Shared.Sms.Inbound;
 
@@ -149,10 +150,19 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                     return WebhookOutcome.Invalid($"{path}.data.messageId", "is required");
                 }
 
-                var receivedAt = String(data, "ReceivedTimestamp") is { } stamp
-                    && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                        ? at.ToUniversalTime()
-                        : time.GetUtcNow();
+                var receivedAt = time.GetUtcNow();
+                if (String(data, "ReceivedTimestamp") is { } stamp
+                    && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                {
+                    // Kept as the text's time: one centuries away would escape the retention purge.
+                    if (DateBounds.Near(receivedAt) is var near && !near.Contains(at))
+                    {
+                        return WebhookOutcome.Invalid($"{path}.data.receivedTimestamp", near.Refusal("receivedTimestamp").Message);
+                    }
+
+                    receivedAt = at.ToUniversalTime();
+                }
+
                 var text = new InboundText(from, String(data, "Message") ?? "", Provider, messageId, receivedAt);
                 return Pending(item, path, actions, () => inbound.HandleAsync(text, ct));
         }
@@ -161,7 +171,7 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
     /// <summary>An event to act on, once the whole batch has been read: its id and age decide whether it is a replay.</summary>
     private sealed record PendingEvent(string Path, string Id, DateTimeOffset EventTime, Func<Task> Act);
 
-    private static WebhookOutcome? Pending(JsonElement item, string path, List<PendingEvent> actions, Func<Task> act)
+    private WebhookOutcome? Pending(JsonElement item, string path, List<PendingEvent> actions, Func<Task> act)
     {
         if (String(item, "id") is not { } id)
         {
@@ -173,6 +183,11 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
             || !DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eventTime))
         {
             return WebhookOutcome.Invalid($"{path}.eventTime", "is required, as an ISO 8601 time");
+        }
+
+        if (DateBounds.Near(time.GetUtcNow()) is var near && !near.Contains(eventTime))
+        {
+            return WebhookOutcome.Invalid($"{path}.eventTime", near.Refusal("eventTime").Message);
         }
 
         actions.Add(new PendingEvent(path, id, eventTime, act));

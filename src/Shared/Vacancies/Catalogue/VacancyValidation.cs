@@ -78,6 +78,10 @@ public static partial class VacancyValidation
         {
             errors.Add(new FieldError("expiryDate", "must be a date yyyy-MM-dd"));
         }
+        else if (!DateBounds.Near(now).Contains(expiry))
+        {
+            errors.Add(DateBounds.Near(now).Refusal("expiryDate"));
+        }
         else if (expiry > today.AddDays(MaxExpiryDays))
         {
             errors.Add(new FieldError("expiryDate", $"must be at most {MaxExpiryDays} days ahead"));

@@ -29,8 +29,13 @@ public sealed class WfiChoicePages(
                 : new WfiPage(200, WfiPageHtml.Form(model!, error: null)));
     }
 
-    public async Task<WfiPage> ChooseAsync(string? token, string? option, CancellationToken ct)
+    /// <summary>
+    /// A choice posted through the link. The form is read by <paramref name="readForm"/> only once the link is
+    /// known to be genuine and open: a bad, expired or used link is answered without reading the body at all.
+    /// </summary>
+    public async Task<WfiPage> ChooseAsync(string? token, Func<CancellationToken, Task<WfiChoiceForm>> readForm, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(readForm);
         var (invitation, model, refusal) = await OpenAsync(token, ct);
         if (refusal is not null)
         {
@@ -42,6 +47,13 @@ public sealed class WfiChoicePages(
             return Defaulted(model!);
         }
 
+        var form = await readForm(ct);
+        if (form.TooLarge)
+        {
+            return new WfiPage(413, WfiPageHtml.Message("Sorry, we could not read your answer", "Your answer was too long for this page. Go back to the link in your letter and choose again, reply to our text message, or call your Jobcentre.", model));
+        }
+
+        var option = form.Choice;
         if (!WfiOptionKeys.IsValid(option))
         {
             return new WfiPage(400, WfiPageHtml.Form(model!, "Choose where you would like your interview: the Jobcentre or the children's centre."));

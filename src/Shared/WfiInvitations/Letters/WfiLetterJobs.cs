@@ -17,6 +17,9 @@ namespace Pilot.Shared.WfiInvitations.Letters;
 /// move of the invitation and each side effect is idempotent (the blob is overwritten with the same
 /// letter, the dispatcher is idempotent on the reference, the text has a fixed message id), so a job
 /// delivered twice, or retried after a crash, posts one letter and sends one text.
+/// An erasure or a cancellation may come at any moment: the invitation is read again just before the
+/// PDF is stored and just before it is posted, and a job that finds it changed stores and posts
+/// nothing; one that stored or posted it in the meantime deletes every copy of the letter.
 /// </summary>
 public sealed class WfiLetterJobs(
     WfiInvitationStore store,
@@ -107,6 +110,11 @@ public sealed class WfiLetterJobs(
         }
 
         var pdf = renderer.Render(letter.Value!);
+        if (await StopBeforeAsync(invitation, "storing", ct) is { } stop)
+        {
+            return stop;
+        }
+
         var container = await letters.ContainerAsync();
         await container.GetBlobClient(RenderedBlobName(invitation)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, ct);
         invitation.Status = WfiInvitationStatuses.LetterReady;
@@ -114,6 +122,7 @@ public sealed class WfiLetterJobs(
         invitation.LetterReadyAt = time.GetUtcNow();
         if (!await store.TryReplaceAsync(invitation, ct))
         {
+            await DiscardIfStoppedAsync(invitation, ct);
             return Step.Conflict;
         }
 
@@ -124,6 +133,11 @@ public sealed class WfiLetterJobs(
     private async Task<Step> DispatchAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
         var pdf = (await (await letters.ContainerAsync()).GetBlobClient(RenderedBlobName(invitation)).DownloadContentAsync(ct)).Value.Content.ToMemory();
+        if (await StopBeforeAsync(invitation, "posting", ct) is { } stop)
+        {
+            return stop;
+        }
+
         LetterDispatch dispatch;
         try
         {
@@ -146,6 +160,7 @@ public sealed class WfiLetterJobs(
         invitation.DispatchReference = dispatch.ProviderReference;
         if (!await store.TryReplaceAsync(invitation, ct))
         {
+            await DiscardIfStoppedAsync(invitation, ct);
             return Step.Conflict;
         }
 
@@ -238,6 +253,42 @@ public sealed class WfiLetterJobs(
 
         invitation.CompanionText = outcome;
         return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
+    }
+
+    /// <summary>
+    /// Null to go on with <paramref name="what"/>; otherwise the step to return: the invitation changed since
+    /// it was read (cancelled, erased, or moved on by another delivery: the loop reads it again and carries on
+    /// from there), or its parent is gone (an erasure under way, which cancels the invitation next).
+    /// </summary>
+    private async Task<Step?> StopBeforeAsync(WfiInvitationEntity invitation, string what, CancellationToken ct)
+    {
+        var fresh = await store.GetAsync(invitation.OfficeId, invitation.Id, ct);
+        if (fresh is null || fresh.ETag != invitation.ETag)
+        {
+            return Step.Conflict;
+        }
+
+        if (await parents.GetAsync(invitation.ParentId, ct) is null)
+        {
+            logger.LogWarning("WFI letter {Reference}: the parent is being erased; stopped before {What}", invitation.Reference, what);
+            return Step.Done;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// After a step lost its race: when the invitation was cancelled or its parent erased meanwhile, the letter
+    /// this job stored (or the channel's copy of one it posted) must not stay behind.
+    /// </summary>
+    private async Task DiscardIfStoppedAsync(WfiInvitationEntity invitation, CancellationToken ct)
+    {
+        var fresh = await store.GetAsync(invitation.OfficeId, invitation.Id, ct);
+        if (fresh is null || fresh.Status == WfiInvitationStatuses.Cancelled || fresh.ParentId != invitation.ParentId)
+        {
+            var deleted = await letters.DeleteEveryCopyAsync(invitation.Reference, ct);
+            logger.LogWarning("WFI letter {Reference}: the invitation was cancelled or its parent erased meanwhile; {Deleted} copies of the letter deleted", invitation.Reference, deleted);
+        }
     }
 
     /// <summary>Rendered letters wait here, in the letters container, until dispatched (the store then keeps them by reference).</summary>

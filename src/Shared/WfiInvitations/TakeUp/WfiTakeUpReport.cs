@@ -11,7 +11,7 @@ namespace Pilot.Shared.WfiInvitations.TakeUp;
 /// by office, by the centre offered, or by that centre's local authority. An office counts only its own
 /// invitations (one partition query), a centre manager only those that offered their centre, central every office's.
 /// </summary>
-public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
+public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues, TimeProvider time)
 {
     public const string ByOffice = "office";
     public const string ByCentre = "centre";
@@ -21,8 +21,9 @@ public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var errors = new List<FieldError>();
-        var fromDate = Date(from, "from", errors);
-        var toDate = Date(to, "to", errors);
+        var reporting = DateBounds.Reporting(time.GetUtcNow());
+        var fromDate = Date(from, "from", reporting, errors);
+        var toDate = Date(to, "to", reporting, errors);
         var group = string.IsNullOrWhiteSpace(groupBy) ? ByOffice : groupBy.Trim();
         if (group is not (ByOffice or ByCentre or ByLocalAuthority))
         {
@@ -110,7 +111,7 @@ public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
     private static string NameOf(string key, string group, IReadOnlyDictionary<string, Venue> all)
         => group == ByLocalAuthority ? key : all.GetValueOrDefault(key)?.Name ?? key;
 
-    private static DateOnly? Date(string? text, string field, List<FieldError> errors)
+    private static DateOnly? Date(string? text, string field, DateRange reporting, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -120,7 +121,13 @@ public sealed class WfiTakeUpReport(WfiInvitationStore store, VenueStore venues)
 
         if (RespondByDate.TryParse(text, out var date))
         {
-            return date;
+            if (reporting.Contains(date))
+            {
+                return date;
+            }
+
+            errors.Add(reporting.Refusal(field));
+            return null;
         }
 
         errors.Add(new FieldError(field, "must be a date, yyyy-MM-dd"));
