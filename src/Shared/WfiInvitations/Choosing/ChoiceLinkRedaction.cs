@@ -10,7 +10,8 @@ public static class ChoiceLinkRedaction
     /// <summary>The route prefix of the choice page (<c>c/{token}</c> under <c>/api</c>).</summary>
     public const string PathPrefix = "/api/c/";
 
-    public const string Elided = "…";
+    /// <summary>What replaces the first dot and everything after it.</summary>
+    public const string Elided = ".…";
 
     /// <summary>The path or URL with every choice-link token cut back to its reference; anything else unchanged.</summary>
     public static string Redact(string? pathOrUrl)
