@@ -95,6 +95,7 @@ var secretNames = {
   acsEventGridKey: 'acs-eventgrid-key'
   notifyApiKey: 'notify-api-key'
   wfiTokenSigningKey: 'wfi-token-signing-key'
+  smsNumberKeySecret: 'sms-number-key-secret'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -191,6 +192,7 @@ module functionApp 'modules/function-app.bicep' = {
     twilioFrom: twilioFrom
     twilioMessagingServiceSid: twilioMessagingServiceSid
     acsFrom: acsSmsFrom
+    deployCommunicationServices: deployCommunicationServices
     wfiReplyNumber: empty(wfiReplyNumber) ? twilioFrom : wfiReplyNumber
     lettersThroughNotify: lettersThroughNotify
   }

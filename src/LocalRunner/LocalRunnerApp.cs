@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Pilot.Functions;
 using Pilot.Functions.Health;
+using Pilot.Functions.Telemetry;
 using Pilot.LocalRunner.Configuration;
 using Pilot.LocalRunner.Hosting;
 using Pilot.LocalRunner.Http;
@@ -24,6 +25,8 @@ public static class LocalRunnerApp
     public const string PortSetting = "LocalRunner:Port";
 
     public const int DefaultPort = 7071;
+
+    private static readonly string[] EnvironmentVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT"];
 
     /// <summary>Seconds a received queue message stays invisible while it runs (the host's ten minutes by default).</summary>
     public const string ProcessingVisibilitySetting = "LocalRunner:ProcessingVisibilitySeconds";
@@ -48,7 +51,13 @@ public static class LocalRunnerApp
 
             // The runner's own appsettings.json sits beside its binaries, wherever it is started from.
             ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = EnvironmentName(),
         });
+
+        // Development only relaxes which secrets may start the app (Secrets/LocalDevelopment); the container checks
+        // stay as they were under Production, the runner's environment before it defaulted to Development.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = false);
+        builder.Logging.KeepChoiceLinkTokensOutOfLogs();
 
         var localSettings = LocalSettingsFiles.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         localSettings.AddTo(builder.Configuration);
@@ -115,6 +124,16 @@ public static class LocalRunnerApp
         app.MapHttpFunctions(catalog.Http);
         return app;
     }
+
+    /// <summary>
+    /// Like Core Tools, the runner is local development unless told otherwise: <c>ASPNETCORE_ENVIRONMENT</c>,
+    /// <c>DOTNET_ENVIRONMENT</c> or <c>AZURE_FUNCTIONS_ENVIRONMENT</c>, the first one set, else <c>Development</c>.
+    /// </summary>
+    public static string EnvironmentName() =>
+        EnvironmentVariables
+            .Select(Environment.GetEnvironmentVariable)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+        ?? Environments.Development;
 
     private static TimeSpan ReadProcessingVisibility(string? text, List<string> problems)
     {

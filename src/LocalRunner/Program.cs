@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pilot.LocalRunner;
 using Pilot.Shared.DemoData;
 
@@ -19,5 +20,16 @@ catch (LocalRunnerStartupException ex)
 {
     // A configuration mistake, not a crash: say what to fix without a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    // A setting the start-up checks refuse (a secret among them): each failure names its setting.
+    await Console.Error.WriteLineAsync("The runner did not start:\n  " + string.Join("\n  ", ex.Failures));
+    return 1;
+}
+catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+{
+    await Console.Error.WriteLineAsync("The runner did not start:\n  " + string.Join("\n  ", ex.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)));
     return 1;
 }

@@ -10,6 +10,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Retention;
+using Pilot.Shared.Secrets;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Sms.Inbound;
@@ -29,9 +30,12 @@ public static class PilotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSecretChecks();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm")
-            .Validate(o => o.MaxPerNumberPerHour is >= 1 and <= 100, "Sms:MaxPerNumberPerHour must be from 1 to 100 (networks block more texts an hour to one number)");
+            .Validate(o => o.MaxPerNumberPerHour is >= 1 and <= 100, "Sms:MaxPerNumberPerHour must be from 1 to 100 (networks block more texts an hour to one number)")
+            .Validate(o => o.NumberKeySecret.Trim().Length >= 32, "Sms:NumberKeySecret must be at least 32 characters (a random secret: openssl rand -hex 32)")
+            .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
@@ -44,6 +48,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<TextStore>();
         services.AddSingleton<DispatchCursor>();
+        services.AddSingleton<NumberKeys>();
         services.AddSingleton<HourlyTextCap>();
         services.AddSingleton<SendQueueWriter>();
         services.AddSingleton<VacancyStore>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pilot.Shared;
+using Pilot.Shared.Secrets;
 
 namespace Pilot.Bench;
 
@@ -20,6 +21,7 @@ internal static class BenchServices
         // The bench measures throughput, not the clock: no quiet hours.
         ["Sms:QuietHoursStart"] = "00:00",
         ["Sms:QuietHoursEnd"] = "00:00",
+        ["Sms:NumberKeySecret"] = DevelopmentSecrets.ValueOf("Sms:NumberKeySecret"),
     };
 
     public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider time)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Pilot.Shared;
 using Pilot.Shared.DemoData;
+using Pilot.Shared.Secrets;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 using Pilot.TestSupport;
@@ -42,6 +43,8 @@ public sealed class PilotServices : IAsyncDisposable
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = Azurite.UniqueName("t"),
             ["Reminders:SendQueue"] = sendQueue,
+            // Required secrets (the start-up check): the development value, as the local runner has it.
+            ["Sms:NumberKeySecret"] = DevelopmentSecrets.ValueOf("Sms:NumberKeySecret"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -9,6 +9,7 @@ using Azure.Data.Tables;
 using Pilot.Shared;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Secrets;
 
 namespace Pilot.TestSupport;
 
@@ -18,7 +19,11 @@ public static class Harness
     /// <summary>Pilot's services over these settings (the run's storage and names), silent: the runner's log is the one to read.</summary>
     public static ServiceProvider BuildServices(IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The runner's development secret for number keys (its appsettings.json), so both see the same hourly-cap rows.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Sms:NumberKeySecret", DevelopmentSecrets.ValueOf("Sms:NumberKeySecret"))])
+            .AddInMemoryCollection(settings)
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddFilter(_ => false));

@@ -35,6 +35,9 @@ param twilioFrom string
 param twilioMessagingServiceSid string
 param acsFrom string
 
+@description('An ACS resource is deployed here: its Event Grid webhook key (acs-eventgrid-key) is read even before acs is in smsProviders.')
+param deployCommunicationServices bool
+
 @description('The number parents text 1 or 2 to, as printed on WFI letters (Wfi:ReplyNumber).')
 param wfiReplyNumber string
 
@@ -45,6 +48,12 @@ param lettersThroughNotify bool
 // the code reads and this object lacks fails tests/Pilot.Infra.Tests (AppSettingsTests), so a new
 // setting is one line here. Provider secrets are Key Vault references, never values; without a
 // version, so the app picks up a rotated secret within a day, or at once on restart.
+// A provider's secret is referenced only while that provider is used: the app refuses to start on a
+// reference Key Vault cannot resolve (src/Shared/Secrets), and an empty one refuses that provider's webhooks.
+var providers = split(replace(toLower(smsProviders), ' ', ''), ',')
+var usesTwilio = contains(providers, 'twilio')
+var usesAcs = contains(providers, 'acs')
+
 var appSettings = {
   // Storage by identity, for the Functions host and for the app's own clients (StorageClients).
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -71,20 +80,22 @@ var appSettings = {
   Sms__PricePerFragment: '0.0197'
   Sms__MaxPerNumberPerHour: '10'
   Sms__PublicBaseUrl: empty(smsPublicBaseUrl) ? 'https://${app.properties.defaultHostName}' : smsPublicBaseUrl
+  // Required: keys each number's hourly-cap row (an HMAC of the number), so the table never holds a reversible hash.
+  Sms__NumberKeySecret: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.smsNumberKeySecret})'
 
   Sms__Twilio__AccountSid: twilioAccountSid
-  Sms__Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.twilioAuthToken})'
+  Sms__Twilio__AuthToken: usesTwilio ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.twilioAuthToken})' : ''
   Sms__Twilio__From: twilioFrom
   Sms__Twilio__MessagingServiceSid: twilioMessagingServiceSid
   Sms__Twilio__ApiBaseUrl: 'https://api.twilio.com'
   Sms__Twilio__MessagesPerSecond: '1'
   Sms__Twilio__TimeoutSeconds: '10'
 
-  Sms__Acs__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsConnectionString})'
+  Sms__Acs__ConnectionString: usesAcs ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsConnectionString})' : ''
   Sms__Acs__From: acsFrom
   Sms__Acs__MessagesPerSecond: '3'
   Sms__Acs__TimeoutSeconds: '10'
-  Sms__Acs__EventGridKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})'
+  Sms__Acs__EventGridKey: usesAcs || deployCommunicationServices ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})' : ''
 
   Vacancies__AlertSchedule: '0 */5 * * * *'
   Vacancies__FeedQueue: 'vacancy-feed'

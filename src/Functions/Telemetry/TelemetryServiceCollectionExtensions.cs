@@ -31,6 +31,7 @@ public static class TelemetryServiceCollectionExtensions
         // Pilot's volume is small and its alerts count single events (a poison message): keep every one.
         services.AddApplicationInsightsTelemetryWorkerService(o => o.EnableAdaptiveSampling = false);
         services.ConfigureFunctionsApplicationInsights();
+        services.AddSingleton<ITelemetryInitializer, ChoiceLinkTelemetryInitializer>();
         if (ApplicationInsightsAuthentication.ManagedIdentityClientId(configuration[AuthenticationSetting]) is { } clientId)
         {
             services.Configure<TelemetryConfiguration>(c =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pilot.Shared.WfiInvitations.Choosing;
 
 namespace Pilot.LocalRunner.Http;
 
@@ -37,15 +38,15 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
             // The request's DI scope is the invocation's scope.
             var result = await function.Method.InvokeAsync(context.RequestServices, arguments);
             await WriteAsync(context, result);
-            LogSucceeded(function.Method.Name, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogSucceeded(function.Method.Name, context.Request.Method, LoggedPath(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            LogAborted(function.Method.Name, context.Request.Method, context.Request.Path);
+            LogAborted(function.Method.Name, context.Request.Method, LoggedPath(context));
         }
         catch (Exception ex)
         {
-            LogFailed(ex, function.Method.Name, context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            LogFailed(ex, function.Method.Name, context.Request.Method, LoggedPath(context), context.TraceIdentifier);
             if (context.Response.HasStarted)
             {
                 context.Abort();
@@ -62,6 +63,9 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
         }
     }
 
+    /// <summary>The request path as logged: a choice link's token (a bearer credential) cut back to its reference.</summary>
+    private static string LoggedPath(HttpContext context) => ChoiceLinkRedaction.Redact(context.Request.Path.ToString());
+
     private static Task WriteAsync(HttpContext context, object? result) => result switch
     {
         IActionResult action => action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())),
@@ -72,11 +76,11 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Succeeded, {Method} {Path} -> {StatusCode}, Duration={DurationMs:0}ms)")]
-    private partial void LogSucceeded(string function, string method, PathString path, int statusCode, double durationMs);
+    private partial void LogSucceeded(string function, string method, string path, int statusCode, double durationMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Cancelled, {Method} {Path}): the client went away")]
-    private partial void LogAborted(string function, string method, PathString path);
+    private partial void LogAborted(string function, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Executed '{Function}' (Failed, {Method} {Path}, TraceId={TraceId}); answered 500")]
-    private partial void LogFailed(Exception exception, string function, string method, PathString path, string traceId);
+    private partial void LogFailed(Exception exception, string function, string method, string path, string traceId);
 }

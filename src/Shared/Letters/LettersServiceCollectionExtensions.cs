@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pilot.Shared.Hosting;
 using Pilot.Shared.Letters.Dispatch;
 using Pilot.Shared.Letters.Notify;
+using Pilot.Shared.Secrets;
 using Polly;
 
 namespace Pilot.Shared.Letters;
@@ -34,7 +35,12 @@ public static class LettersServiceCollectionExtensions
             return services;
         }
 
-        _ = NotifyApiKey.Parse(apiKey);
+        // An unresolved Key Vault reference is named by the start-up secret check (Secrets/SecretCheck), not mistaken for a malformed key.
+        if (!SecretValue.IsUnresolvedKeyVaultReference(apiKey))
+        {
+            _ = NotifyApiKey.Parse(apiKey);
+        }
+
         var settings = configuration.GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out _) || settings.TimeoutSeconds <= 0)
         {

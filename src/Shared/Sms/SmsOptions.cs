@@ -28,6 +28,15 @@ public sealed class SmsOptions
     /// </summary>
     public int MaxPerNumberPerHour { get; set; } = 10;
 
+    /// <summary>
+    /// The secret key of <see cref="Limits.NumberKeys"/>: each number's hourly-cap row is keyed by an HMAC of the number
+    /// with it. At least 32 characters; required (a Key Vault secret in Azure). Changing it only restarts each number's
+    /// hourly count (the old rows are purged a day later).
+    /// </summary>
+    public string NumberKeySecret { get; set; } = "";
+
+    public byte[] NumberKey() => System.Text.Encoding.UTF8.GetBytes(NumberKeySecret);
+
     public QuietHours QuietHours() => new(
         TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
         TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));

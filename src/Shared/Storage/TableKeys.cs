@@ -18,8 +18,9 @@ public static class TableKeys
         && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) || char.IsSurrogate(c));
 
     /// <summary>
-    /// A key made from any text: its SHA-256 as lower-case hex (64 characters), so neither characters a key refuses nor
-    /// personal data (a number) end up in the key.
+    /// A key made from any text: its SHA-256 as lower-case hex (64 characters), so no character a key refuses ends up in
+    /// the key. Not for personal data from a small space (a phone number): anyone can hash them all; numbers are keyed
+    /// with a secret (<see cref="Sms.Limits.NumberKeys"/>).
     /// </summary>
     public static string Sha256Hex(string text)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pilot.Shared.Secrets;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.WfiInvitations.Bulk;
 using Pilot.Shared.WfiInvitations.Choosing;
@@ -16,8 +17,9 @@ public static class WfiInvitationsServiceCollectionExtensions
     public static IServiceCollection AddWfiInvitations(this IServiceCollection services)
     {
         services.AddOptions<WfiOptions>().BindConfiguration(WfiOptions.Section)
-            .Validate(o => o.TokenSigningKey.Length >= 32 && !o.TokenSigningKey.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal), "Wfi:TokenSigningKey must be set, at least 32 characters (an unresolved Key Vault reference is not a key)")
-            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Wfi:PublicBaseUrl must be an absolute URL");
+            .Validate(o => o.TokenSigningKey.Trim().Length >= 32 && !SecretValue.IsUnresolvedKeyVaultReference(o.TokenSigningKey), "Wfi:TokenSigningKey must be set, at least 32 characters (an unresolved Key Vault reference is not a key)")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Wfi:PublicBaseUrl must be an absolute URL")
+            .ValidateOnStart();
         services.AddSingleton<WfiInvitationStore>();
         services.AddSingleton<WfiLetterJobWriter>();
         services.AddSingleton<WfiChoices>();

@@ -95,6 +95,25 @@ public sealed class AppSettingsTests(CompiledTemplate template)
     }
 
     [Fact]
+    public void Every_secret_the_app_checks_at_start_up_is_a_key_vault_reference_in_the_bicep()
+    {
+        var appSettings = template.AppSettings();
+        foreach (var secret in Pilot.Shared.Secrets.SecretSettings.All)
+        {
+            var prefix = secret.IsSection ? secret.Name[..^1].Replace(":", "__", StringComparison.Ordinal) : null;
+            var names = secret.IsSection
+                ? appSettings.Keys.Where(k => k.StartsWith(prefix!, StringComparison.Ordinal)).ToList()
+                : [secret.Name.Replace(":", "__", StringComparison.Ordinal)];
+            Assert.NotEmpty(names);
+            foreach (var name in names)
+            {
+                Assert.True(appSettings.TryGetValue(name, out var value), $"{secret.Name} is a secret the app checks at start-up but {BicepFile} does not set {name}");
+                Assert.Contains("@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Provider_secrets_are_key_vault_references_never_values()
     {
         var appSettings = template.AppSettings();

@@ -51,7 +51,7 @@ public sealed class ParentErasureTests : IDisposable
         var invitation = await WfiScenario.InviteAsync(services, parentId);
         await services.Get<WfiLetterJobs>().ProcessAsync(new WfiLetterJob(WfiScenario.Lambeth, invitation.Id), CancellationToken.None);
         var before = await TracesAsync(services, parentId);
-        Assert.Single(await VacancyScenario.AllAsync(services, TableNames.NumberHourCounts), r => r.PartitionKey == NumberHour.HashOf(Mobile));
+        Assert.Single(await VacancyScenario.AllAsync(services, TableNames.NumberHourCounts), r => r.PartitionKey == services.Get<NumberKeys>().KeyOf(Mobile));
         Assert.Contains(before, t => t.StartsWith("Outbox", StringComparison.Ordinal));
         Assert.Contains(before, t => t.StartsWith("AlertLedger", StringComparison.Ordinal));
         Assert.Contains(before, t => t.StartsWith("InboundTexts", StringComparison.Ordinal));

@@ -214,7 +214,7 @@ public sealed class HourlyCapTests
     }
 
     [Fact]
-    public async Task The_hourly_count_keeps_no_phone_number()
+    public async Task The_hourly_count_keeps_no_phone_number_only_its_key_under_the_secret()
     {
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
@@ -225,7 +225,8 @@ public sealed class HourlyCapTests
         var table = await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts);
         var row = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
 
-        Assert.Equal(NumberHour.HashOf(Busy), row.PartitionKey);
+        Assert.Equal(services.Get<NumberKeys>().KeyOf(Busy), row.PartitionKey);
+        Assert.NotEqual(TableKeys.Sha256Hex(Busy), row.PartitionKey); // keyed with the secret: not reversible by hashing every mobile
         Assert.Equal(HourlyTextCap.RowKey, row.RowKey);
         Assert.Equal($"2026-03-03T09:00:00.0000000+00:00 {confirmation.MessageId}", row.GetString("Slots"));
         Assert.Equal(1, row.GetInt32("Count"));

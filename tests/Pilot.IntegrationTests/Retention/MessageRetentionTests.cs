@@ -19,7 +19,7 @@ public sealed class MessageRetentionTests
 
         // A row left from counting by clock hour (RK yyyyMMddHH), before the rolling window.
         await (await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts)).AddEntityAsync(
-            new TableEntity(NumberHour.HashOf("+447700900123"), "2026030309") { ["MessageIds"] = "SMold-reply", ["Count"] = 1 });
+            new TableEntity(services.Get<NumberKeys>().KeyOf("+447700900123"), "2026030309") { ["MessageIds"] = "SMold-reply", ["Count"] = 1 });
 
         services.Time.Advance(TimeSpan.FromDays(6));
         await services.Get<InboundTexts>().HandleAsync(new InboundText("+447700900123", "See you Friday", "twilio", "SMnew", services.Time.GetUtcNow()), CancellationToken.None);

@@ -50,6 +50,19 @@ public sealed class TwilioSignatureTests
         Assert.False(signer.IsValid(new TwilioWebhookRequest("/api/sms/twilio/status", "", Form, signature)));
     }
 
+    [Fact]
+    public void An_unresolved_key_vault_reference_is_no_auth_token_even_for_a_request_signed_with_it()
+    {
+        const string literal = "@Microsoft.KeyVault(SecretUri=https://kv-pilot-abc123.vault.azure.net/secrets/twilio-auth-token)";
+        var signer = new TwilioSignature(
+            Options.Create(new WebhookOptions { PublicBaseUrl = TwilioTestSigner.PublicBaseUrl, Twilio = new WebhookOptions.TwilioWebhookOptions { AuthToken = literal } }),
+            NullLogger<TwilioSignature>.Instance);
+        var signature = TwilioTestSigner.Sign(TwilioTestSigner.PublicBaseUrl + "/api/sms/twilio/inbound", Form, literal);
+
+        Assert.True(new RequestValidator(literal).Validate(TwilioTestSigner.PublicBaseUrl + "/api/sms/twilio/inbound", Form, signature));
+        Assert.False(signer.IsValid(new TwilioWebhookRequest("/api/sms/twilio/inbound", "", Form, signature)));
+    }
+
     private static TwilioSignature Signer(string baseUrl) => new(
         Options.Create(new WebhookOptions { PublicBaseUrl = baseUrl, Twilio = new WebhookOptions.TwilioWebhookOptions { AuthToken = TwilioTestSigner.AuthToken } }),
         NullLogger<TwilioSignature>.Instance);

@@ -11,6 +11,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
 using Pilot.TestSupport;
 
@@ -207,6 +208,19 @@ public sealed class WebhookHttpTests
 
         Assert.Equal(HttpStatusCode.Forbidden, anyCode.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, noCode.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unresolved_key_vault_reference_as_the_event_grid_key_accepts_no_caller_not_even_one_sending_the_literal()
+    {
+        // The start-up check stops a host with this setting; the webhook refuses on its own as well.
+        const string literal = "@Microsoft.KeyVault(SecretUri=https://kv-pilot-abc123.vault.azure.net/secrets/acs-eventgrid-key)";
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:Acs:EventGridKey"] = literal });
+        var body = Encoding.UTF8.GetBytes($"[{InboundEvent("evt-kv", DateTimeOffset.UtcNow, "in-kv", "STOP")}]");
+
+        var outcome = await services.Get<AcsEventGridWebhook>().HandleAsync(body, literal, CancellationToken.None);
+
+        Assert.Equal(WebhookOutcome.Forbidden, outcome);
     }
 
     [Fact]

@@ -45,6 +45,26 @@ public sealed partial class SuiteLogScanTests
         Assert.True(leaks.Count == 0, $"{leaks.Count} of {lines.Count} log lines hold personal data, e.g.:\n{string.Join("\n", leaks.Distinct().Take(20))}");
     }
 
+    [Fact]
+    public void No_choice_link_token_appears_in_any_log()
+    {
+        var directory = Environment.GetEnvironmentVariable(DirectoryVariable);
+        Assert.False(string.IsNullOrEmpty(directory), $"{DirectoryVariable} is not set: run the suite with ./test.sh, which collects its logs and runs this scan last");
+        var lines = Directory.EnumerateFiles(directory!, "*.log", SearchOption.AllDirectories).SelectMany(File.ReadLines).ToList();
+        Assert.Contains(lines, l => l.Contains("/api/c/", StringComparison.Ordinal)); // the choice page was requested and logged, redacted
+
+        // A token is {reference}.{expiry}[.{use}].{signature}; logged, only "/api/c/{reference}.…" may appear.
+        var leaks = lines.Where(l => ChoiceLinkPath().IsMatch(l) || ChoiceToken().IsMatch(l)).Distinct().Take(20).ToList();
+
+        Assert.True(leaks.Count == 0, $"Log lines hold a choice-link token (a bearer credential):\n{string.Join("\n", leaks)}");
+    }
+
+    [GeneratedRegex(@"/api/c/[^\s/?#.]+(\.|%2E)[0-9]", RegexOptions.IgnoreCase)]
+    private static partial Regex ChoiceLinkPath();
+
+    [GeneratedRegex(@"\b[A-Za-z0-9-]{1,20}\.[0-9]{9,11}(\.[0-9]{1,4})?\.[A-Za-z0-9_-]{22}\b")]
+    private static partial Regex ChoiceToken();
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -8,18 +8,6 @@ public sealed class NumberHourTests
     private static readonly DateTimeOffset NineFifty = new(2026, 3, 3, 9, 50, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_number_is_kept_only_as_its_sha256()
-    {
-        var hash = NumberHour.HashOf("+447700900123");
-
-        Assert.Equal(64, hash.Length);
-        Assert.Matches("^[0-9a-f]{64}$", hash);
-        Assert.DoesNotContain("7700900123", hash, StringComparison.Ordinal);
-        Assert.Equal(hash, NumberHour.HashOf("+447700900123"));
-        Assert.NotEqual(hash, NumberHour.HashOf("+447700900124"));
-    }
-
-    [Fact]
     public void A_slot_counts_for_exactly_sixty_minutes_after_its_claim()
     {
         var hour = new NumberHour([new CapSlot("a", NineFifty)]);

@@ -5,6 +5,7 @@ using Pilot.Shared.Access;
 using Pilot.Shared.Letters.Dispatch;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations;
 
@@ -21,7 +22,7 @@ namespace Pilot.Shared.Parents.Erasure;
 /// </summary>
 public sealed class ParentErasure(
     StorageClients storage, ParentStore parents, WfiInvitationStore invitations, LetterStore letterStore,
-    TimeProvider time, ILogger<ParentErasure> logger)
+    NumberKeys numberKeys, TimeProvider time, ILogger<ParentErasure> logger)
 {
     public const string CancelReason = "parent-erased";
 
@@ -46,8 +47,8 @@ public sealed class ParentErasure(
             + await DeleteWhereAsync(TableNames.InboundTexts, TableClient.CreateQueryFilter($"PartitionKey eq {InboundTextEntity.Unmatched} and From eq {parent.Mobile}"), ct);
         var alerts = await DeleteWhereAsync(TableNames.AlertLedger, TableClient.CreateQueryFilter($"PartitionKey eq {parentId}"), ct)
             + await DeleteWhereAsync(TableNames.AlertProfiles, TableClient.CreateQueryFilter($"RowKey eq {parentId}"), ct);
-        // The hourly-cap row (and any left from clock-hour counting) holds the number's hash and the message ids that took a slot.
-        await DeleteWhereAsync(TableNames.NumberHourCounts, TableClient.CreateQueryFilter($"PartitionKey eq {Pilot.Shared.Sms.Limits.NumberHour.HashOf(parent.Mobile)}"), ct);
+        // The hourly-cap row (and any left from clock-hour counting) is keyed by the number and holds the message ids that took a slot.
+        await DeleteWhereAsync(TableNames.NumberHourCounts, TableClient.CreateQueryFilter($"PartitionKey eq {numberKeys.KeyOf(parent.Mobile)}"), ct);
         var (invited, letters) = await EraseInvitationsAsync(parentId, erasureId, now, ct);
 
         var report = new ErasureReport(erasureId, now, caller.Principal, appointments, texts, cancelled, outbox, inbound, alerts, invited, letters);

@@ -1,3 +1,5 @@
+using Pilot.Shared.Secrets;
+
 namespace Pilot.Shared.Sms.Acs;
 
 /// <summary>Settings under <c>Sms:Acs</c>.</summary>
@@ -23,7 +25,7 @@ public sealed class AcsOptions
         {
             problems.Add("Sms:Acs:ConnectionString is required");
         }
-        else if (!AcsConnectionString.TryParse(ConnectionString, out _))
+        else if (!SecretValue.IsUnresolvedKeyVaultReference(ConnectionString) && !AcsConnectionString.TryParse(ConnectionString, out _))
         {
             problems.Add("Sms:Acs:ConnectionString must be endpoint=https://...;accesskey=<base64>");
         }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Validation;
+using Pilot.Shared.Secrets;
 
 namespace Pilot.Shared.Sms.Inbound;
 
@@ -221,9 +222,9 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
     private bool KeyMatches(string? code)
     {
         var key = options.Value.Acs.EventGridKey;
-        if (string.IsNullOrEmpty(key))
+        if (!SecretValue.IsUsable(key))
         {
-            logger.LogWarning("Event Grid call refused: Sms:Acs:EventGridKey is not set, so no caller can be trusted");
+            logger.LogWarning("Event Grid call refused: Sms:Acs:EventGridKey is not set (or is an unresolved Key Vault reference), so no caller can be trusted");
             return false;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Secrets;
 using Twilio.Security;
 
 namespace Pilot.Shared.Sms.Inbound;
@@ -18,9 +19,11 @@ public sealed class TwilioSignature(IOptions<WebhookOptions> options, ILogger<Tw
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Twilio.AuthToken) || string.IsNullOrEmpty(settings.PublicBaseUrl))
+        // Not configured (or a Key Vault reference the platform left unresolved, which the start-up check also refuses):
+        // no signature can be trusted, so none is checked against it.
+        if (!SecretValue.IsUsable(settings.Twilio.AuthToken) || string.IsNullOrEmpty(settings.PublicBaseUrl))
         {
-            logger.LogWarning("Twilio webhook refused: Sms:Twilio:AuthToken and Sms:PublicBaseUrl must both be set to check signatures");
+            logger.LogWarning("Twilio webhook refused: Sms:Twilio:AuthToken (a secret, not a Key Vault reference) and Sms:PublicBaseUrl must both be set to check signatures");
             return false;
         }
 

@@ -21,15 +21,15 @@ public sealed class WebhookOptions
 
     public sealed class TwilioWebhookOptions
     {
-        /// <summary><c>Sms:Twilio:AuthToken</c>: the account's auth token, the key of the webhook signatures. Unset: every Twilio webhook is refused.</summary>
+        /// <summary><c>Sms:Twilio:AuthToken</c>: the account's auth token, the key of the webhook signatures. Unset, or an unresolved Key Vault reference: every Twilio webhook is refused.</summary>
         public string AuthToken { get; set; } = "";
     }
 
     public sealed class AcsWebhookOptions
     {
         /// <summary>
-        /// <c>Sms:Acs:EventGridKey</c>: when set, Event Grid must call with <c>?code=</c> this value.
-        /// A seam for issue 7 (authenticating Event Grid properly); unset accepts any caller.
+        /// <c>Sms:Acs:EventGridKey</c>: Event Grid must call with <c>?code=</c> this value (or one of its comma-separated
+        /// values while rotating). Unset, or an unresolved Key Vault reference: every Event Grid call is refused.
         /// </summary>
         public string EventGridKey { get; set; } = "";
     }

@@ -9,11 +9,11 @@ namespace Pilot.Shared.Sms.Limits;
 /// <summary>
 /// At most <see cref="SmsOptions.MaxPerNumberPerHour"/> texts to one number in any 60 minutes (a rolling window,
 /// <see cref="NumberHour"/>). Table <see cref="TableNames.NumberHourCounts"/> holds one row per number (PK the number's
-/// SHA-256, RK <see cref="RowKey"/>) listing the slots claimed in the last hour, each a message id and its claim time,
+/// keyed hash, <see cref="NumberKeys"/>, RK <see cref="RowKey"/>) listing the slots claimed in the last hour, each a message id and its claim time,
 /// so a text claiming again (a repeat, a second queue message) keeps its one slot rather than taking another. Rows
 /// change only by ETag-checked writes, so two workers cannot both take the last slot.
 /// </summary>
-public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
+public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
 {
     /// <summary>The one row key of a number's row: the window is in the row, not in its keys.</summary>
     public const string RowKey = "last-hour";
@@ -43,7 +43,7 @@ public sealed class HourlyTextCap(StorageClients storage, IOptions<SmsOptions> o
     private async Task<CapClaim> ClaimAsync(string number, string messageId, DateTimeOffset now, bool overCapAllowed, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        var hash = NumberHour.HashOf(number);
+        var hash = numberKeys.KeyOf(number);
         var cap = options.Value.MaxPerNumberPerHour;
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)

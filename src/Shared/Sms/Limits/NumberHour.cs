@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Sms.Limits;
 
@@ -20,9 +19,6 @@ public sealed record NumberHour(IReadOnlyList<CapSlot> Slots)
     public const int MostSlotsKept = 200;
 
     public static NumberHour Empty { get; } = new NumberHour([]);
-
-    /// <summary>The number as stored: its SHA-256 (lower-case hex), never the number itself.</summary>
-    public static string HashOf(string number) => TableKeys.Sha256Hex(number);
 
     /// <summary>The slots that count at <paramref name="now"/>, oldest first.</summary>
     public IReadOnlyList<CapSlot> CountingAt(DateTimeOffset now) =>
