@@ -28,6 +28,16 @@ public sealed class SecretStartupTests
         Assert.Contains("Wfi:TokenSigningKey holds a development value", failure, StringComparison.Ordinal);
         Assert.Contains("Sms:NumberKeySecret holds a development value", failure, StringComparison.Ordinal);
         Assert.Contains("Sms:Acs:EventGridKey holds a development value", failure, StringComparison.Ordinal);
+        Assert.Contains("Access:Offices:jcp-lambeth holds a development value", failure, StringComparison.Ordinal);
+        Assert.Contains("Access:Central holds a development value", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_when_a_role_key_hash_is_an_unresolved_key_vault_reference()
+    {
+        var failure = await StartFailureAsync(new() { ["Access:Offices:jcp-lambeth"] = "@Microsoft.KeyVault(SecretUri=https://kv-pilot-abc123.vault.azure.net/secrets/access-office-jcp-lambeth)" });
+
+        Assert.Contains("Access:Offices:jcp-lambeth is an unresolved Key Vault reference", failure, StringComparison.Ordinal);
     }
 
     [Theory]
