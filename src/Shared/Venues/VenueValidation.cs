@@ -125,8 +125,9 @@ public static class VenueValidation
             {
                 errors.Add(new FieldError("hubId", "must be the id of a hub children's centre already loaded (or on an earlier row of the file)"));
             }
-            else if (hub.Retired)
+            else if (hub.Retired && known.GetValueOrDefault(id ?? "")?.HubId != hubId)
             {
+                // A site already under that hub may still be corrected; none is newly put under a closed hub.
                 errors.Add(new FieldError("hubId", "is a retired centre"));
             }
         }

@@ -83,6 +83,17 @@ public sealed class VenueValidationTests
     }
 
     [Fact]
+    public void An_outreach_site_already_under_a_hub_that_retired_may_still_be_corrected()
+    {
+        var known = new Dictionary<string, Venue>(Pilot) { ["cc-lambeth-stockwell"] = Pilot["cc-lambeth-stockwell"] with { RetiredAt = DateTimeOffset.UnixEpoch } };
+
+        var (venue, errors) = Check("cc-lambeth-kennington", Outreach(), known);
+
+        Assert.Empty(errors);
+        Assert.Equal("cc-lambeth-stockwell", venue!.HubId);
+    }
+
+    [Fact]
     public void A_hub_with_outreach_sites_cannot_stop_being_a_hub()
     {
         var stockwell = Pilot["cc-lambeth-stockwell"];
