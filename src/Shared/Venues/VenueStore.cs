@@ -16,7 +16,9 @@ public sealed class VenueStore(StorageClients storage, TimeProvider time)
     private const string Partition = "venue";
     private const string RetiredAtColumn = "RetiredAt";
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private (DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Venue> Venues)? _cache;
+
+    // One reference, swapped whole: a PUT forgetting the copy while a request reads it can never tear it.
+    private volatile Cached? _cache;
 
     public async Task<IReadOnlyDictionary<string, Venue>> AllAsync(CancellationToken ct)
     {
@@ -37,7 +39,7 @@ public sealed class VenueStore(StorageClients storage, TimeProvider time)
             }
         }
 
-        _cache = (time.GetUtcNow(), venues);
+        _cache = new Cached(time.GetUtcNow(), venues);
         return venues;
     }
 
@@ -103,4 +105,6 @@ public sealed class VenueStore(StorageClients storage, TimeProvider time)
 
         return existing with { RetiredAt = at };
     }
+
+    private sealed record Cached(DateTimeOffset LoadedAt, IReadOnlyDictionary<string, Venue> Venues);
 }
