@@ -45,6 +45,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<StorageClients>();
         services.AddSingleton<ParentStore>();
         services.AddSingleton<VenueStore>();
+        services.AddSingleton<VenueCatalogue>();
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<TextStore>();
         services.AddSingleton<DispatchCursor>();

@@ -35,14 +35,14 @@ internal static class SendThroughputBench
         var services = app.Services;
         var storage = services.GetRequiredService<StorageClients>();
 
-        await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), CancellationToken.None);
         var parent = await services.GetRequiredService<ParentRegistration>().RegisterAsync(
             Caller.Office("jcp-lambeth"),
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var booked = await services.GetRequiredService<AppointmentBooking>().BookAsync(
             Caller.Office("jcp-lambeth"),
-            new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", now.AddDays(20).ToString("O", CultureInfo.InvariantCulture), "wfi", null), CancellationToken.None);
+            new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", VenueHours.NextOpenAt(DemoSeeder.PilotVenues().Single(v => v.Id == "cc-lambeth-stockwell"), now.AddDays(20))!.Value.ToString("O", CultureInfo.InvariantCulture), "wfi", null), CancellationToken.None);
         var appointmentId = booked.Value!.Id;
 
         Console.WriteLine(Invariant($"[sends] preparing {count:N0} due texts and their queue messages"));

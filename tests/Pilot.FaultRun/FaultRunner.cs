@@ -82,7 +82,7 @@ public static class FaultRunner
         }
 
         // Seeding: parents, some opted out, then appointments and their reminders.
-        await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), ct);
+        await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), ct);
         var venues = DemoSeeder.PilotVenues().Where(v => v.Kind == "centre").Select(v => v.Id).ToList();
         var parentCount = Math.Min(1000, Math.Max(1, (options.Reminders + options.RemindersPerParent - 1) / options.RemindersPerParent));
         var parents = new string[parentCount];

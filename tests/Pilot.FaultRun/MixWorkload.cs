@@ -86,19 +86,31 @@ internal static class MixWorkload
         },
         JsonDefaults.Web);
 
-    /// <summary>An invitation as <c>POST /api/wfi-invitations</c> takes it: reply within a week, interviews ten days on.</summary>
-    public static string Invitation(string parentId, DateOnly londonToday) => JsonSerializer.Serialize(
-        new
-        {
-            parentId,
-            options = new
+    /// <summary>The centre every invitation of the run offers (named, so its opening hours are known here).</summary>
+    public const string CentreId = "cc-lambeth-stockwell";
+
+    /// <summary>
+    /// An invitation as <c>POST /api/wfi-invitations</c> takes it: reply within a week, interviews about ten days on
+    /// at 10:00 and the next day at 14:00, each moved on to when the office or centre is open.
+    /// </summary>
+    public static string Invitation(string parentId, DateOnly londonToday)
+    {
+        var venues = Pilot.Shared.DemoData.DemoSeeder.PilotVenues();
+        var jobcentre = Pilot.Shared.Venues.VenueHours.NextOpenAt(venues.Single(v => v.Id == OfficeId), Interview(londonToday.AddDays(10), 10))!.Value;
+        var centre = Pilot.Shared.Venues.VenueHours.NextOpenAt(venues.Single(v => v.Id == CentreId), Interview(DateOnly.FromDateTime(LondonTime.ToLocal(jobcentre).DateTime).AddDays(1), 14))!.Value;
+        return JsonSerializer.Serialize(
+            new
             {
-                jobcentre = new { startsAt = Interview(londonToday.AddDays(10), 10) },
-                centre = new { startsAt = Interview(londonToday.AddDays(11), 14) },
+                parentId,
+                options = new
+                {
+                    jobcentre = new { startsAt = Text(jobcentre) },
+                    centre = new { startsAt = Text(centre), venueId = CentreId },
+                },
+                respondBy = londonToday.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
-            respondBy = londonToday.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        },
-        JsonDefaults.Web);
+            JsonDefaults.Web);
+    }
 
     /// <summary>
     /// Posts to the runner with a key, as a client would: a refused connection (the runner is being restarted)
@@ -223,8 +235,9 @@ internal static class MixWorkload
         return await client.ExistsAsync(ct) ? (await client.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount : 0;
     }
 
-    private static string Interview(DateOnly day, int hour) =>
-        LondonTime.FromLocal(day.ToDateTime(new TimeOnly(hour, 0))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Interview(DateOnly day, int hour) => LondonTime.FromLocal(day.ToDateTime(new TimeOnly(hour, 0)));
+
+    private static string Text(DateTimeOffset instant) => LondonTime.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static IEnumerable<int> Spread(List<int> from, int count) =>
         count <= 0 ? [] : Enumerable.Range(0, count).Select(k => from[(int)((long)k * from.Count / count)]);

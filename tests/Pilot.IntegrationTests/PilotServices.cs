@@ -60,8 +60,16 @@ public sealed class PilotServices : IAsyncDisposable
         services.AddPilot(configuration);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        await LoadPilotVenuesAsync(provider);
         return new PilotServices(provider, time, sendQueue);
+    }
+
+    /// <summary>The pilot venues, loaded as an operator's CSV is (every row must be accepted).</summary>
+    public static async Task LoadPilotVenuesAsync(IServiceProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var loaded = await provider.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), CancellationToken.None);
+        Assert.Empty(loaded.Rejected);
     }
 
     public ValueTask DisposeAsync() => Provider.DisposeAsync();

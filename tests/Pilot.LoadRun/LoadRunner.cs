@@ -66,7 +66,7 @@ public static class LoadRunner
             ["Storage:TablePrefix"] = names.Run,
             ["Reminders:SendQueue"] = names.SendQueue,
         });
-        await services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), ct);
+        await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), ct);
 
         await using var simulator = await ProviderSimulator.StartAsync(new SimulatorOptions(Sid, Token, AcsKey) { RandomSeed = options.Seed }, ct);
         foreach (var faults in new[] { simulator.Twilio.Faults, simulator.Acs.Faults, simulator.Notify.Faults })
@@ -133,7 +133,7 @@ public static class LoadRunner
         {
             foreach (var parent in batch)
             {
-                var (appointmentId, dueAt) = await client.BookShortNoticeAsync(parent, parentIds[parent.Index], DateTimeOffset.UtcNow.AddMinutes(90), token);
+                var (appointmentId, dueAt) = await client.BookShortNoticeAsync(parent, parentIds[parent.Index], PilotClient.OpenFrom(parent.CentreId, DateTimeOffset.UtcNow.AddMinutes(90)), token);
                 offered.Add(new OfferedMessage(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), MessageKinds.Confirmation, dueAt, at));
             }
         });

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Time;
+using Pilot.Shared.Venues;
 
 namespace Pilot.LoadRun;
 
@@ -36,14 +39,17 @@ internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
         return answer["id"]!.GetValue<string>();
     }
 
-    /// <summary>A short-notice appointment (within two hours): booking plans only the confirmation, due now and queued at once.</summary>
+    /// <summary>
+    /// A short-notice appointment (within two hours, when the centre is open then): booking plans only the confirmation,
+    /// due now and queued at once. Run while the centres are closed, it is the next opening and reminders are planned too.
+    /// </summary>
     public async Task<(string AppointmentId, DateTimeOffset DueAt)> BookShortNoticeAsync(LoadParent parent, string parentId, DateTimeOffset startsAt, CancellationToken ct)
     {
         var body = new JsonObject
         {
             ["parentId"] = parentId,
             ["venueId"] = parent.CentreId,
-            ["startsAt"] = startsAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["startsAt"] = Text(startsAt),
             ["kind"] = "adviser",
         };
         var answer = await PostAsync("appointments", body, OfficeKeys.KeyOf(parent.OfficeId), ct);
@@ -89,13 +95,18 @@ internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
     /// </summary>
     public async Task<(string Id, string Reference)> InviteAsync(LoadParent parent, string parentId, DateOnly today, int nth, CancellationToken ct)
     {
+        // From 10:00 London, a minute apart for up to four hours: inside every pilot venue's hours on a day it opens.
+        ArgumentNullException.ThrowIfNull(parent);
+        var minutes = nth % 240;
+        var jobcentre = OpenFrom(parent.OfficeId, At(today.AddDays(21), minutes));
+        var centre = OpenFrom(parent.CentreId, At(DateOnly.FromDateTime(LondonTime.ToLocal(jobcentre).DateTime).AddDays(1), minutes));
         var body = new JsonObject
         {
             ["parentId"] = parentId,
             ["options"] = new JsonObject
             {
-                ["jobcentre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(21), 9, nth) },
-                ["centre"] = new JsonObject { ["startsAt"] = Instant(today.AddDays(22), 9, nth) },
+                ["jobcentre"] = new JsonObject { ["startsAt"] = Text(jobcentre) },
+                ["centre"] = new JsonObject { ["startsAt"] = Text(centre), ["venueId"] = parent.CentreId },
             },
             ["respondBy"] = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
@@ -119,8 +130,15 @@ internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
 
     private static JsonArray Array(string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 
-    private static string Instant(DateOnly day, int hour, int minutesLater = 0) =>
-        new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(minutesLater).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static readonly Lazy<Dictionary<string, Venue>> Venues = new(() => DemoSeeder.PilotVenues().ToDictionary(v => v.Id, StringComparer.Ordinal));
+
+    /// <summary>The first time at or after <paramref name="wanted"/> the pilot venue is open (appointments outside its hours are refused).</summary>
+    public static DateTimeOffset OpenFrom(string venueId, DateTimeOffset wanted)
+        => VenueHours.NextOpenAt(Venues.Value[venueId], wanted) ?? throw new InvalidOperationException($"{venueId} is never open.");
+
+    private static DateTimeOffset At(DateOnly day, int minutesAfterTen) => LondonTime.FromLocal(day.ToDateTime(new TimeOnly(10, 0))).AddMinutes(minutesAfterTen);
+
+    private static string Text(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public void Dispose() => http.Dispose();
 }

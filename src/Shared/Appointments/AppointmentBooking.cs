@@ -74,6 +74,10 @@ public sealed class AppointmentBooking(
         {
             errors.Add(new FieldError("venueId", "no venue has this id (see GET /api/venues)"));
         }
+        else if (venue is not null)
+        {
+            CheckVenueOpen(venue, startsAt, errors);
+        }
 
         if (errors.Count > 0 || parent is null || venue is null || startsAt is null)
         {
@@ -159,6 +163,21 @@ public sealed class AppointmentBooking(
                 return cancel
                     ? Outcome<AppointmentView>.Ok(await ViewAsync(appointment, ct))
                     : Outcome<AppointmentView>.Conflict("the appointment is cancelled; book a new one instead");
+            }
+
+            if (!cancel)
+            {
+                var errors = new List<FieldError>();
+                var venue = await venues.GetAsync(appointment.VenueId, ct);
+                if (venue is not null)
+                {
+                    CheckVenueOpen(venue, newStartsAt, errors);
+                }
+
+                if (errors.Count > 0)
+                {
+                    return Outcome<AppointmentView>.Invalid(errors);
+                }
             }
 
             var now = time.GetUtcNow();
@@ -288,6 +307,19 @@ public sealed class AppointmentBooking(
             appointment.Status,
             appointment.Version,
             [.. views.OrderBy(v => v.DueAt)]);
+    }
+
+    /// <summary>A retired venue takes no new bookings; the start must be when the venue is open (<see cref="VenueHours"/>).</summary>
+    private static void CheckVenueOpen(Venue venue, DateTimeOffset? startsAt, List<FieldError> errors)
+    {
+        if (venue.Retired)
+        {
+            errors.Add(new FieldError("venueId", $"{venue.Name} is retired (closed): choose another venue"));
+        }
+        else if (startsAt is { } at && VenueHours.Refusal(venue, at) is { } closed)
+        {
+            errors.Add(new FieldError("startsAt", closed));
+        }
     }
 
     private static DateTimeOffset? CheckStartsAt(string? value, DateTimeOffset now, List<FieldError> errors)

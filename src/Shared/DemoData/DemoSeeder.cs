@@ -13,11 +13,12 @@ using Pilot.Shared.Venues;
 namespace Pilot.Shared.DemoData;
 
 /// <summary>
-/// Seeds the demo: the pilot venues (upserted), fictional parents with 07700 900xxx numbers and their
-/// appointments (added only when their fixed id is not there yet). Running it twice changes nothing.
+/// Seeds the demo: the pilot venues (loaded through <see cref="VenueCatalogue"/>, as an operator's PUT or CSV is),
+/// fictional parents with 07700 900xxx numbers and their appointments (added only when their fixed id is not there
+/// yet, each moved to the next time its venue is open). Running it twice changes nothing.
 /// </summary>
 public sealed class DemoSeeder(
-    VenueStore venues,
+    VenueCatalogue catalogue,
     ParentStore parents,
     ParentRegistration registration,
     AppointmentStore appointments,
@@ -29,8 +30,13 @@ public sealed class DemoSeeder(
 {
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
-        var venueFile = Load<VenueFile>("pilot-venues.json");
-        await venues.UpsertAsync(venueFile.Venues, ct);
+        var loaded = await catalogue.LoadAsync(PilotVenueRows(), ct);
+        if (loaded.Rejected.Count > 0)
+        {
+            throw new InvalidOperationException("A demo venue is invalid: " + string.Join("; ", loaded.Rejected.SelectMany(r => r.Errors.Select(e => $"{r.Id} {e.Field} {e.Message}"))));
+        }
+
+        var venues = loaded.Stored.ToDictionary(v => v.Id, StringComparer.Ordinal);
 
         int parentsAdded = 0, appointmentsAdded = 0;
         foreach (var parent in Load<ParentFile>("demo-parents.json").Parents)
@@ -54,7 +60,10 @@ public sealed class DemoSeeder(
                     continue;
                 }
 
-                var startsAt = RoundUpToFiveMinutes(time.GetUtcNow().AddMinutes(appointment.StartsInMinutes));
+                // About when the file says, then on to the next time the venue is open (a demo started in the evening books the morning).
+                var wanted = RoundUpToFiveMinutes(time.GetUtcNow().AddMinutes(appointment.StartsInMinutes));
+                var startsAt = VenueHours.NextOpenAt(venues[appointment.VenueId], wanted)
+                    ?? throw new InvalidOperationException($"Demo venue {appointment.VenueId} is never open.");
                 var booked = await booking.BookAsync(
                     Caller.Office(parent.OfficeId),
                     new BookAppointmentRequest(parent.Id, appointment.VenueId, startsAt.ToString("O", CultureInfo.InvariantCulture), appointment.Kind, appointment.AdviserName),
@@ -78,17 +87,33 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException("A demo vacancy is invalid: " + string.Join("; ", ingested.Value.Items.Where(i => i.Errors is not null).SelectMany(i => i.Errors!.Select(e => $"{i.Ref} {e.Key} {string.Join(", ", e.Value)}"))));
         }
 
-        logger.LogInformation("Demo data: {Venues} venues upserted, {Parents} parent(s) and {Appointments} appointment(s) added, {Vacancies} vacancies sent", venueFile.Venues.Count, parentsAdded, appointmentsAdded, batch.Count);
+        logger.LogInformation("Demo data: {Venues} venues upserted, {Parents} parent(s) and {Appointments} appointment(s) added, {Vacancies} vacancies sent", loaded.Stored.Count, parentsAdded, appointmentsAdded, batch.Count);
         if (await wfiDemo.SeedAsync(ct))
         {
             logger.LogInformation("Demo data: WFI invitation {InvitationId} from {OfficeId} added", WfiInvitations.WfiDemoInvitation.Id, WfiInvitations.WfiDemoInvitation.OfficeId);
         }
 
-        return new DemoSeedResult(venueFile.Venues.Count, parentsAdded, appointmentsAdded);
+        return new DemoSeedResult(loaded.Stored.Count, parentsAdded, appointmentsAdded);
     }
 
-    /// <summary>The pilot venues as shipped, for callers that need them without storage.</summary>
-    public static IReadOnlyList<Venue> PilotVenues() => Load<VenueFile>("pilot-venues.json").Venues;
+    /// <summary>The pilot venues as shipped, checked as an operator's would be, for callers that need them without storage.</summary>
+    public static IReadOnlyList<Venue> PilotVenues()
+    {
+        var known = new Dictionary<string, Venue>(StringComparer.Ordinal);
+        foreach (var row in PilotVenueRows())
+        {
+            var errors = new List<Validation.FieldError>();
+            var venue = VenueValidation.Check(row.Id, row.Request, known, errors)
+                ?? throw new InvalidOperationException($"Demo venue {row.Id} is invalid: {string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}"))}");
+            known[venue.Id] = venue;
+        }
+
+        return [.. known.Values];
+    }
+
+    /// <summary>The pilot venues as rows to load (<see cref="VenueCatalogue.LoadAsync"/>), in file order (hubs before their outreach sites).</summary>
+    public static IReadOnlyList<VenueRow> PilotVenueRows()
+        => [.. Load<VenueFile>("pilot-venues.json").Venues.Select((v, i) => new VenueRow(i + 1, v.Id, v))];
 
     private static DateTimeOffset RoundUpToFiveMinutes(DateTimeOffset instant)
     {
@@ -112,7 +137,7 @@ public sealed class DemoSeeder(
         return JsonSerializer.Deserialize<T>(stream, JsonDefaults.Web) ?? throw new InvalidOperationException($"{name} is empty.");
     }
 
-    private sealed record VenueFile(IReadOnlyList<Venue> Venues);
+    private sealed record VenueFile(IReadOnlyList<VenueRequest> Venues);
 
     private sealed record ParentFile(IReadOnlyList<DemoParent> Parents);
 

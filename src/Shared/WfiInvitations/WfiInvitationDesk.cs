@@ -88,7 +88,17 @@ public sealed class WfiInvitationDesk(
         var answersClose = respondBy is { } d ? RespondByDate.EndOf(d) : (DateTimeOffset?)null;
         var jobcentreStarts = CheckStartsAt(request.Options?.Jobcentre, "options.jobcentre", now, answersClose, errors, request.Options is not null);
         var centreStarts = CheckStartsAt(request.Options?.Centre, "options.centre", now, answersClose, errors, request.Options is not null);
-        var jobcentreVenue = CheckVenue(request.Options?.Jobcentre?.VenueId, "options.jobcentre.venueId", VenueKinds.Jobcentre, all, errors) ?? office;
+        var jobcentreVenue = CheckVenue(request.Options?.Jobcentre?.VenueId, "options.jobcentre.venueId", VenueKinds.Jobcentre, all, errors);
+        if (jobcentreVenue is null && request.Options?.Jobcentre?.VenueId is null && office is not null)
+        {
+            // The office itself by default: a retired office offers no new interviews.
+            jobcentreVenue = office.Retired ? null : office;
+            if (office.Retired)
+            {
+                errors.Add(new FieldError("jobcentreOfficeId", $"{office.Name} is retired (closed): offer another office as options.jobcentre.venueId"));
+            }
+        }
+
         var centreVenue = CheckVenue(request.Options?.Centre?.VenueId, "options.centre.venueId", VenueKinds.Centre, all, errors);
         if (centreVenue is null && request.Options?.Centre?.VenueId is null && parent is not null)
         {
@@ -98,6 +108,9 @@ public sealed class WfiInvitationDesk(
                 errors.Add(new FieldError("options.centre.venueId", "no pilot centre could be placed near the parent; give a venueId"));
             }
         }
+
+        CheckOpen(jobcentreVenue, jobcentreStarts, "options.jobcentre.startsAt", errors);
+        CheckOpen(centreVenue, centreStarts, "options.centre.startsAt", errors);
 
         if (errors.Count > 0 || office is null || parent is null || respondBy is null || jobcentreStarts is null || centreStarts is null || jobcentreVenue is null || centreVenue is null)
         {
@@ -321,11 +334,26 @@ public sealed class WfiInvitationDesk(
 
         if (all.GetValueOrDefault(venueId.Trim()) is { } venue && venue.Kind == kind)
         {
+            if (venue.Retired)
+            {
+                errors.Add(new FieldError(field, $"{venue.Name} is retired (closed): choose another venue"));
+                return null;
+            }
+
             return venue;
         }
 
         errors.Add(new FieldError(field, kind == VenueKinds.Centre ? "is not a children's centre (see GET /api/venues)" : "is not a Jobcentre Plus office (see GET /api/venues)"));
         return null;
+    }
+
+    /// <summary>An option's time must be when its venue is open, and not on a bank holiday (<see cref="VenueHours"/>).</summary>
+    private static void CheckOpen(Venue? venue, DateTimeOffset? startsAt, string field, List<FieldError> errors)
+    {
+        if (venue is not null && startsAt is { } at && VenueHours.Refusal(venue, at) is { } closed)
+        {
+            errors.Add(new FieldError(field, closed));
+        }
     }
 
     private static DateTimeOffset? CheckStartsAt(WfiOptionRequest? option, string field, DateTimeOffset now, DateTimeOffset? answersClose, List<FieldError> errors, bool report)

@@ -175,6 +175,9 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         Assert.NotEmpty(centralWrites);
         Assert.All(centralWrites, e => Assert.Equal(403, seen[(e.Name, "central")]));
         Assert.All(keyed.Where(e => e.Name != "WfiTakeUp"), e => Assert.Equal(403, seen[(e.Name, "centre:cc-lambeth-stockwell")]));
+        Assert.All(keyed.Where(e => !e.Route.StartsWith("venues", StringComparison.Ordinal)), e => Assert.Equal(403, seen[(e.Name, "operator")]));
+        Assert.Equal(201, seen[("PutVenue", "operator")]);
+        Assert.Equal(403, seen[("PutVenue", "owner office:jcp-lambeth")]);
     }
 
     private enum Expectation

@@ -65,7 +65,7 @@ public sealed class AppointmentLifecycleTests
 
         var moved = await services.Get<AppointmentBooking>().RescheduleAsync(
             RoleKeys.LambethOffice,
-            booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
+            booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(6).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
         await SendQueueReader.DrainAsync(services);
         var view = await Scenario.ViewAsync(services, booked.Id);
 

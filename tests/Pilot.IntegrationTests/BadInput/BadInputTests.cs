@@ -83,7 +83,7 @@ public sealed class BadInputTests
             CancellationToken.None);
         var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
             RoleKeys.LambethOffice,
-            new BookAppointmentRequest(parent.Value!.Id, Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "wfi", "Priya S."),
+            new BookAppointmentRequest(parent.Value!.Id, Scenario.Centre, Pilot.IntegrationTests.WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30)).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "wfi", "Priya S."),
             CancellationToken.None);
 
         // The confirmation goes out in the background: wait until it has, so only the fuzzing could change what is stored.

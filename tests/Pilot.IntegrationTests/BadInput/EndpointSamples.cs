@@ -25,6 +25,24 @@ public static class EndpointSamples
     {
         ["Health"] = new(_ => "health", BodyFormat.None, _ => null),
         ["ListVenues"] = new(_ => "venues", BodyFormat.None, _ => null),
+
+        // A new venue (an outreach site of a seeded hub): a mutation that is still valid creates or changes only it.
+        ["PutVenue"] = new(
+            _ => "venues/cc-fuzz-new",
+            BodyFormat.Json,
+            _ => JsonNode.Parse("""{"id":"cc-fuzz-new","kind":"centre","name":"Fuzz Outreach Site","localAuthority":"Lambeth","site":"outreach","hubId":"cc-lambeth-stockwell","addressLines":["1 Fuzz Road","London"],"postcode":"SW9 0JQ","phone":"020 7946 0299","openingTimes":[{"days":["Mon","Wed"],"from":"09:30","to":"15:00"}],"openingHours":"Mon, Wed 09:30-15:00","facilities":{"creche":true,"childFriendlyRoom":false}}"""),
+            new Dictionary<string, string> { ["kind"] = Choice, ["site"] = Choice, ["postcode"] = Postcode, ["phone"] = Choice, ["hubId"] = Id, ["openingTimes[0].from"] = Instant, ["openingTimes[0].to"] = Instant },
+            RouteField: "id",
+            RouteFieldKind: Id,
+            PathWithRouteValue: v => $"venues/{v}"),
+
+        // A retirement has no body: only bad ids, wrong keys and wrong methods are tried, never a good DELETE of the seeded venue.
+        ["RetireVenue"] = new(_ => "venues/cc-lambeth-kennington", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"venues/{v}"),
+        ["LoadVenues"] = new(
+            _ => "venues",
+            BodyFormat.Csv,
+            _ => null,
+            CsvBody: "id,kind,name,localAuthority,site,hubId,addressLine1,addressLine2,postcode,phone,openingTimes,openingHours,creche,childFriendlyRoom\ncc-fuzz-csv,centre,Fuzz Outreach Site,Lambeth,outreach,cc-lambeth-stockwell,1 Fuzz Road,London,SW9 0JQ,020 7946 0298,\"Mon, Wed 09:30-15:00\",,yes,no\n"),
         ["RegisterParent"] = new(
             _ => "parents",
             BodyFormat.Json,

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pilot.LocalRunner;
-using Pilot.Shared.DemoData;
-using Pilot.Shared.Venues;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.EndToEnd;
@@ -24,7 +22,8 @@ public static class LocalRunnerHost
         return client;
     }
 
-    public static async Task<WebApplication> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="loadVenues">False to start with no venues at all, as a fresh deployment does.</param>
+    public static async Task<WebApplication> StartAsync(string name, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, bool loadVenues = true)
     {
         await Azurite.EnsureReachableAsync();
         var all = new Dictionary<string, string?>(RoleKeys.Settings())
@@ -51,7 +50,11 @@ public static class LocalRunnerHost
         builder.Logging.AddProvider(TestLog.Provider);
         configure?.Invoke(builder);
         var app = LocalRunnerApp.Build(builder);
-        await app.Services.GetRequiredService<VenueStore>().UpsertAsync(DemoSeeder.PilotVenues(), CancellationToken.None);
+        if (loadVenues)
+        {
+            await PilotServices.LoadPilotVenuesAsync(app.Services);
+        }
+
         await app.StartAsync();
         return app;
     }

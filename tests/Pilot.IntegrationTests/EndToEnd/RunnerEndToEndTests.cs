@@ -28,7 +28,7 @@ public sealed class RunnerEndToEndTests
         Assert.Equal(HttpStatusCode.Created, parent.StatusCode);
         var parentId = (await parent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var startsAt = DateTimeOffset.UtcNow.AddHours(3).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var startsAt = Pilot.IntegrationTests.WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddHours(3)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var booked = await http.PostAsJsonAsync("appointments", new { parentId, venueId = "cc-lambeth-stockwell", startsAt, kind = "wfi", adviserName = "Priya S." });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var booking = await booked.Content.ReadFromJsonAsync<JsonElement>();

@@ -38,7 +38,7 @@ public sealed class TwilioEndToEndTests
             consents = new { reminders = true },
         });
         var parentId = (await parent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var startsAt = DateTimeOffset.UtcNow.AddHours(3).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var startsAt = Pilot.IntegrationTests.WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddHours(3)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var booked = await http.PostAsJsonAsync("appointments", new { parentId, venueId = "cc-lambeth-stockwell", startsAt, kind = "wfi" });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -26,7 +26,7 @@ public sealed class ParentErasureHttpTests
         });
         Assert.Equal(HttpStatusCode.Created, parent.StatusCode);
         var parentId = (await parent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var startsAt = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var startsAt = Pilot.IntegrationTests.WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddDays(3)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var booked = await http.PostAsJsonAsync("appointments", new { parentId, venueId = "cc-lambeth-stockwell", startsAt, kind = "wfi", adviserName = "Priya S." });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var appointmentId = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -24,11 +24,11 @@ public sealed class HourlyCapTests
         var otherParent = await Scenario.ParentAsync(services, mobile: "07700 900456", firstName: "Ben");
         for (var i = 0; i < 15; i++)
         {
-            await Scenario.BookAsync(services, busyParent, PilotServices.Morning.AddDays(3 + i));
+            await Scenario.BookAsync(services, busyParent, AtCentre(3, i));
         }
 
-        await Scenario.BookAsync(services, otherParent, PilotServices.Morning.AddDays(3));
-        await Scenario.BookAsync(services, otherParent, PilotServices.Morning.AddDays(4));
+        await Scenario.BookAsync(services, otherParent, AtCentre(3, 0));
+        await Scenario.BookAsync(services, otherParent, AtCentre(3, 1));
         var sender = services.Get<ReminderSender>();
 
         var firstHour = new List<(TextRef Text, SendOutcome Outcome)>();
@@ -139,7 +139,7 @@ public sealed class HourlyCapTests
         for (var i = 0; i < 10; i++)
         {
             // 09:50:00, 09:50:30, ... 09:54:30: the slots free one by one from 10:50:00.
-            await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3 + i));
+            await Scenario.BookAsync(services, parent, AtCentre(3, i));
             firstTen.AddRange(await SendQueueReader.DrainAsync(services));
             services.Time.Advance(TimeSpan.FromSeconds(30));
         }
@@ -148,7 +148,7 @@ public sealed class HourlyCapTests
         var held = new List<TextRef>();
         for (var i = 0; i < 5; i++)
         {
-            await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(20 + i));
+            await Scenario.BookAsync(services, parent, AtCentre(20, i));
             foreach (var (_, text) in await SendQueueReader.ReceiveAllAsync(services))
             {
                 Assert.Equal(SendOutcome.HeldForHourlyCap, await sender.SendAsync(text, CancellationToken.None));
@@ -233,4 +233,7 @@ public sealed class HourlyCapTests
         Assert.Equal(PilotServices.Morning, row.GetDateTimeOffset("LastClaimAt"));
         Assert.DoesNotContain(row, p => p.Value?.ToString()?.Contains("7700900123", StringComparison.Ordinal) == true);
     }
+
+    /// <summary>The n-th of several appointments <paramref name="days"/> after the morning, a quarter of an hour apart (inside the centre's weekday hours).</summary>
+    private static DateTimeOffset AtCentre(int days, int n) => PilotServices.Morning.AddDays(days).AddMinutes(15 * n);
 }

@@ -331,7 +331,7 @@ public sealed class WebhookHttpTests
     private static async Task<(string AppointmentId, string MessageId)> ConfirmationWithProviderAsync(WebApplication runner)
     {
         var parentId = await RegisterAsync(runner);
-        var startsAt = DateTimeOffset.UtcNow.AddHours(3).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        var startsAt = Pilot.IntegrationTests.WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddHours(3)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
             RoleKeys.LambethOffice,
             new BookAppointmentRequest(parentId, "cc-lambeth-stockwell", startsAt, "wfi", "Priya S."), CancellationToken.None);

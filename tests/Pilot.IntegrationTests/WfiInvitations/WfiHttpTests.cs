@@ -60,8 +60,9 @@ public sealed class WfiHttpTests
         using var http = Client(runner);
         var parent = await RegisterAsync(runner);
         var now = DateTimeOffset.UtcNow;
-        var jobcentre = At(now.AddDays(8));
-        var centre = At(now.AddDays(9));
+        var options = WfiScenario.Request(parent, now).Options!;
+        var jobcentre = options.Jobcentre!.StartsAt;
+        var centre = options.Centre!.StartsAt;
         var respondBy = RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5)));
         var csv = new StringBuilder()
             .Append("parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\r\n")
@@ -107,7 +108,7 @@ public sealed class WfiHttpTests
 
         var first = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, body));
         var again = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, body));
-        var otherTimes = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, WfiScenario.Request(parent, now.AddDays(1))));
+        var otherTimes = await http.SendAsync(Post("wfi-invitations", WfiScenario.LambethKey, WfiScenario.Shifted(body, 30)));
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var made = await Json(first);
@@ -128,8 +129,9 @@ public sealed class WfiHttpTests
 
         // A bulk file sent twice: the second time every row is refused, naming the invitation made the first time,
         // and the new parent is not registered a second time.
-        var jobcentre = At(now.AddDays(12));
-        var centre = At(now.AddDays(13));
+        var options = WfiScenario.Shifted(WfiScenario.Request(parent, now), 60).Options!;
+        var jobcentre = options.Jobcentre!.StartsAt;
+        var centre = options.Centre!.StartsAt;
         var respondBy = RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5)));
         var csv = new StringBuilder()
             .Append("parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\r\n")
@@ -260,8 +262,8 @@ public sealed class WfiHttpTests
         var ids = new List<string>();
         foreach (var (key, invited) in new[] { (WfiScenario.LambethKey, parent), (WfiScenario.LambethKey, parent), (WfiScenario.EalingKey, ealingParent) })
         {
-            // Each on its own days: one office inviting one parent to the same two appointments twice is refused.
-            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Request(invited, now.AddDays(ids.Count))));
+            // Each at its own times: one office inviting one parent to the same two appointments twice is refused.
+            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Shifted(WfiScenario.Request(invited, now), 15 * ids.Count)));
             ids.Add((await Json(created)).GetProperty("id").GetString()!);
         }
 
@@ -410,7 +412,4 @@ public sealed class WfiHttpTests
 
     private static async Task<JsonElement> Json(HttpResponseMessage response)
         => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-
-    private static string At(DateTimeOffset instant)
-        => new DateTimeOffset(instant.Year, instant.Month, instant.Day, 10, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Pilot.Shared.Access;
+using Pilot.Shared.DemoData;
+using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations;
 using Pilot.TestSupport;
 
@@ -26,13 +28,46 @@ public static class WfiScenario
         ["Letters:Container"] = Azurite.UniqueName("letters-"),
     };
 
-    /// <summary>Jobcentre 8 days after <paramref name="now"/>, centre 9 days after, answers by 5 days after (London dates).</summary>
+    /// <summary>
+    /// Jobcentre 8 days after <paramref name="now"/> at 10:00 UTC, the centre (the one given, else Stockwell, nearest the
+    /// scenario's parents) a day after that, each moved on to the next time the venue is open; answers by 5 days after.
+    /// </summary>
     public static CreateWfiInvitationRequest Request(string parentId, DateTimeOffset now, string? centreVenueId = null)
-        => new(
+    {
+        var jobcentre = OpenFrom(Lambeth, At(now.AddDays(8)));
+        var centre = centreVenueId is null ? OpenAtAll(NearScenarioParents, At(jobcentre.AddDays(1))) : OpenFrom(centreVenueId, At(jobcentre.AddDays(1)));
+        return new(
             parentId,
             null,
-            new WfiOptionsRequest(new WfiOptionRequest(At(now.AddDays(8)), null), new WfiOptionRequest(At(now.AddDays(9)), centreVenueId)),
+            new WfiOptionsRequest(new WfiOptionRequest(Text(jobcentre), null), new WfiOptionRequest(Text(centre), centreVenueId)),
             RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5))));
+    }
+
+    /// <summary>The centres nearest the postcodes the tests' parents live at (SW9 9TN, SW2 1QS): the default centre option is one of them.</summary>
+    public static readonly IReadOnlyList<string> NearScenarioParents = [Scenario.Centre, "cc-lambeth-brixton-hill"];
+
+    /// <summary>The first time at or after <paramref name="wanted"/> when every one of the venues is open.</summary>
+    public static DateTimeOffset OpenAtAll(IReadOnlyList<string> venueIds, DateTimeOffset wanted)
+    {
+        ArgumentNullException.ThrowIfNull(venueIds);
+        var at = wanted;
+        for (var round = 0; round < 50; round++)
+        {
+            var next = venueIds.Aggregate(at, (t, id) => OpenFrom(id, t));
+            if (next == at && venueIds.All(id => OpenFrom(id, at) == at))
+            {
+                return at;
+            }
+
+            at = next;
+        }
+
+        throw new InvalidOperationException($"{string.Join(", ", venueIds)} are never open at the same time.");
+    }
+
+    /// <summary>The first time at or after <paramref name="wanted"/> that a pilot venue is open (no weekend, no bank holiday).</summary>
+    public static DateTimeOffset OpenFrom(string venueId, DateTimeOffset wanted)
+        => VenueHours.NextOpenAt(DemoSeeder.PilotVenues().Single(v => v.Id == venueId), wanted)!.Value;
 
     /// <summary>
     /// Each invitation made here offers its own times (a few minutes apart), as a parent's second WFI would: the office
@@ -42,13 +77,7 @@ public static class WfiScenario
     {
         ArgumentNullException.ThrowIfNull(services);
         var request = Request(parentId, services.Time.GetUtcNow(), centreVenueId);
-        var minutes = Interlocked.Increment(ref _invitations) % 120;
-        request = request with
-        {
-            Options = new WfiOptionsRequest(
-                request.Options!.Jobcentre! with { StartsAt = Later(request.Options.Jobcentre!.StartsAt!, minutes) },
-                request.Options.Centre! with { StartsAt = Later(request.Options.Centre!.StartsAt!, minutes) }),
-        };
+        request = Shifted(request, Interlocked.Increment(ref _invitations) % 120);
         var outcome = await services.Get<WfiInvitationDesk>().CreateAsync(LambethOffice, request, "api", CancellationToken.None);
         Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
         return outcome.Value!;
@@ -59,10 +88,23 @@ public static class WfiScenario
 
     private static int _invitations;
 
+    /// <summary>The same invitation with both times <paramref name="minutes"/> later: another invitation to the office, within the same opening hours.</summary>
+    public static CreateWfiInvitationRequest Shifted(CreateWfiInvitationRequest request, int minutes)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request with
+        {
+            Options = new WfiOptionsRequest(
+                request.Options!.Jobcentre! with { StartsAt = Later(request.Options.Jobcentre!.StartsAt!, minutes) },
+                request.Options.Centre! with { StartsAt = Later(request.Options.Centre!.StartsAt!, minutes) }),
+        };
+    }
+
     private static string Later(string instant, int minutes)
         => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).AddMinutes(minutes).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A whole hour, so texts show a round time.</summary>
-    private static string At(DateTimeOffset instant)
-        => new DateTimeOffset(instant.Year, instant.Month, instant.Day, 10, 0, 0, TimeSpan.Zero).ToString("O", CultureInfo.InvariantCulture);
+    private static DateTimeOffset At(DateTimeOffset instant) => new(instant.Year, instant.Month, instant.Day, 10, 0, 0, TimeSpan.Zero);
+
+    private static string Text(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
 }

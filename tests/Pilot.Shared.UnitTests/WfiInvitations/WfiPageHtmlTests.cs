@@ -6,8 +6,8 @@ namespace Pilot.Shared.UnitTests.WfiInvitations;
 
 public sealed class WfiPageHtmlTests
 {
-    private static readonly Venue Jobcentre = new("jcp-x", VenueKinds.Jobcentre, "Brixton <Jobcentre>", "Lambeth", null, null, ["1 Road"], "SW2 1AA", "01632 960000", "", new VenueFacilities(false, false));
-    private static readonly Venue Centre = new("cc-x", VenueKinds.Centre, "Stockwell \"Park\" Centre", "Lambeth", "hub", null, ["<script>alert(1)</script>"], "SW9 9TN", "01632 960001", "", new VenueFacilities(true, true));
+    private static readonly Venue Jobcentre = new("jcp-x", VenueKinds.Jobcentre, "Brixton <Jobcentre>", "Lambeth", null, null, ["1 Road"], "SW2 1AA", "01632 960000", [], "", new VenueFacilities(false, false));
+    private static readonly Venue Centre = new("cc-x", VenueKinds.Centre, "Stockwell \"Park\" Centre", "Lambeth", "hub", null, ["<script>alert(1)</script>"], "SW9 9TN", "01632 960001", [], "", new VenueFacilities(true, true));
 
     private static WfiPageModel Model(string? chosen = null) => new(
         "WFI-7KQ3F2",
