@@ -38,14 +38,14 @@ public sealed class AppointmentLifecycleTests
     {
         await using var services = await PilotServices.StartAsync();
         var parent = await Scenario.ParentAsync(services);
-        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3));
+        var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(3)); // Friday
         var booking = services.Get<AppointmentBooking>();
         var ealing = Caller.Office(RoleKeys.Ealing);
 
         var seen = await booking.GetAsync(ealing, booked.Id, CancellationToken.None);
         var cancelled = await booking.CancelAsync(ealing, booked.Id, CancellationToken.None);
-        var moved = await booking.RescheduleAsync(ealing, booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(4).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
-        var bookedForOthers = await booking.BookAsync(ealing, new BookAppointmentRequest(parent, Scenario.Centre, PilotServices.Morning.AddDays(5).ToString("O", CultureInfo.InvariantCulture), "adviser", null), CancellationToken.None);
+        var moved = await booking.RescheduleAsync(ealing, booked.Id, new RescheduleAppointmentRequest(PilotServices.Morning.AddDays(7).ToString("O", CultureInfo.InvariantCulture)), CancellationToken.None);
+        var bookedForOthers = await booking.BookAsync(ealing, new BookAppointmentRequest(parent, Scenario.Centre, PilotServices.Morning.AddDays(6).ToString("O", CultureInfo.InvariantCulture), "adviser", null), CancellationToken.None); // Monday
         var byCentral = await booking.GetAsync(Caller.Central, booked.Id, CancellationToken.None);
         var centralCancel = await booking.CancelAsync(Caller.Central, booked.Id, CancellationToken.None);
 

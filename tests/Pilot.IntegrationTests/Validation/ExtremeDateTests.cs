@@ -134,7 +134,7 @@ public sealed class ExtremeDateTests
         var parent = await RegisterAsync(runner);
         var booked = await runner.Services.GetRequiredService<AppointmentBooking>().BookAsync(
             RoleKeys.LambethOffice,
-            new BookAppointmentRequest(parent, Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), "wfi", "Priya S."),
+            new BookAppointmentRequest(parent, Scenario.Centre, WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddDays(30)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture), "wfi", "Priya S."),
             CancellationToken.None);
 
         foreach (var instant in ExtremeInstants)
@@ -178,8 +178,9 @@ public sealed class ExtremeDateTests
     private static string Row(string parent, DateTimeOffset now, int line, string? jobcentre, string? respondBy)
     {
         // Each row offers its own times: the same invitation twice is refused.
-        var day = new DateTimeOffset(now.Year, now.Month, now.Day, 10, 0, 0, TimeSpan.Zero).AddDays(8).AddMinutes(line);
-        return string.Join(',', parent, jobcentre ?? day.ToString("O", CultureInfo.InvariantCulture), day.AddDays(1).ToString("O", CultureInfo.InvariantCulture), respondBy ?? RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5)))) + "\r\n";
+        var day = WfiScenario.OpenFrom(WfiScenario.Lambeth, new DateTimeOffset(now.Year, now.Month, now.Day, 10, 0, 0, TimeSpan.Zero).AddDays(8)).AddMinutes(line);
+        var centre = WfiScenario.OpenFrom(Scenario.Centre, day.AddDays(1));
+        return string.Join(',', parent, jobcentre ?? day.ToString("O", CultureInfo.InvariantCulture), centre.ToString("O", CultureInfo.InvariantCulture), respondBy ?? RespondByDate.Text(RespondByDate.LondonDate(now.AddDays(5)))) + "\r\n";
     }
 
     private static async Task<string> RegisterAsync(WebApplication runner)

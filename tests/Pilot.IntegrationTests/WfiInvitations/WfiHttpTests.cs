@@ -263,7 +263,7 @@ public sealed class WfiHttpTests
         foreach (var (key, invited) in new[] { (WfiScenario.LambethKey, parent), (WfiScenario.LambethKey, parent), (WfiScenario.EalingKey, ealingParent) })
         {
             // Each at its own times: one office inviting one parent to the same two appointments twice is refused.
-            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Shifted(WfiScenario.Request(invited, now), 15 * ids.Count)));
+            var created = await http.SendAsync(Post("wfi-invitations", key, WfiScenario.Shifted(WfiScenario.Request(invited, now, invited == ealingParent ? "cc-ealing-ealing-green" : null), 15 * ids.Count)));
             ids.Add((await Json(created)).GetProperty("id").GetString()!);
         }
 
