@@ -11,6 +11,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Venues;
 
@@ -36,28 +37,43 @@ internal static class SendThroughputBench
         var storage = services.GetRequiredService<StorageClients>();
 
         await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), CancellationToken.None);
-        var parent = await services.GetRequiredService<ParentRegistration>().RegisterAsync(
-            Caller.Office("jcp-lambeth"),
-            new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), CancellationToken.None);
+
+        // Spread over enough parents that the hourly cap per number (Sms:MaxPerNumberPerHour) holds none back: one number
+        // would get its first 10 texts and then wait an hour, which is the cap working, not the sending speed.
+        var perParent = Math.Max(1, services.GetRequiredService<IOptions<SmsOptions>>().Value.MaxPerNumberPerHour - 1);
+        var parentCount = (count + perParent - 1) / perParent;
+        if (parentCount > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), Invariant($"{count:N0} texts need {parentCount:N0} numbers; the drama range 07700 900000-900999 has 1,000"));
+        }
+
+        Console.WriteLine(Invariant($"[sends] registering {parentCount:N0} parents (07700 900xxx) and booking one appointment each: {perParent} texts a number at most, under the hourly cap"));
         var now = DateTimeOffset.UtcNow;
-        var booked = await services.GetRequiredService<AppointmentBooking>().BookAsync(
-            Caller.Office("jcp-lambeth"),
-            new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", VenueHours.NextOpenAt(DemoSeeder.PilotVenues().Single(v => v.Id == "cc-lambeth-stockwell"), now.AddDays(20))!.Value.ToString("O", CultureInfo.InvariantCulture), "wfi", null), CancellationToken.None);
-        var appointmentId = booked.Value!.Id;
+        var startsAt = VenueHours.NextOpenAt(DemoSeeder.PilotVenues().Single(v => v.Id == "cc-lambeth-stockwell"), now.AddDays(20))!.Value.ToString("O", CultureInfo.InvariantCulture);
+        var targets = new (string ParentId, string AppointmentId)[parentCount];
+        await Parallel.ForEachAsync(Enumerable.Range(0, parentCount), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var parent = await services.GetRequiredService<ParentRegistration>().RegisterAsync(
+                Caller.Office("jcp-lambeth"),
+                new RegisterParentRequest("Amina", Invariant($"07700 900{i:D3}"), new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)), ct);
+            var booked = await services.GetRequiredService<AppointmentBooking>().BookAsync(
+                Caller.Office("jcp-lambeth"), new BookAppointmentRequest(parent.Value!.Id, "cc-lambeth-stockwell", startsAt, "wfi", null), ct);
+            targets[i] = (parent.Value.Id, booked.Value!.Id);
+        });
 
         Console.WriteLine(Invariant($"[sends] preparing {count:N0} due texts and their queue messages"));
         var texts = await storage.TableAsync(TableNames.Texts);
         var bucket = DueBuckets.For(now);
-        var ids = Enumerable.Range(0, count).Select(i => $"{appointmentId}-v1-bench-{i:D6}").ToList();
-        foreach (var chunk in ids.Chunk(100))
+        var rows = Enumerable.Range(0, count).Select(i => (Id: $"{targets[i % parentCount].AppointmentId}-v1-bench-{i:D6}", Target: targets[i % parentCount])).ToList();
+        foreach (var chunk in rows.Chunk(100))
         {
-            await texts.SubmitTransactionAsync(chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TextEntity
+            await texts.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, new TextEntity
             {
                 PartitionKey = bucket,
-                RowKey = id,
-                AppointmentId = appointmentId,
+                RowKey = row.Id,
+                AppointmentId = row.Target.AppointmentId,
                 AppointmentVersion = 1,
-                ParentId = parent.Value.Id,
+                ParentId = row.Target.ParentId,
                 Kind = "reminder-2h",
                 DueAt = now,
                 StateChangedAt = now,
@@ -65,10 +81,10 @@ internal static class SendThroughputBench
         }
 
         var writer = services.GetRequiredService<SendQueueWriter>();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) => await writer.EnqueueAsync(new TextRef(bucket, id), ct));
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (row, ct) => await writer.EnqueueAsync(new TextRef(bucket, row.Id), ct));
 
         var outbox = await storage.TableAsync(TableNames.Outbox);
-        var expected = count + 1; // and the booking's confirmation
+        var expected = count + parentCount; // and each booking's confirmation
         var clock = Stopwatch.StartNew();
         await app.StartAsync();
         int sent;
