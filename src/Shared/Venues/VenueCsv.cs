@@ -21,26 +21,7 @@ public static class VenueCsv
 
     /// <summary>Column name → index; errors (naming <c>header</c>) for an unknown, repeated or missing column.</summary>
     public static IReadOnlyDictionary<string, int> ReadHeader(IReadOnlyList<string> header, List<FieldError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(errors);
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = All.FirstOrDefault(c => string.Equals(c, header[i].Trim(), StringComparison.OrdinalIgnoreCase));
-            if (name is null)
-            {
-                errors.Add(new FieldError("header", $"unknown column \"{Shorten(header[i].Trim())}\" (columns: {string.Join(", ", All)})"));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                errors.Add(new FieldError("header", $"column {name} appears twice"));
-            }
-        }
-
-        errors.AddRange(Required.Where(r => !columns.ContainsKey(r)).Select(r => new FieldError("header", $"column {r} is required")));
-        return columns;
-    }
+        => CsvHeader.Read(header, All, Required, errors);
 
     /// <returns>The row's id and request; problems only the CSV form can have (a field count, an unreadable cell) go to <paramref name="errors"/>.</returns>
     public static (string? Id, VenueRequest Request) ToRequest(CsvRecord record, IReadOnlyDictionary<string, int> columns, List<FieldError> errors)
@@ -100,6 +81,4 @@ public static class VenueCsv
                 return null;
         }
     }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "..." : text;
 }

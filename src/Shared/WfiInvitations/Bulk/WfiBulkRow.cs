@@ -21,28 +21,9 @@ public static class WfiBulkColumns
 
     public static readonly IReadOnlyList<string> Required = ["jobcentreStartsAt", "centreStartsAt", "respondBy"];
 
-    /// <summary>Column name → index; errors for an unknown, repeated or missing column.</summary>
+    /// <summary>Column name → index; errors (naming <c>header</c>) for an unknown, repeated or missing column.</summary>
     public static IReadOnlyDictionary<string, int> ReadHeader(IReadOnlyList<string> header, List<FieldError> errors)
-    {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(errors);
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var name = All.FirstOrDefault(c => string.Equals(c, header[i].Trim(), StringComparison.OrdinalIgnoreCase));
-            if (name is null)
-            {
-                errors.Add(new FieldError("header", $"unknown column \"{header[i].Trim()}\" (columns: {string.Join(", ", All)})"));
-            }
-            else if (!columns.TryAdd(name, i))
-            {
-                errors.Add(new FieldError("header", $"column {name} appears twice"));
-            }
-        }
-
-        errors.AddRange(Required.Where(r => !columns.ContainsKey(r)).Select(r => new FieldError("header", $"column {r} is required")));
-        return columns;
-    }
+        => CsvHeader.Read(header, All, Required, errors);
 
     /// <summary>
     /// A row's requests. Without a parentId the parent's own details are used (and registered): the
