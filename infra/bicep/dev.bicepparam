@@ -4,7 +4,8 @@ using 'main.bicep'
 
 param environmentName = 'dev'
 param instanceMemoryMB = 2048
-param maximumInstanceCount = 10
+// The Flex Consumption floor (main.bicep); dev rarely scales past a few instances anyway.
+param maximumInstanceCount = 40
 param storageSkuName = 'Standard_LRS'
 param keyVaultPurgeProtection = false
 param logRetentionInDays = 30

@@ -15,8 +15,11 @@ param location string = resourceGroup().location
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Most Flex Consumption instances.')
-@minValue(1)
+// Flex Consumption accepts 40 to 1,000 (Microsoft Learn, "Event-driven scaling in Azure Functions",
+// Limit scale-out: "the lowest maximum instance count value is 40"; some later pages say 1, and 40
+// satisfies both). A lower value is refused by the platform, so it is refused here first.
+@description('Most Flex Consumption instances (40 to 1,000).')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -157,8 +160,10 @@ module roles 'modules/role-assignments.bicep' = {
   name: 'role-assignments'
   dependsOn: [storage, keyVault, monitoring]
   params: {
+    // The assignments are named from the principal id (role-assignments.bicep says why), which exists only
+    // once the identity does: what-if shows them as unpredictable rather than wrong.
+    #disable-next-line what-if-short-circuiting
     principalId: identity.outputs.principalId
-    principalResourceId: resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', names.identity)
     storageAccountName: names.storage
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights

@@ -1,10 +1,11 @@
 // What the app's identity may do, and nothing more: data roles on the one storage account, read
 // secrets in the one vault, publish telemetry to the one Application Insights resource. Each
-// assignment is named guid(scope, principal, role) so a redeployment finds it instead of adding one;
-// the principal in the name is the identity's resource id, known before deployment, so what-if can
-// predict the names (the principal id only exists once the identity does).
+// assignment is named guid(scope, principalId, role) so a redeployment finds it instead of adding one.
+// The name is seeded with the principal id, not the identity's resource id: when the identity is
+// deleted and created again under the same name it gets a new principal id, so the new assignments get
+// new names and do not collide with the orphaned ones (which Azure refuses to update to another
+// principal). The cost: what-if cannot predict these names before the identity exists.
 param principalId string
-param principalResourceId string
 param storageAccountName string
 param keyVaultName string
 param applicationInsightsName string
@@ -32,7 +33,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
 
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, principalResourceId, roles.storageBlobDataOwner)
+  name: guid(storage.id, principalId, roles.storageBlobDataOwner)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
@@ -42,7 +43,7 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, principalResourceId, roles.storageQueueDataContributor)
+  name: guid(storage.id, principalId, roles.storageQueueDataContributor)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
@@ -52,7 +53,7 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, principalResourceId, roles.storageTableDataContributor)
+  name: guid(storage.id, principalId, roles.storageTableDataContributor)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
@@ -62,7 +63,7 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
-  name: guid(vault.id, principalResourceId, roles.keyVaultSecretsUser)
+  name: guid(vault.id, principalId, roles.keyVaultSecretsUser)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
@@ -72,7 +73,7 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: insights
-  name: guid(insights.id, principalResourceId, roles.monitoringMetricsPublisher)
+  name: guid(insights.id, principalId, roles.monitoringMetricsPublisher)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'

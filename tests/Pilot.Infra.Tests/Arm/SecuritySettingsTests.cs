@@ -80,6 +80,9 @@ public sealed class SecuritySettingsTests(CompiledTemplate template)
         var parameters = template.Root["parameters"]!.AsObject();
         Assert.True(parameters.ContainsKey("instanceMemoryMB"));
         Assert.True(parameters.ContainsKey("maximumInstanceCount"));
+        Assert.Equal(40, (int?)parameters["maximumInstanceCount"]!["minValue"]);
+        Assert.Equal(1000, (int?)parameters["maximumInstanceCount"]!["maxValue"]);
+        Assert.InRange((int)parameters["maximumInstanceCount"]!["defaultValue"]!, 40, 1000);
     }
 
     [Fact]
@@ -124,8 +127,11 @@ public sealed class SecuritySettingsTests(CompiledTemplate template)
         Assert.Equal(ExpectedRoles.Keys.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
         Assert.All(assignments, a =>
         {
+            // Seeded with the principal id (new when the identity is recreated), never the identity's resource id.
             Assert.StartsWith("[guid(", a.Name, StringComparison.Ordinal);
-            Assert.Contains("principal", a.Name, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("parameters('principalId')", a.Name, StringComparison.Ordinal);
+            Assert.DoesNotContain("userAssignedIdentities", a.Name, StringComparison.Ordinal);
+            Assert.Equal("[parameters('principalId')]", a.Text("principalId"));
             Assert.Equal("ServicePrincipal", a.Text("principalType"));
         });
     }

@@ -50,6 +50,23 @@ public sealed class BicepFilesTests
     }
 
     [Fact]
+    public void Every_environment_asks_for_a_maximum_instance_count_flex_consumption_accepts()
+    {
+        // Flex Consumption refuses a maximum instance count under 40 (main.bicep says where that comes from).
+        using var output = new TempFolder();
+        var result = BicepCli.Run("build-params", "--pattern", "**/*.bicepparam", "--outdir", output.Path);
+        Assert.True(result.ExitCode == 0, $"bicep build-params failed:\n{result.Errors}");
+
+        foreach (var file in Files("*.bicepparam"))
+        {
+            var built = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output.Path, Path.ChangeExtension(file, ".json"))))!;
+            var parameters = built["parameters"]!;
+            var count = (int?)parameters["maximumInstanceCount"]?["value"] ?? 40;
+            Assert.InRange(count, 40, 1000);
+        }
+    }
+
+    [Fact]
     public void Every_bicep_and_parameters_file_lints_clean()
     {
         var result = BicepCli.Run("lint", "--pattern", "**/*.bicep*");
