@@ -31,15 +31,17 @@ public static class PilotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSecretChecks();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).CheckedOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).Validate(o => TryQuietHours(o), "Sms:QuietHoursStart and Sms:QuietHoursEnd must be HH:mm")
             .Validate(o => o.MaxPerNumberPerHour is >= 1 and <= 100, "Sms:MaxPerNumberPerHour must be from 1 to 100 (networks block more texts an hour to one number)")
             .Validate(o => o.NumberKeySecret.Trim().Length >= 32, "Sms:NumberKeySecret must be at least 32 characters (a random secret: openssl rand -hex 32)")
             .ValidateOnStart();
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).CheckedOnStart(o => o.Problems());
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .CheckedOnStart(o => OptionsChecks.Range("Retention:Days", o.Days, 1, 3650));
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section)
-            .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Vacancies:DigestTime must be HH:mm");
+            .Validate(o => TimeOnly.TryParseExact(o.DigestTime, "HH:mm", out _), "Vacancies:DigestTime must be HH:mm")
+            .CheckedOnStart();
 
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton<StorageClients>();
@@ -48,14 +50,13 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<VenueCatalogue>();
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<TextStore>();
-        services.AddSingleton<DispatchCursor>();
+        services.AddSingleton<Cursors>();
         services.AddSingleton<NumberKeys>();
         services.AddSingleton<HourlyTextCap>();
         services.AddSingleton<SendQueueWriter>();
         services.AddSingleton<VacancyStore>();
         services.AddSingleton<AlertProfileStore>();
         services.AddSingleton<AlertLedger>();
-        services.AddSingleton<AlertCursor>();
 
         services.AddSingleton<ParentRegistration>();
         services.AddSingleton<ParentConsents>();

@@ -47,7 +47,8 @@ public static class LettersServiceCollectionExtensions
             throw new InvalidOperationException("Letters:Notify:BaseUrl must be an absolute URL and Letters:Notify:TimeoutSeconds positive.");
         }
 
-        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
+        services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section)
+            .CheckedOnStart(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _) && o.TimeoutSeconds > 0 ? [] : ["Letters:Notify:BaseUrl must be an absolute URL and Letters:Notify:TimeoutSeconds positive"]);
         services.AddHttpClient(NotifyLetterClient.HttpClientName)
             // The pipeline's attempt timeout governs; this only stops a request that ignores cancellation.
             .ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds * 2 + 5));

@@ -26,6 +26,29 @@ public sealed class ReminderOptions
     /// <summary>Most minute-partitions one tick reads when catching up after downtime.</summary>
     public int MaxMinutesPerTick { get; set; } = 180;
 
+    /// <summary>What cannot work, one line per setting; checked at start-up.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(SendQueue))
+        {
+            yield return "Reminders:SendQueue is empty";
+        }
+
+        foreach (var (name, value) in new[] { ("Reminders:DaysBefore", DaysBefore), ("Reminders:HoursBefore", HoursBefore) })
+        {
+            if (value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(v => !int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                yield return $"{name} must be whole numbers separated by commas (it is \"{value}\")";
+            }
+        }
+
+        foreach (var problem in Hosting.OptionsChecks.Range("Reminders:SendingLeaseSeconds", SendingLeaseSeconds, 10, 3600)
+            .Concat(Hosting.OptionsChecks.Range("Reminders:MaxMinutesPerTick", MaxMinutesPerTick, 1, 1440)))
+        {
+            yield return problem;
+        }
+    }
+
     public ReminderSchedule Schedule() => new(ParseList(DaysBefore), ParseList(HoursBefore));
 
     private static int[] ParseList(string value) =>

@@ -37,7 +37,23 @@ public sealed class SmsOptions
 
     public byte[] NumberKey() => System.Text.Encoding.UTF8.GetBytes(NumberKeySecret);
 
-    public QuietHours QuietHours() => new(
-        TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
-        TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));
+    private (string Start, string End, QuietHours Parsed)? _quietHours;
+
+    /// <summary>
+    /// The quiet hours, parsed once (checked at start-up) and kept: every text asks. Parsed again only if the
+    /// settings are changed after that (a test that sets them on an options object it already used).
+    /// </summary>
+    public QuietHours QuietHours()
+    {
+        if (_quietHours is { } cached && cached.Start == QuietHoursStart && cached.End == QuietHoursEnd)
+        {
+            return cached.Parsed;
+        }
+
+        var parsed = new QuietHours(
+            TimeOnly.ParseExact(QuietHoursStart, "HH:mm", CultureInfo.InvariantCulture),
+            TimeOnly.ParseExact(QuietHoursEnd, "HH:mm", CultureInfo.InvariantCulture));
+        _quietHours = (QuietHoursStart, QuietHoursEnd, parsed);
+        return parsed;
+    }
 }

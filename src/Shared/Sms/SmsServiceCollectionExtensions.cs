@@ -62,7 +62,7 @@ public static class SmsServiceCollectionExtensions
         settings.PublicBaseUrl = publicBaseUrl;
         FailOn(settings.Problems(), TwilioSmsGateway.ProviderName);
 
-        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).PostConfigure(o => o.PublicBaseUrl = publicBaseUrl);
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).PostConfigure(o => o.PublicBaseUrl = publicBaseUrl).CheckedOnStart(o => o.Problems());
         services.AddTransient<TwilioHttpHandler>();
         services.AddHttpClient(TwilioSmsGateway.HttpClientName)
             // The pipeline's attempt timeout governs; this only stops a request that ignores cancellation.
@@ -82,7 +82,7 @@ public static class SmsServiceCollectionExtensions
         var settings = configuration.GetSection(AcsOptions.Section).Get<AcsOptions>() ?? new AcsOptions();
         FailOn(settings.Problems(), AcsSmsGateway.ProviderName);
 
-        services.AddOptions<AcsOptions>().BindConfiguration(AcsOptions.Section);
+        services.AddOptions<AcsOptions>().BindConfiguration(AcsOptions.Section).CheckedOnStart(o => o.Problems());
         services.AddHttpClient(AcsSmsClient.HttpClientName)
             .ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds * 2 + 5));
         services.AddSingleton<AcsSmsClient>();

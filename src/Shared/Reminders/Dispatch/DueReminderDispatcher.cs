@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Reminders.Dispatch;
 
@@ -11,7 +12,7 @@ namespace Pilot.Shared.Reminders.Dispatch;
 /// </summary>
 public sealed class DueReminderDispatcher(
     TextStore texts,
-    DispatchCursor cursor,
+    Cursors cursors,
     SendQueueWriter queue,
     IOptions<ReminderOptions> options,
     TimeProvider time,
@@ -30,7 +31,8 @@ public sealed class DueReminderDispatcher(
     {
         var now = time.GetUtcNow();
         var upTo = DueBuckets.LastDueMinute(now);
-        var (last, etag) = await cursor.ReadAsync(ct);
+        var (lastBucket, etag) = await cursors.ReadAsync(CursorName.ReminderDispatch, ct);
+        DateTimeOffset? last = lastBucket is null ? null : DueBuckets.Parse(lastBucket);
         var from = last?.AddMinutes(1) ?? upTo - FirstRunLookBack;
         var maxMinutes = Math.Max(1, options.Value.MaxMinutesPerTick);
         if (upTo - from >= TimeSpan.FromMinutes(maxMinutes))
@@ -66,7 +68,7 @@ public sealed class DueReminderDispatcher(
             }
         }
 
-        await cursor.AdvanceAsync(upTo, etag, ct);
+        await cursors.AdvanceAsync(CursorName.ReminderDispatch, DueBuckets.Name(upTo), etag, ct);
         if (enqueued > 0)
         {
             logger.LogInformation("Reminder dispatch queued {Enqueued} text(s) due up to {UpTo:u} ({Minutes} minute partition(s) read)", enqueued, upTo, minutes);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pilot.Shared.Hosting;
 
 namespace Pilot.Shared.Sms.Inbound;
 
@@ -7,7 +8,7 @@ public static class InboundServiceCollectionExtensions
     /// <summary>What the provider webhooks need: signature checks, delivery receipts' entry points, inbound texts.</summary>
     public static IServiceCollection AddInboundSms(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).CheckedOnStart();
         services.AddSingleton<TwilioSignature>();
         services.AddSingleton<InboundTextStore>();
         services.AddSingleton<WebhookReceipts>();

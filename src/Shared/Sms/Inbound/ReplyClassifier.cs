@@ -66,7 +66,8 @@ public static class ReplyClassifier
             return ReplyKind.Unknown;
         }
 
-        var core = StripPoliteness(words);
+        // Only politeness ("thanks x") leaves nothing to act on.
+        var core = StripAround(words, Politeness);
         return OptOutPhrases.Contains(core) ? ReplyKind.OptOut
             : OptInPhrases.Contains(core) ? ReplyKind.OptIn
             : AlertsOffPhrases.Contains(core) ? ReplyKind.AlertsOff
@@ -96,28 +97,32 @@ public static class ReplyClassifier
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string StripPoliteness(string words)
+    /// <summary>
+    /// Takes <paramref name="fillers"/> off the front and back of <paramref name="words"/> (already <see cref="Normalise"/>d)
+    /// until none is left there; "" when the words were only fillers. The fillers are tried in the order given, so a
+    /// longer phrase listed first ("thank you") wins over its start ("thank").
+    /// </summary>
+    internal static string StripAround(string words, IReadOnlyList<string> fillers)
     {
         var changed = true;
         while (changed && words.Length > 0)
         {
             changed = false;
-            foreach (var polite in Politeness)
+            foreach (var filler in fillers)
             {
-                if (words == polite)
+                if (words == filler)
                 {
-                    // Only politeness ("thanks x"): nothing to act on.
                     return "";
                 }
 
-                if (words.StartsWith(polite + " ", StringComparison.Ordinal))
+                if (words.StartsWith(filler + " ", StringComparison.Ordinal))
                 {
-                    words = words[(polite.Length + 1)..];
+                    words = words[(filler.Length + 1)..];
                     changed = true;
                 }
-                else if (words.EndsWith(" " + polite, StringComparison.Ordinal))
+                else if (words.EndsWith(" " + filler, StringComparison.Ordinal))
                 {
-                    words = words[..^(polite.Length + 1)];
+                    words = words[..^(filler.Length + 1)];
                     changed = true;
                 }
             }

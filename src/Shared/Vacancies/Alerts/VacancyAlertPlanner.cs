@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Areas;
 using Pilot.Shared.Vacancies.Catalogue;
@@ -23,7 +24,7 @@ public sealed class VacancyAlertPlanner(
     VacancyStore vacancies,
     AlertProfileStore profiles,
     AlertLedger ledger,
-    AlertCursor cursor,
+    Cursors cursors,
     TextStore texts,
     SendQueueWriter queue,
     IOptions<AlertOptions> options,
@@ -41,7 +42,7 @@ public sealed class VacancyAlertPlanner(
 
         // Only finished minutes: a batch still being written into this minute is read next run.
         var upTo = VacancyStore.FeedBucket(now.AddMinutes(-1));
-        var (last, etag) = await cursor.ReadAsync(ct);
+        var (last, etag) = await cursors.ReadAsync(CursorName.VacancyAlerts, ct);
         var after = last ?? VacancyStore.FeedBucket(now - FirstRunLookBack);
         if (string.CompareOrdinal(after, upTo) >= 0)
         {
@@ -92,7 +93,7 @@ public sealed class VacancyAlertPlanner(
             }
         });
 
-        await cursor.AdvanceAsync(upTo, etag, ct);
+        await cursors.AdvanceAsync(CursorName.VacancyAlerts, upTo, etag, ct);
         var result = new AlertRunResult(feed.Count, open.Count, ranges.Count, profilesRead, matches.Count, alerts, digestItems, alreadySent, capped, upTo);
         if (feed.Count > 0)
         {

@@ -33,7 +33,7 @@ public static class WfiReplyParser
             words = ReplyClassifier.Normalise(rest);
         }
 
-        return new WfiReply(reference, StripFiller(words));
+        return new WfiReply(reference, ReplyClassifier.StripAround(words, Filler));
     }
 
     /// <summary>Which option the words name, given the two venue names on that letter; null when they name neither or both.</summary>
@@ -45,37 +45,8 @@ public static class WfiReplyParser
             return null;
         }
 
-        var jobcentre = JobcentreWords.Contains(words) || words == StripFiller(ReplyClassifier.Normalise(jobcentreName));
-        var centre = CentreWords.Contains(words) || words == StripFiller(ReplyClassifier.Normalise(centreName));
+        var jobcentre = JobcentreWords.Contains(words) || words == ReplyClassifier.StripAround(ReplyClassifier.Normalise(jobcentreName), Filler);
+        var centre = CentreWords.Contains(words) || words == ReplyClassifier.StripAround(ReplyClassifier.Normalise(centreName), Filler);
         return jobcentre == centre ? null : jobcentre ? WfiOptionKeys.Jobcentre : WfiOptionKeys.Centre;
-    }
-
-    private static string StripFiller(string words)
-    {
-        var changed = true;
-        while (changed && words.Length > 0)
-        {
-            changed = false;
-            foreach (var filler in Filler)
-            {
-                if (words == filler)
-                {
-                    return "";
-                }
-
-                if (words.StartsWith(filler + " ", StringComparison.Ordinal))
-                {
-                    words = words[(filler.Length + 1)..];
-                    changed = true;
-                }
-                else if (words.EndsWith(" " + filler, StringComparison.Ordinal))
-                {
-                    words = words[..^(filler.Length + 1)];
-                    changed = true;
-                }
-            }
-        }
-
-        return words;
     }
 }
