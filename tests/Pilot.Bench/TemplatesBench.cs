@@ -9,6 +9,9 @@ using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
 using Pilot.Shared.Sms.Templates;
 using Pilot.Shared.Time;
+using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.Vacancies.Catalogue;
+using Pilot.Shared.Vacancies.Hours;
 
 namespace Pilot.Bench;
 
@@ -79,9 +82,50 @@ internal static class TemplatesBench
                              select SmsText.Analyse(render(new ParentEntity { FirstName = name, PreferredLanguage = language }, venue))).ToList();
                 englishAllOne &= Print(language, key, texts, price, set.ReviewRequired) == 1 || language != TextTemplates.English;
             }
+
+            // Alerts and digests: their own limits (an alert at most 2 fragments, a digest 3), so not in the one-fragment check.
+            var distances = new[] { 0.3, 2.1, 14.8, 29.9 };
+            var alerts = (from vacancy in SampleVacancies() from km in distances select SmsText.Analyse(AlertText.Alert(vacancy, km, language))).ToList();
+            Print(language, TemplateKeys.VacancyAlert, alerts, price, set.ReviewRequired);
+            var digests = new[] { 1, 2, 3, 5, 8 }.Select(n => SmsText.Analyse(AlertText.Digest([.. SampleVacancies().Take(n).Select((v, i) => (v, 0.5 + i))], language))).ToList();
+            Print(language, TemplateKeys.VacancyDigest, digests, price, set.ReviewRequired);
+            Print(language, TemplateKeys.JobsOffConfirmed, [SmsText.Analyse(AlertText.AlertsOffConfirmed(language))], price, set.ReviewRequired);
+            Print(language, TemplateKeys.JobsOnConfirmed, [SmsText.Analyse(AlertText.AlertsOnConfirmed(language))], price, set.ReviewRequired);
         }
 
-        Console.WriteLine($"[templates] English templates: all 1 fragment: {(englishAllOne ? "yes" : "no")}");
+        Console.WriteLine($"[templates] English templates: all 1 fragment: {(englishAllOne ? "yes" : "no")} (vacancy alerts and digests excepted: at most {AlertText.MaxAlertFragments} and {AlertText.MaxDigestFragments})");
+    }
+
+    // Short and long titles and employers, a link or a phone number, hours read as a pattern or left as the advert's words.
+    private static IEnumerable<VacancyEntity> SampleVacancies()
+    {
+        (string Title, string Employer, string? Url, string? Phone, string Hours)[] samples =
+        [
+            ("Teaching assistant", "Oakfield Primary School", "https://oakfield.example.org/jobs", null, "Mon-Fri 9.30am-2.30pm term time only"),
+            ("School cleaner", "Brixton Academy", null, "020 7946 0000", "Mon-Fri 3.30pm-6.30pm"),
+            ("Lunchtime supervisor", "St Mary's C of E Primary", "https://www.example.gov.uk/jobs/5678", null, "11:45-13:15 weekdays"),
+            ("Customer service assistant (part time, weekends and school holidays)", "Greater London Retail Partnership Limited", "https://careers.example.co.uk/vacancies/customer-service-assistant-part-time-12345", null, "Flexible, to suit school hours"),
+            ("Care assistant", "Sunrise Homecare", null, "0161 496 0000", "Mornings 7-10am, Mon-Fri"),
+            ("Kitchen porter", "The Bridge Cafe", "https://bridge.example.org/apply", null, "Sat and Sun 10am-4pm"),
+            ("Admin assistant", "Lambeth Family Hub", "https://hub.example.org/admin", null, "Tue, Wed, Thu 9am-3pm"),
+            ("Retail assistant", "Corner Books", null, "020 7946 0999", "TBC"),
+        ];
+        foreach (var (title, employer, url, phone, hours) in samples)
+        {
+            var clear = HoursParser.TryParse(hours, out var parsed);
+            yield return new VacancyEntity
+            {
+                Ref = "V-" + title.Length.ToString(CultureInfo.InvariantCulture),
+                Title = title,
+                Employer = employer,
+                Area = "SW2",
+                HoursText = hours,
+                Hours = clear ? PatternText.Write(parsed.Pattern!) : null,
+                TermTimeOnly = parsed.TermTimeOnly,
+                ApplyUrl = url,
+                ApplyPhone = phone,
+            };
+        }
     }
 
     private static int Print(string language, string key, List<SmsAnalysis> texts, decimal price, bool review)

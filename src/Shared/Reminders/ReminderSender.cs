@@ -170,7 +170,7 @@ public sealed class ReminderSender(
         }
 
         // Composed at the moment of sending: an expired vacancy is left out, a digest is closed.
-        var body = await alertTexts.ComposeAsync(text, now, ct);
+        var body = await alertTexts.ComposeAsync(text, parent!.PreferredLanguage, now, ct);
         if (body is null)
         {
             return await CancelAsync(text, "vacancy-expired", now, ct);

@@ -222,7 +222,7 @@ public sealed class VacancyAlertTests
         // Only the two confirmations reached the outbox; JOBS OFF says how to turn alerts back on.
         var replies = await Outbox.AllAsync(services);
         Assert.Equal(2, replies.Count);
-        Assert.Contains(replies, r => r.GetString("Body") == AlertText.AlertsOffConfirmed);
+        Assert.Contains(replies, r => r.GetString("Body") == AlertText.AlertsOffConfirmed());
 
         // And the timer no longer reads the parent who said JOBS OFF.
         await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-2"));

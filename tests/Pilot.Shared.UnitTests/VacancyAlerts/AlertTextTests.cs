@@ -93,4 +93,33 @@ public sealed class AlertTextTests
             Assert.DoesNotContain("more.", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_polish_speaking_parent_gets_alerts_digests_and_confirmations_from_the_polish_file()
+    {
+        var alert = AlertText.Alert(Vacancy(), 2.1, "pl-PL");
+        var digest = AlertText.Digest([(Vacancy(), 1.0), (Vacancy(title: "Cleaner"), 2.0)], "pl");
+
+        Assert.StartsWith("Praca", alert, StringComparison.Ordinal);
+        Assert.Contains("oakfield.example.org", alert, StringComparison.Ordinal);
+        Assert.Contains(AlertText.StopWords, alert, StringComparison.Ordinal);
+        Assert.StartsWith("Oferty pracy na dziś (2):", digest, StringComparison.Ordinal);
+        // Polish goes as UCS-2 (67 characters a fragment when split): three fragments hold one job here, and say so.
+        Assert.Contains(" 1) Teaching assistant, Oakfield Primary School", digest, StringComparison.Ordinal);
+        Assert.Contains("I jeszcze 1.", digest, StringComparison.Ordinal);
+        Assert.Contains("JOBS ON", AlertText.AlertsOffConfirmed("pl"), StringComparison.Ordinal);
+        Assert.NotEqual(AlertText.AlertsOffConfirmed("pl"), AlertText.AlertsOffConfirmed());
+        Assert.Equal("Job alert texts are back on. Reply JOBS OFF to stop them.", AlertText.AlertsOnConfirmed("fr"));
+    }
+
+    [Fact]
+    public void The_english_wording_is_unchanged_by_moving_it_into_the_language_file()
+    {
+        Assert.Equal(
+            // The two fuller wordings would take two fragments, so the shortest, as before.
+            "Job: Teaching assistant, Oakfield Primary School, SW2. Mon-Fri 9:30-2:30 term time. 2.1km. Apply https://oakfield.example.org/jobs. Reply JOBS OFF to stop",
+            AlertText.Alert(Vacancy(), 2.1));
+        Assert.StartsWith("1 job for you today: 1) Teaching assistant, Oakfield Primary School, SW2,", AlertText.Digest([(Vacancy(), 1.0)]), StringComparison.Ordinal);
+        Assert.EndsWith("km, apply https://oakfield.example.org/jobs. Reply JOBS OFF to stop job texts.", AlertText.Digest([(Vacancy(), 1.0)]), StringComparison.Ordinal);
+    }
 }

@@ -122,7 +122,8 @@ public sealed class InboundTexts(
             return InboundOutcome.NoChange;
         }
 
-        await ReplyAsync(text, from, on ? AlertText.AlertsOnConfirmed : AlertText.AlertsOffConfirmed, ct);
+        var language = matched[0].PreferredLanguage;
+        await ReplyAsync(text, from, on ? AlertText.AlertsOnConfirmed(language) : AlertText.AlertsOffConfirmed(language), ct);
         return on ? InboundOutcome.AlertsOn : InboundOutcome.AlertsOff;
     }
 

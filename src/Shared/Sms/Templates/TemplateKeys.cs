@@ -21,6 +21,12 @@ public static class TemplateKeys
     public const string WfiWhichLetter = "wfi-which-letter";
     public const string WfiChoiceClosed = "wfi-choice-closed";
     public const string WfiDefaulted = "wfi-defaulted";
+    public const string VacancyAlert = "vacancy-alert";
+    public const string VacancyDigestOne = "vacancy-digest-one";
+    public const string VacancyDigest = "vacancy-digest";
+    public const string VacancyDigestLine = "vacancy-digest-line";
+    public const string JobsOffConfirmed = "jobs-off-confirmed";
+    public const string JobsOnConfirmed = "jobs-on-confirmed";
 
     /// <summary>The parent's first name.</summary>
     public const string FirstName = "firstName";
@@ -50,6 +56,31 @@ public static class TemplateKeys
     /// <summary>The children's centre a WFI letter offers.</summary>
     public const string Centre = "centre";
 
+    /// <summary>A vacancy's title, employer, area, hours as a parent reads them, distance in km, and how to apply.</summary>
+    public const string Title = "title";
+
+    public const string Employer = "employer";
+
+    public const string Area = "area";
+
+    public const string Hours = "hours";
+
+    public const string Km = "km";
+
+    public const string Apply = "apply";
+
+    /// <summary>A digest's number of jobs, its numbered lines (each a rendered vacancy-digest-line) and how many more did not fit.</summary>
+    public const string Count = "count";
+
+    public const string Jobs = "jobs";
+
+    public const string More = "more";
+
+    /// <summary>A digest line's place in the list (1, 2, 3...).</summary>
+    public const string Number = "number";
+
+    private static readonly string[] VacancyPlaceholders = [Title, Employer, Area, Hours, Km, Apply];
+
     private static readonly string[] WfiPlaceholders = [FirstName, Reference, Venue, When, Phone, Centre];
 
     private static readonly string[] AppointmentPlaceholders = [FirstName, Appointment, AppointmentShort, AppointmentAlone, When, Venue, Phone];
@@ -70,5 +101,11 @@ public static class TemplateKeys
         [WfiWhichLetter] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
         [WfiChoiceClosed] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
         [WfiDefaulted] = WfiPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [VacancyAlert] = VacancyPlaceholders.ToFrozenSet(StringComparer.Ordinal),
+        [VacancyDigestOne] = FrozenSet.Create(StringComparer.Ordinal, Jobs),
+        [VacancyDigest] = FrozenSet.Create(StringComparer.Ordinal, Count, Jobs, More),
+        [VacancyDigestLine] = VacancyPlaceholders.Append(Number).ToFrozenSet(StringComparer.Ordinal),
+        [JobsOffConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+        [JobsOnConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

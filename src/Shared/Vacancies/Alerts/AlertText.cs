@@ -1,15 +1,17 @@
 using System.Globalization;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Templates;
 using Pilot.Shared.Vacancies.Catalogue;
 
 namespace Pilot.Shared.Vacancies.Alerts;
 
 /// <summary>
-/// The wording of alert texts (English, GSM-7). An alert names the job, employer, area, hours,
-/// distance, how to apply and how to stop alerts, in one fragment when the content allows: wordings
-/// go from fullest to shortest, then the title and employer are cut, never the apply link or number.
-/// The validation limits (title, employer, URL lengths) keep the worst case to two fragments. A
-/// digest lists the nearest first and stops at three fragments, saying how many more there were.
+/// Alert and digest texts, worded in the language files (<c>Sms/Templates/Data</c>, templates <c>vacancy-*</c> and
+/// <c>jobs-*-confirmed</c>) next to every other text a parent gets. An alert names the job, employer, area, hours,
+/// distance, how to apply and how to stop alerts, in one fragment when the content allows: wordings go from fullest
+/// to shortest, then the title and employer are cut, never the apply link or number. The validation limits (title,
+/// employer, URL lengths) keep the worst case to two fragments. A digest lists the nearest first and stops at three
+/// fragments, saying how many more there were.
 /// </summary>
 public static class AlertText
 {
@@ -17,66 +19,54 @@ public static class AlertText
     public const int MaxAlertFragments = 2;
     public const int MaxDigestFragments = 3;
 
-    public const string AlertsOffConfirmed = "You will get no more job alert texts. Appointment reminders carry on. To get job alerts again, reply JOBS ON.";
-    public const string AlertsOnConfirmed = "Job alert texts are back on. Reply JOBS OFF to stop them.";
-
-    private static readonly string[] Wordings =
-    [
-        "Job near you: {title}, {employer}, {area}. {hours}. {km} km away. Apply: {apply}. Reply JOBS OFF to stop job texts.",
-        "Job: {title}, {employer}, {area}. {hours}. {km} km. Apply: {apply}. Reply JOBS OFF to stop job texts.",
-        "Job: {title}, {employer}, {area}. {hours}. {km}km. Apply {apply}. Reply JOBS OFF to stop",
-    ];
-
     private static readonly (int Title, int Employer)[] Cuts = [(int.MaxValue, int.MaxValue), (40, 30), (28, 20), (20, 14)];
 
-    public static string Alert(VacancyEntity vacancy, double distanceKm)
+    private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
+
+    /// <summary>The answer to JOBS OFF, in the parent's language.</summary>
+    public static string AlertsOffConfirmed(string? language = null) => TextTemplates.Render(TemplateKeys.JobsOffConfirmed, language, Empty).Text;
+
+    /// <summary>The answer to JOBS ON, in the parent's language.</summary>
+    public static string AlertsOnConfirmed(string? language = null) => TextTemplates.Render(TemplateKeys.JobsOnConfirmed, language, Empty).Text;
+
+    public static string Alert(VacancyEntity vacancy, double distanceKm, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
-        string? best = null;
-        var bestFragments = int.MaxValue;
+        RenderedText? best = null;
         foreach (var (titleMax, employerMax) in Cuts)
         {
-            foreach (var wording in Wordings)
+            foreach (var text in TextTemplates.Variants(TemplateKeys.VacancyAlert, language, Values(vacancy, distanceKm, titleMax, employerMax)))
             {
-                var text = wording
-                    .Replace("{title}", Cut(vacancy.Title, titleMax), StringComparison.Ordinal)
-                    .Replace("{employer}", Cut(vacancy.Employer, employerMax), StringComparison.Ordinal)
-                    .Replace("{area}", vacancy.Area, StringComparison.Ordinal)
-                    .Replace("{hours}", Hours(vacancy), StringComparison.Ordinal)
-                    .Replace("{km}", Km(distanceKm), StringComparison.Ordinal)
-                    .Replace("{apply}", Apply(vacancy), StringComparison.Ordinal);
-                var fragments = SmsText.Analyse(text).Fragments;
-                if (fragments == 1)
+                if (text.Analysis.Fragments == 1)
                 {
-                    return text;
+                    return text.Text;
                 }
 
                 // Among two-fragment wordings keep the fullest (the first found).
-                if (fragments < bestFragments)
+                if (best is null || text.Analysis.Fragments < best.Analysis.Fragments)
                 {
-                    (best, bestFragments) = (text, fragments);
+                    best = text;
                 }
             }
         }
 
-        return best!;
+        return best!.Text;
     }
 
     /// <summary>The day's matches, nearest first, in at most three fragments: "... and 4 more".</summary>
-    public static string Digest(IReadOnlyList<(VacancyEntity Vacancy, double DistanceKm)> items)
+    public static string Digest(IReadOnlyList<(VacancyEntity Vacancy, double DistanceKm)> items, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        const string Stop = " Reply JOBS OFF to stop job texts.";
         var ordered = items.OrderBy(i => i.DistanceKm).ToList();
-        var head = ordered.Count == 1 ? "1 job for you today:" : $"{ordered.Count} jobs for you today:";
         var lines = new List<string>();
         for (var i = 0; i < ordered.Count; i++)
         {
             var (v, km) = ordered[i];
-            var line = $" {i + 1}) {Cut(v.Title, 40)}, {Cut(v.Employer, 30)}, {v.Area}, {Hours(v)}, {Km(km)} km, apply {Apply(v)}.";
-            var more = ordered.Count - i - 1;
-            var candidate = head + string.Concat(lines) + line + (more > 0 ? $" And {more} more." : "") + Stop;
-            if (lines.Count > 0 && SmsText.Analyse(candidate).Fragments > MaxDigestFragments)
+            var line = TextTemplates.Render(TemplateKeys.VacancyDigestLine, language, new Dictionary<string, string>(Values(v, km, 40, 30), StringComparer.Ordinal)
+            {
+                [TemplateKeys.Number] = (i + 1).ToString(CultureInfo.InvariantCulture),
+            }).Text;
+            if (lines.Count > 0 && SmsText.Analyse(Compose(ordered.Count, [.. lines, line], language)).Fragments > MaxDigestFragments)
             {
                 break;
             }
@@ -84,9 +74,35 @@ public static class AlertText
             lines.Add(line);
         }
 
-        var left = ordered.Count - lines.Count;
-        return head + string.Concat(lines) + (left > 0 ? $" And {left} more." : "") + Stop;
+        return Compose(ordered.Count, lines, language);
     }
+
+    private static string Compose(int count, List<string> lines, string? language)
+    {
+        var jobs = string.Concat(lines);
+        if (count == 1)
+        {
+            return TextTemplates.Render(TemplateKeys.VacancyDigestOne, language, new Dictionary<string, string>(StringComparer.Ordinal) { [TemplateKeys.Jobs] = jobs }).Text;
+        }
+
+        var more = count - lines.Count;
+        return TextTemplates.Render(TemplateKeys.VacancyDigest, language, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TemplateKeys.Count] = count.ToString(CultureInfo.InvariantCulture),
+            [TemplateKeys.Jobs] = jobs,
+            [TemplateKeys.More] = more > 0 ? more.ToString(CultureInfo.InvariantCulture) : "",
+        }).Text;
+    }
+
+    private static Dictionary<string, string> Values(VacancyEntity vacancy, double distanceKm, int titleMax, int employerMax) => new(StringComparer.Ordinal)
+    {
+        [TemplateKeys.Title] = Cut(vacancy.Title, titleMax),
+        [TemplateKeys.Employer] = Cut(vacancy.Employer, employerMax),
+        [TemplateKeys.Area] = vacancy.Area,
+        [TemplateKeys.Hours] = Hours(vacancy),
+        [TemplateKeys.Km] = Km(distanceKm),
+        [TemplateKeys.Apply] = Apply(vacancy),
+    };
 
     /// <summary>The hours as a parent reads them: the pattern when known ("Mon-Fri 9:30-2:30 term time"), else the advert's words.</summary>
     public static string Hours(VacancyEntity vacancy)

@@ -27,7 +27,7 @@ public sealed class VacancyAlertTexts(ParentStore parents, VacancyStore vacancie
     }
 
     /// <summary>The body, or null when every vacancy it was about has expired (the text is then cancelled).</summary>
-    public async Task<string?> ComposeAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    public async Task<string?> ComposeAsync(TextEntity text, string? language, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
         var items = text.Kind == AlertTextKinds.Digest
@@ -47,6 +47,6 @@ public sealed class VacancyAlertTexts(ParentStore parents, VacancyStore vacancie
             return null;
         }
 
-        return text.Kind == AlertTextKinds.Digest ? AlertText.Digest(open) : AlertText.Alert(open[0].Item1, open[0].Item2);
+        return text.Kind == AlertTextKinds.Digest ? AlertText.Digest(open, language) : AlertText.Alert(open[0].Item1, open[0].Item2, language);
     }
 }

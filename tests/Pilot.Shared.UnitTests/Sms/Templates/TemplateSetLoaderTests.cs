@@ -22,7 +22,13 @@ public sealed class TemplateSetLoaderTests
             "wfi-choice-booked": ["Booked {when} at {venue}."],
             "wfi-which-letter": ["Which? {reference}"],
             "wfi-choice-closed": ["Closed. Call {phone}."],
-            "wfi-defaulted": ["Booked {when} at {venue}."]
+            "wfi-defaulted": ["Booked {when} at {venue}."],
+            "vacancy-alert": ["Job: {title}, {employer}, {area}. {hours}. {km} km. Apply {apply}."],
+            "vacancy-digest-one": ["1 job:{jobs}"],
+            "vacancy-digest": ["{count} jobs:{jobs}[ And {more} more.]"],
+            "vacancy-digest-line": [" {number}) {title}, {employer}, {area}, {hours}, {km} km, {apply}."],
+            "jobs-off-confirmed": ["Jobs off."],
+            "jobs-on-confirmed": ["Jobs on."]
           },
           "words": {
             "wfi": "WFI", "adviser": "adviser", "course": "course", "appointment": "appointment",
