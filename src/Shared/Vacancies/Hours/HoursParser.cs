@@ -247,8 +247,8 @@ public static partial class HoursParser
             return TryReadBareRange(from, to, context, out fromMinute, out toMinute);
         }
 
-        // Resolve a missing am/pm from the other end of the range, preferring a daytime reading:
-        // "6-9pm" is 18:00-21:00, "9-3pm" and "9-3" are 09:00-15:00, "1-4" is 13:00-16:00.
+        // Resolve a missing am/pm from the other end of the range: "6-9pm" is 18:00-21:00, "9-3pm" is
+        // 09:00-15:00, "9:00-15:00" and "09:00-3:00" are read on the 24-hour clock their other end uses.
         var fromHour = from.Hour;
         var toHour = to.Hour;
         if (from.Suffix is null && !from.TwentyFourHour && to.Suffix is { } toSuffix)
