@@ -6,7 +6,7 @@ internal sealed record BenchOptions(IReadOnlySet<string> Benches, int Stored, in
 {
     public bool Run(string name) => Benches.Count == 0 || Benches.Contains(name);
 
-    /// <summary>Arguments: [templates] [tick] [sends] [gateways] [vacancies] [letters] [--stored N] [--due N] [--sends N] [--gateway-sends N] [--parents N] [--vacancies N] [--subset-parents N] [--subset-vacancies N] [--letter-rounds N] [vacancy-e2e] [--e2e-parents N] [--e2e-vacancies N].</summary>
+    /// <summary>Arguments: [templates] [tick] [sends] [gateways] [vacancies] [hours] [letters] [--stored N] [--due N] [--sends N] [--gateway-sends N] [--parents N] [--vacancies N] [--subset-parents N] [--subset-vacancies N] [--letter-rounds N] [vacancy-e2e] [--e2e-parents N] [--e2e-vacancies N].</summary>
     public static BenchOptions Parse(string[] args)
     {
         var benches = new HashSet<string>(StringComparer.Ordinal);

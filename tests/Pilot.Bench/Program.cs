@@ -34,6 +34,11 @@ if (options.Run("vacancies"))
     exitCode = VacancyMatchingBench.Run(sizes.Parents, sizes.Vacancies, sizes.SubsetParents, sizes.SubsetVacancies);
 }
 
+if (options.Run("hours"))
+{
+    exitCode = Math.Max(exitCode, HoursCorpusBench.Run());
+}
+
 if (options.Run("letters"))
 {
     LettersBench.Run(options.LetterRounds);

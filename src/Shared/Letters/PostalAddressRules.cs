@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Pilot.Shared.Letters.Layout;
@@ -9,7 +8,8 @@ namespace Pilot.Shared.Letters;
 
 /// <summary>
 /// Checks an address the way GOV.UK Notify does before it accepts a letter (notifications-utils
-/// <c>PostalAddress.valid</c>): whitespace normalised, trailing commas and spaces dropped, blank
+/// <c>PostalAddress.valid</c>): cleaned as pasted text (<see cref="PastedText"/>: tabs become spaces, zero-width
+/// characters go), whitespace normalised, trailing commas and spaces dropped, blank
 /// lines removed; then 3 to 7 lines, the last a real UK postcode, no line starting with one of
 /// <c>@()=[]"\/,&lt;&gt;~</c>, a letter or digit in the first two lines, and not "no fixed abode"
 /// (or "no fixed address", or a line that is just "NFA"). One rule of our own: a line is at most
@@ -51,13 +51,15 @@ public static partial class PostalAddressRules
         var kept = new List<(string Line, string Field)>();
         foreach (var (raw, lineField) in numbered)
         {
-            if (raw is not null && raw.Any(char.IsControl))
+            // A tab becomes a space, as Notify reads it; a line break inside a line is still refused.
+            var cleaned = PastedText.Clean(raw);
+            if (cleaned is not null && cleaned.Any(char.IsControl))
             {
-                errors.Add(new FieldError(lineField, "must not contain control characters or line breaks"));
+                errors.Add(new FieldError(lineField, "must not contain line breaks or control characters"));
                 continue;
             }
 
-            var line = Normalise(raw);
+            var line = Normalise(cleaned);
             if (line.Length > 0)
             {
                 kept.Add((line, lineField));
@@ -128,31 +130,23 @@ public static partial class PostalAddressRules
     private static bool IsNoFixedAbode(string line) =>
         string.Equals(line, "nfa", StringComparison.OrdinalIgnoreCase) || NoFixedAbode().IsMatch(line);
 
-    /// <summary>Runs of any Unicode whitespace become one space; trailing spaces and commas go, and so
-    /// does a space before punctuation ("Flat 1 , High St" reads "Flat 1, High St"), as Notify prints it.</summary>
-    private static string Normalise(string? raw)
+    /// <summary>On a line already cleaned (<see cref="PastedText"/>): trailing spaces and commas go, and so does a space
+    /// before punctuation ("Flat 1 , High St" reads "Flat 1, High St"), as Notify prints it.</summary>
+    private static string Normalise(string? cleaned)
     {
-        if (string.IsNullOrWhiteSpace(raw))
+        if (string.IsNullOrEmpty(cleaned))
         {
             return "";
         }
 
-        var builder = new StringBuilder(raw.Length);
-        var pendingSpace = false;
-        foreach (var c in raw.Normalize(NormalizationForm.FormC))
+        var builder = new StringBuilder(cleaned.Length);
+        foreach (var c in cleaned.Normalize(NormalizationForm.FormC))
         {
-            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            if (c is (',' or '.' or ';' or ':' or '!' or '?') && builder.Length > 0 && builder[^1] == ' ')
             {
-                pendingSpace = char.IsWhiteSpace(c) || pendingSpace;
-                continue;
+                builder.Length--;
             }
 
-            if (pendingSpace && builder.Length > 0 && c is not (',' or '.' or ';' or ':' or '!' or '?'))
-            {
-                builder.Append(' ');
-            }
-
-            pendingSpace = false;
             builder.Append(c);
         }
 

@@ -31,8 +31,9 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
         }
 
         var errors = new List<FieldError>();
-        var firstName = TextField.Check(request.FirstName, "firstName", 50, errors);
-        var lastName = TextField.Check(request.LastName, "lastName", 50, errors, required: false);
+        // Offices paste from spreadsheets: every field a person typed is cleaned the one way first (PastedText).
+        var firstName = TextField.Check(PastedText.Clean(request.FirstName), "firstName", 50, errors);
+        var lastName = TextField.Check(PastedText.Clean(request.LastName), "lastName", 50, errors, required: false);
 
         string? mobile = null;
         if (string.IsNullOrWhiteSpace(request.Mobile))
@@ -64,7 +65,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
 
             for (var i = 0; i < given.Count && i < 6; i++)
             {
-                if (TextField.Check(given[i], $"address.lines[{i}]", 100, errors) is { } line)
+                if (TextField.Check(PastedText.Clean(given[i]), $"address.lines[{i}]", 100, errors) is { } line)
                 {
                     lines.Add(line);
                 }
@@ -74,7 +75,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
             {
                 errors.Add(new FieldError("address.postcode", "is required"));
             }
-            else if (!PostcodeDirectory.Default.TryResolve(request.Address.Postcode, out location, out var postcodeError))
+            else if (!PostcodeDirectory.Default.TryResolve(PastedText.Clean(request.Address.Postcode), out location, out var postcodeError))
             {
                 errors.Add(new FieldError("address.postcode", postcodeError ?? "is not a known UK postcode"));
             }
@@ -161,12 +162,12 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
     public async Task<ParentEntity?> FindSameAsync(Caller office, RegisterParentRequest? request, CancellationToken ct)
     {
         if (request?.Address is not { } address || !UkMobile.TryParse(request.Mobile, out var mobile, out _)
-            || !PostcodeDirectory.Default.TryResolve(address.Postcode, out var location, out _) || location is null)
+            || !PostcodeDirectory.Default.TryResolve(PastedText.Clean(address.Postcode), out var location, out _) || location is null)
         {
             return null;
         }
 
-        var lines = (address.Lines ?? []).Select(l => l?.Trim() ?? "").ToList();
+        var lines = (address.Lines ?? []).Select(l => PastedText.Clean(l) ?? "").ToList();
         ArgumentNullException.ThrowIfNull(office);
         foreach (var parent in (await parents.FindByMobileAsync(mobile, ct)).Where(p => office.CanChange(p.OfficeId)))
         {
@@ -180,7 +181,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
 
         return null;
 
-        static bool Same(string? a, string? b) => string.Equals(a?.Trim() ?? "", b?.Trim() ?? "", StringComparison.OrdinalIgnoreCase);
+        static bool Same(string? a, string? b) => string.Equals(PastedText.Clean(a) ?? "", PastedText.Clean(b) ?? "", StringComparison.OrdinalIgnoreCase);
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");

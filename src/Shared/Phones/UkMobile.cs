@@ -1,5 +1,6 @@
 using System.Buffers;
 using PhoneNumbers;
+using Pilot.Shared.Validation;
 
 namespace Pilot.Shared.Phones;
 
@@ -22,17 +23,20 @@ public static class UkMobile
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    private static readonly SearchValues<char> AllowedCharacters = SearchValues.Create("0123456789+()-. \t\u00A0");
+    private static readonly SearchValues<char> AllowedCharacters = SearchValues.Create("0123456789+()-. ");
 
     public static bool TryParse(string? input, out string e164, out string? error)
     {
         e164 = string.Empty;
         error = InvalidMessage;
 
+        // As pasted from a spreadsheet: a zero-width space, a byte-order mark or a trailing line break is not part of the number.
+        input = PastedText.Clean(input);
+
         // Libphonenumber reads letters as keypad digits ("077OO" becomes 07766) and accepts
         // extensions; neither belongs in a number we text, so only punctuation people use is let through,
         // and a plus only at the start ("+++44..." is read as +44 by libphonenumber).
-        if (string.IsNullOrWhiteSpace(input) || input.AsSpan().ContainsAnyExcept(AllowedCharacters) || input.AsSpan().TrimStart().LastIndexOf('+') > 0)
+        if (string.IsNullOrWhiteSpace(input) || input.AsSpan().ContainsAnyExcept(AllowedCharacters) || input.LastIndexOf('+') > 0)
         {
             return false;
         }

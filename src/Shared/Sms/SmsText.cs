@@ -17,9 +17,10 @@ public static class SmsText
     public const int Ucs2SingleFragment = 70;
     public const int Ucs2ConcatenatedFragment = 67;
 
-    // Notify's SanitiseSMS replacement table. A single curly quote or an en dash pasted from a
-    // word processor would otherwise force UCS-2 and more than double the cost of a text.
-    // The zero-width joiner is deliberately absent, as in Notify: it holds emoji sequences together.
+    // Look-alikes GOV.UK Notify also replaces: a single curly quote or an en dash pasted from a word
+    // processor would otherwise force UCS-2 and more than double the cost of a text. Unlike Notify, the
+    // zero-width joiner is kept (it holds emoji sequences together) and so are letters outside GSM-7
+    // ("Ł" stays "Ł", where Notify sends "L"): names and Polish texts keep their spelling (README, Characters).
     private static readonly FrozenDictionary<char, string> Replacements = new Dictionary<char, string>
     {
         ['\u2011'] = "-", // non-breaking hyphen
@@ -45,7 +46,7 @@ public static class SmsText
         ['\t'] = " ",
     }.ToFrozenDictionary();
 
-    /// <summary>Applies Notify's replacements; every other character is kept as it is.</summary>
+    /// <summary>Applies the replacements above; every other character is kept as it is.</summary>
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

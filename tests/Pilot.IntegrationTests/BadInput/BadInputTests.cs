@@ -193,6 +193,10 @@ public sealed class BadInputTests
                 return $"400 does not name '{request.Field}': {Shorten(body)}";
             case Expect.NoFailure when status == 400 && request.Field is not null && !NamesAnyField(body):
                 return $"400 names no field: {Shorten(body)}";
+            case Expect.Accepted when status is < 200 or >= 300:
+                return $"pasted value refused: {Shorten(body)}";
+            case Expect.Accepted when sample.Format == BodyFormat.Csv && PastedRowProblem(body, request.Field!) is { } problem:
+                return $"{problem}: {Shorten(body)}";
             default:
                 return null;
         }
@@ -218,6 +222,30 @@ public sealed class BadInputTests
     }
 
     private static bool NamesAnyField(string body) => Fields(body).Count > 0;
+
+    /// <summary>
+    /// Null when every row of a CSV batch registered its parent (accepted, or refused with a parentId: the sample's
+    /// invitation dates may be refused, which says nothing of the parent's details) and none was refused naming the
+    /// pasted column; otherwise what went wrong.
+    /// </summary>
+    private static string? PastedRowProblem(string body, string column)
+    {
+        using var document = JsonDocument.Parse(body);
+        foreach (var row in document.RootElement.GetProperty("rejected").EnumerateArray())
+        {
+            if (row.GetProperty("errors").EnumerateObject().Any(e => e.Name == column))
+            {
+                return $"pasted row refused for {column}";
+            }
+
+            if (!row.TryGetProperty("parentId", out var parentId) || parentId.ValueKind != JsonValueKind.String)
+            {
+                return "pasted row's parent not registered";
+            }
+        }
+
+        return null;
+    }
 
     private static List<string> Fields(string body)
     {

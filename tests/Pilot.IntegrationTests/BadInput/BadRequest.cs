@@ -10,6 +10,14 @@ public enum Expect
 
     /// <summary>A 400 problem+json whose errors name <see cref="BadRequest.Field"/>.</summary>
     RejectedNamingField,
+
+    /// <summary>
+    /// A 2xx: a value as a spreadsheet exports it (zero-width characters, a byte-order mark, tabs, non-breaking
+    /// spaces, a trailing line break), which is cleaned and accepted. In a CSV batch every row's parent is
+    /// registered (the row accepted, or refused with its <c>parentId</c> for the invitation alone) and no row is
+    /// refused naming the pasted column.
+    /// </summary>
+    Accepted,
 }
 
 /// <summary>One generated bad request and what the answer must be.</summary>

@@ -150,6 +150,20 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
             Add("odd CSV cell", Expect.NoFailure, Encoding.UTF8.GetBytes(valid.Split('\n')[0] + "\n" + string.Join(',', cells) + "\n"), csv, header[column]);
         }
 
+        // Cells as a spreadsheet exports them: cleaned, then accepted.
+        foreach (var column in sample.PastedFields ?? [])
+        {
+            var index = Array.IndexOf(header, column);
+            var cell = SplitCsv(row)[index];
+            var value = cell.StartsWith('"') ? cell[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : cell;
+            foreach (var pasted in BadValues.Pasted(value))
+            {
+                var cells = SplitCsv(row);
+                cells[index] = "\"" + pasted.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                Add("pasted CSV cell", Expect.Accepted, Encoding.UTF8.GetBytes(valid.Split('\n')[0] + "\n" + string.Join(',', cells) + "\n"), csv, column);
+            }
+        }
+
         while (_requests.Count < Minimum)
         {
             Add("random CSV edit", Expect.NoFailure, Encoding.UTF8.GetBytes(RandomEdit(valid)), csv);
@@ -248,6 +262,22 @@ public sealed class BadRequestGenerator(HttpEndpoint endpoint, EndpointSample sa
             foreach (var bad in values)
             {
                 Add($"invalid {kind}", kind == EndpointSamples.Id ? Expect.Rejected : Expect.RejectedNamingField, MutateString(valid, path, bad), "application/json", path);
+            }
+        }
+
+        // Values as a spreadsheet exports them are cleaned and accepted; a line break inside one is still refused.
+        foreach (var path in sample.PastedFields ?? [])
+        {
+            var value = Leaves(valid).Single(l => l.Path == path).Node!.GetValue<string>();
+            foreach (var pasted in BadValues.Pasted(value))
+            {
+                Add("pasted from a spreadsheet", Expect.Accepted, MutateString(valid, path, pasted), "application/json", path);
+            }
+
+            // A postcode's spaces are not part of it ("SW2\n1RW" is SW2 1RW), so only text fields are tried.
+            if (value.Contains(' ', StringComparison.Ordinal) && sample.FieldKinds?.GetValueOrDefault(path) != EndpointSamples.Postcode)
+            {
+                Add("line break inside a value", Expect.RejectedNamingField, MutateString(valid, path, value.Replace(' ', '\n')), "application/json", path);
             }
         }
 

@@ -11,10 +11,24 @@ public static class BadValues
         "<script>alert(1)</script>", "\u0660\u0667\u0667\u0660\u0660\u0669\u0660\u0660\u0661\u0662\u0663", "07700\u0000900123",
     ];
 
+    /// <summary>A valid value as offices' spreadsheets export it: it must be cleaned and accepted, as GOV.UK Notify does.</summary>
+    public static IReadOnlyList<string> Pasted(string valid)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        return
+        [
+            "\u200B" + valid + "\uFEFF \r\n",
+            "\uFEFF" + valid,
+            valid.Replace(' ', '\u00A0') + "\u200D",
+            "\u2060" + valid.Replace(' ', '\t') + "\r\n",
+            " \u202F" + valid.Replace(" ", " \t ", StringComparison.Ordinal) + "\n",
+        ];
+    }
+
     public static IReadOnlyList<string> Postcodes { get; } =
     [
         "", " ", "SW9", "ZZ1 1ZZ", "SW9 9TNN", "9TN SW9", "SW9-9TN", "Q1 1AA", "AAA AAA", "12345",
-        "SW9 9T", "BFPO 999", "SW9 9TN; --", "<b>SW9</b>", "SW9\u00a09TN\u200b", "\u0405W9 9TN", new string('A', 300),
+        "SW9 9T", "BFPO 999", "SW9 9TN; --", "<b>SW9</b>", "\u0405W9 9TN", new string('A', 300),
     ];
 
     public static IReadOnlyList<string> Instants { get; } =

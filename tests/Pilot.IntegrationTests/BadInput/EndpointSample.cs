@@ -19,7 +19,9 @@ public sealed record SeededData(string ParentId, string AppointmentId, string In
 /// the fields whose values have a format (mobile, postcode, instant, date) so invalid ones can be tried;
 /// <see cref="Headers"/> go with every request (an office's key); <see cref="HtmlErrors"/>: a page for
 /// parents, whose refusals are HTML pages rather than problem+json; <see cref="ItemsField"/>: a batch
-/// whose bad items are rejected one by one in a 202 (naming the item's field), the good ones kept.
+/// whose bad items are rejected one by one in a 202 (naming the item's field), the good ones kept;
+/// <see cref="PastedFields"/>: the fields (JSON paths, or CSV columns) a person fills from a spreadsheet, whose
+/// pasted forms must be cleaned and accepted.
 /// </summary>
 public sealed record EndpointSample(
     Func<SeededData, string> Path,
@@ -33,4 +35,5 @@ public sealed record EndpointSample(
     bool HtmlErrors = false,
     IReadOnlyDictionary<string, (string Valid, string Kind)>? QueryFields = null,
     string? CsvBody = null,
-    string? ItemsField = null);
+    string? ItemsField = null,
+    IReadOnlyList<string>? PastedFields = null);

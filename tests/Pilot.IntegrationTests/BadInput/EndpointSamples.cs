@@ -47,7 +47,8 @@ public static class EndpointSamples
             _ => "parents",
             BodyFormat.Json,
             _ => JsonNode.Parse("""{"firstName":"Zofia","lastName":"Nowak","mobile":"07700 900456","address":{"lines":["3 Brixton Hill","London"],"postcode":"SW2 1RW"},"preferredLanguage":"pl","consents":{"reminders":true},"availability":[{"days":["Mon","Tue"],"from":"09:15","to":"14:45"}],"termTimeOnly":true,"maxTravelKm":5,"travelMode":"bus","jobInterests":{"categories":["retail"],"keywords":["cashier"]},"minHoursPerWeek":10,"maxHoursPerWeek":20,"acceptUnknownHours":false,"alerts":{"optIn":true,"maxPerWeek":3,"mode":"digest"}}"""),
-            new Dictionary<string, string> { ["mobile"] = Mobile, ["address.postcode"] = Postcode, ["availability[0].from"] = Instant, ["travelMode"] = Choice, ["alerts.mode"] = Choice }),
+            new Dictionary<string, string> { ["mobile"] = Mobile, ["address.postcode"] = Postcode, ["availability[0].from"] = Instant, ["travelMode"] = Choice, ["alerts.mode"] = Choice },
+            PastedFields: ["mobile", "firstName", "address.lines[0]", "address.lines[1]", "address.postcode"]),
         ["BookAppointment"] = new(
             _ => "appointments",
             BodyFormat.Json,
@@ -111,7 +112,8 @@ public static class EndpointSamples
             BodyFormat.Csv,
             _ => null,
             Headers: Office,
-            CsvBody: "parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\n,Grace,Mensah,07700 900456,\"Flat 2, 40 Brixton Hill\",London,SW2 1QS,2031-06-10T11:30:00+01:00,2031-06-11T11:30:00+01:00,2031-06-05\n"),
+            CsvBody: "parentId,firstName,lastName,mobile,addressLine1,addressLine2,postcode,jobcentreStartsAt,centreStartsAt,respondBy\n,Grace,Mensah,07700 900456,\"Flat 2, 40 Brixton Hill\",London,SW2 1QS,2031-06-10T11:30:00+01:00,2031-06-11T11:30:00+01:00,2031-06-05\n",
+            PastedFields: ["mobile", "firstName", "addressLine1", "postcode"]),
         ["WfiTakeUp"] = new(
             _ => $"mi/wfi?from=2026-01-01&to={NextYear}&groupBy=office",
             BodyFormat.None,

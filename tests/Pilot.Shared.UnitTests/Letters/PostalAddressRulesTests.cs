@@ -15,6 +15,28 @@ public sealed class PostalAddressRulesTests
     }
 
     [Fact]
+    public void A_tab_in_a_line_becomes_a_space_and_zero_width_characters_go()
+    {
+        var outcome = PostalAddressRules.Validate(["Ms\tAmira Khan\u200B", "Flat 2\t,\t12 Acre Lane", "\uFEFFLondon\r\n", "SW2\u00A05SG"], "address");
+
+        Assert.True(outcome.IsOk, string.Join("; ", outcome.Errors));
+        Assert.Equal(["Ms Amira Khan", "Flat 2, 12 Acre Lane", "London", "SW2 5SG"], outcome.Value!.Lines);
+    }
+
+    [Theory]
+    [InlineData("12 Acre Lane\nLondon")]
+    [InlineData("12 Acre Lane\r\nLondon")]
+    [InlineData("12 Acre\u0000Lane")]
+    public void A_line_break_or_control_character_inside_a_line_is_still_refused(string line)
+    {
+        var outcome = PostalAddressRules.Validate(["Ms Amira Khan", line, "London", "SW2 5SG"], "address");
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("address.lines[1]", error.Field);
+        Assert.Contains("line breaks", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fewer_than_three_lines_after_blanks_are_removed_is_refused()
     {
         var outcome = PostalAddressRules.Validate(["Ms Amira Khan", "  ", "SW2 5SG"], "address");

@@ -21,6 +21,26 @@ public sealed class UkMobileTests
         Assert.Null(error);
     }
 
+    [Theory]
+    [InlineData("\u200B+44 (0)7723 456 789\uFEFF \r\n", "+447723456789")] // valid to GOV.UK Notify as it is
+    [InlineData("\uFEFF07700 900123", "+447700900123")]
+    [InlineData("07700\u00A0900123\u200D", "+447700900123")]
+    [InlineData("07700\t900123\r\n", "+447700900123")]
+    [InlineData("\u2060+44\u202F7700\u2007900123\n", "+447700900123")]
+    public void Accepts_a_mobile_pasted_from_a_spreadsheet_once_invisible_characters_and_line_ends_go(string input, string expected)
+    {
+        Assert.True(UkMobile.TryParse(input, out var e164, out var error), error);
+        Assert.Equal(expected, e164);
+    }
+
+    [Theory]
+    [InlineData("07700\n900123")]
+    [InlineData("07700 900123\n07700 900124")]
+    public void Refuses_a_line_break_inside_the_number(string input)
+    {
+        Assert.False(UkMobile.TryParse(input, out _, out _));
+    }
+
     [Fact]
     public void Libphonenumber_treats_ofcom_drama_range_as_invalid()
     {

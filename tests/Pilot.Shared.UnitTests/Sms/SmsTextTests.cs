@@ -143,6 +143,15 @@ public sealed class SmsTextTests
     }
 
     [Fact]
+    public void Unlike_notify_polish_letters_and_the_zero_width_joiner_are_kept_while_lookalikes_are_replaced()
+    {
+        var analysis = SmsText.Analyse("\u0141ucja \u2013 Zaż\u00F3łć\u200D\u200B");
+
+        Assert.Equal("\u0141ucja - Zaż\u00F3łć\u200D", analysis.NormalisedText);
+        Assert.Equal(SmsEncoding.Ucs2, analysis.Encoding);
+    }
+
+    [Fact]
     public void Normalise_keeps_zero_width_joiner_which_holds_emoji_together()
     {
         const string family = "\U0001F469\u200D\U0001F467";

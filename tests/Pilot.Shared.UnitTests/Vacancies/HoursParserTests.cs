@@ -81,6 +81,59 @@ public sealed class HoursParserTests
         Assert.Equal(30, parsed.HoursPerWeek);
     }
 
+    [Theory]
+    [InlineData("Monday to Friday, school hours", "Mon-Fri 9:00-3:00")]
+    [InlineData("School hours, Mon-Wed", "Mon-Wed 9:00-3:00")]
+    [InlineData("Tuesdays and Thursdays, school hours", "Tue, Thu 9:00-3:00")]
+    public void School_hours_next_to_named_days_are_the_school_day_on_those_days_in_term_time(string text, string expected)
+    {
+        Assert.True(HoursParser.TryParse(text, out var parsed), parsed.UnclearBecause);
+        Assert.Equal(expected, parsed.Pattern!.Describe());
+        Assert.True(parsed.TermTimeOnly);
+    }
+
+    [Theory]
+    [InlineData("Mon-Fri half nine to half two", "Mon-Fri 9:30-2:30")]
+    [InlineData("Mon-Fri half past nine till quarter past three", "Mon-Fri 9:30-3:15")]
+    [InlineData("Mon-Fri quarter to nine until quarter to three", "Mon-Fri 8:45-2:45")]
+    [InlineData("Mon-Fri nine till three", "Mon-Fri 9:00-3:00")]
+    [InlineData("Mon-Fri 9 till half 2", "Mon-Fri 9:00-2:30")]
+    public void Colloquial_british_times_read_as_their_digits_would(string text, string expected)
+    {
+        Assert.True(HoursParser.TryParse(text, out var parsed), parsed.UnclearBecause);
+        Assert.Equal(expected, parsed.Pattern!.Describe());
+    }
+
+    [Theory]
+    [InlineData("Mon-Fri 6-9")]
+    [InlineData("Mon-Fri 7-9")]
+    [InlineData("Mon-Fri 5.30-7.30")]
+    [InlineData("Mon-Fri half six till half nine")]
+    public void A_range_without_am_or_pm_that_could_be_a_morning_or_an_evening_job_is_unclear(string text)
+    {
+        Assert.False(HoursParser.TryParse(text, out var parsed));
+        Assert.Contains("cannot read the times", parsed.UnclearBecause, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Evenings Mon-Fri 6-9", "Mon-Fri 6:00pm-9:00pm")]
+    [InlineData("Early mornings Mon-Fri 6-9", "Mon-Fri 6:00am-9:00am")]
+    [InlineData("Mon-Fri 2-10", "Mon-Fri 2:00pm-10:00pm")]
+    [InlineData("Mon-Fri 6-2", "Mon-Fri 6:00am-2:00pm")]
+    public void A_range_without_am_or_pm_is_read_when_the_advert_or_the_clock_leaves_one_reading(string text, string expected)
+    {
+        Assert.True(HoursParser.TryParse(text, out var parsed), parsed.UnclearBecause);
+        Assert.Equal(expected, parsed.Pattern!.Describe());
+    }
+
+    [Fact]
+    public void Daily_is_every_school_day_in_term_time_and_unclear_otherwise()
+    {
+        Assert.True(HoursParser.TryParse("11.50am - 1.10pm daily, term time", out var school));
+        Assert.Equal("Mon-Fri 11:45-1:15", school.Pattern!.Describe());
+        Assert.False(HoursParser.TryParse("Daily 7am-3pm", out _));
+    }
+
     [Fact]
     public void Term_time_only_alone_is_unclear_but_keeps_the_flag()
     {

@@ -47,6 +47,25 @@ public sealed class BulkCsvTests
     }
 
     [Fact]
+    public void A_row_exported_from_a_spreadsheet_is_cleaned_before_it_becomes_requests()
+    {
+        var errors = new List<FieldError>();
+        var columns = WfiBulkColumns.ReadHeader(["firstName", "mobile", "addressLine1", "addressLine2", "postcode", "remindersConsent", "jobcentreStartsAt", "centreStartsAt", "respondBy"], errors);
+        var record = new CsvRecord(2, ["\uFEFFAmina\u00A0", "\u200B07700 900123\uFEFF \r\n", "12\tStockwell Road", "London\r\n", "SW9\u00A09TN\u200B", "yes\t", "2026-03-17T10:00:00Z\u200B", "2026-03-18T10:00:00Z", "2026-03-13\r"]);
+
+        var row = WfiBulkColumns.ToRow(record, columns, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal("Amina", row.NewParent!.FirstName);
+        Assert.Equal("07700 900123", row.NewParent.Mobile);
+        Assert.Equal(["12 Stockwell Road", "London"], row.NewParent.Address!.Lines!);
+        Assert.Equal("SW9 9TN", row.NewParent.Address.Postcode);
+        Assert.True(row.NewParent.Consents!.Reminders);
+        Assert.Equal("2026-03-17T10:00:00Z", row.Invitation.Options!.Jobcentre!.StartsAt);
+        Assert.Equal("2026-03-13", row.Invitation.RespondBy);
+    }
+
+    [Fact]
     public void A_row_without_a_parent_id_becomes_a_registration_from_its_own_details()
     {
         var errors = new List<FieldError>();

@@ -34,7 +34,8 @@ public static class WfiBulkColumns
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(errors);
-        string? Get(string column) => columns.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } v ? v : null;
+        // Cleaned as the parents' form cleans what it is sent (PastedText): spreadsheets export zero-width characters, tabs and stray line ends.
+        string? Get(string column) => columns.TryGetValue(column, out var i) && i < record.Fields.Count && PastedText.Clean(record.Fields[i]) is { Length: > 0 } v ? v : null;
 
         if (record.Fields.Count != columns.Count)
         {
