@@ -45,7 +45,8 @@ internal sealed class WorkerHttpForwarder(WorkerInvoker invoker, IHttpForwarder 
             .Where(r => r.Value is not null)
             .ToDictionary(r => r.Key, r => new TypedData { String = Convert.ToString(r.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" }, StringComparer.Ordinal);
         var http = new RpcHttp { Method = context.Request.Method, Url = context.Request.GetDisplayUrl() };
-        var invocation = invoker.InvokeAsync(function.Method.Name, _ => new TypedData { Http = http }, metadata, invocationId, context.RequestAborted);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var invocation = invoker.InvokeAsync(function.Method.Name, _ => new TypedData { Http = http }, metadata, invocationId, giveUp.Token);
 
         using var forwarding = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var transformer = new InvocationTransformer(invocationId, invocation);
@@ -60,16 +61,25 @@ internal sealed class WorkerHttpForwarder(WorkerInvoker invoker, IHttpForwarder 
         }
 
         var error = await forward;
-        if (transformer.InvocationFailed || error != ForwarderError.None)
+        if (error != ForwarderError.None && !context.Response.HasStarted)
         {
-            // The worker answered 5xx for a failed invocation (or the forward broke): the invocation's outcome decides.
-            await invocation;
-            if (!context.Response.HasStarted && error != ForwarderError.None)
+            // The request never reached the worker's function (it was restarting, say): the invocation cannot pair up.
+            await giveUp.CancelAsync();
+            try
             {
-                throw new WorkerGoneException($"Forwarding to the worker failed ({error}).", context.Features.Get<IForwarderErrorFeature>()?.Exception ?? new IOException(error.ToString()));
+                await invocation;
             }
+            catch (Exception ex) when (ex is OperationCanceledException or FunctionInvocationException or WorkerGoneException)
+            {
+                // Its outcome changes nothing: the request failed.
+            }
+
+            throw new WorkerGoneException(
+                $"Forwarding the request to the worker at {run.HttpUri} failed ({error}).",
+                context.Features.Get<IForwarderErrorFeature>()?.Exception ?? new IOException(error.ToString()));
         }
 
+        // A failure after the answer began, or one the worker answered 5xx for, surfaces here.
         await invocation;
     }
 

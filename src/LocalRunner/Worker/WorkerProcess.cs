@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Pilot.LocalRunner.Worker;
 
 /// <summary>
-/// One run of the worker: <c>dotnet Pilot.Functions.dll</c> in its folder with the environment the host gives it.
+/// One run of the worker: <c>dotnet {its dll}</c> in its folder with the environment the host gives it.
 /// Its console output is logged at Debug (its real logs arrive as RpcLog) and the last lines are kept, so a worker
 /// that dies at start-up can be reported with its own words.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed partial class WorkerProcess : IDisposable
     /// <summary>Completes with the exit code when the process has exited.</summary>
     public Task<int> Exited => _exited.Task;
 
-    public static WorkerProcess Start(string directory, IReadOnlyDictionary<string, string> environment, ILogger logger)
+    public static WorkerProcess Start(string directory, string assembly, IReadOnlyDictionary<string, string> environment, ILogger logger)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,7 +37,7 @@ internal sealed partial class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(directory, WorkerSettings.AssemblyName));
+        start.ArgumentList.Add(Path.Combine(directory, assembly));
 
         // The runner's own addresses must not become the worker's: it listens where it says in its HttpUri capability.
         foreach (var inherited in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" })

@@ -7,8 +7,9 @@ namespace Pilot.LocalRunner.Worker;
 /// in <c>LocalRunner:WorkerDirectory</c>) over the Functions host protocol; <c>in-process</c> calls the function classes
 /// itself, found by reflection (the runner's own fast tests).
 /// </summary>
-/// <param name="Directory">The worker's folder (the one holding Pilot.Functions.dll and functions.metadata); null in-process.</param>
-internal sealed record WorkerSettings(string? Directory)
+/// <param name="Directory">The worker's folder (a build or publish output: worker.config.json, the app's dll, functions.metadata); null in-process.</param>
+/// <param name="Assembly">The worker's dll in that folder, as its worker.config.json names it (<c>description.defaultWorkerPath</c>).</param>
+internal sealed record WorkerSettings(string? Directory, string? Assembly = null)
 {
     public const string ModeSetting = "LocalRunner:Mode";
 
@@ -17,8 +18,6 @@ internal sealed record WorkerSettings(string? Directory)
     public const string WorkerMode = "worker";
 
     public const string InProcessMode = "in-process";
-
-    public const string AssemblyName = "Pilot.Functions.dll";
 
     public bool IsWorker => Directory is not null;
 
@@ -38,15 +37,39 @@ internal sealed record WorkerSettings(string? Directory)
         }
 
         var directory = configuration[DirectorySetting] is { Length: > 0 } configured ? Path.GetFullPath(configured) : BuildOutput();
-        if (directory is null || !File.Exists(Path.Combine(directory, AssemblyName)))
+        var assembly = directory is null ? null : WorkerAssembly(directory);
+        if (directory is null || assembly is null || !File.Exists(Path.Combine(directory, assembly)))
         {
             problems.Add(
-                $"{DirectorySetting} is '{directory ?? "not set"}', which holds no {AssemblyName}: build src/Functions " +
-                $"(dotnet build src/Functions) or name the folder of a build or an unpacked publish.");
+                $"{DirectorySetting} is '{directory ?? "not set"}', which holds no worker (worker.config.json naming a dll that is there): " +
+                "build src/Functions (dotnet build src/Functions) or name the folder of a build or an unpacked publish.");
             return new WorkerSettings(Directory: null);
         }
 
-        return new WorkerSettings(directory);
+        return new WorkerSettings(directory, assembly);
+    }
+
+    /// <summary>The dll the host would start: worker.config.json <c>description.defaultWorkerPath</c>.</summary>
+    private static string? WorkerAssembly(string directory)
+    {
+        var config = Path.Combine(directory, "worker.config.json");
+        if (!File.Exists(config))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+            return document.RootElement.TryGetProperty("description", out var description)
+                && description.TryGetProperty("defaultWorkerPath", out var path)
+                    ? path.GetString()
+                    : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

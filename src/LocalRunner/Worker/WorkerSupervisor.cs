@@ -97,7 +97,7 @@ internal sealed partial class WorkerSupervisor(
     {
         _current = run;
         Starts++;
-        LogStarted(run.Process.Id, settings.Directory!, run.Functions.Count, run.StartedIn.TotalMilliseconds, run.HttpUri ?? "none");
+        LogStarted(settings.Assembly!, run.Process.Id, settings.Directory!, run.Functions.Count, run.StartedIn.TotalMilliseconds, run.HttpUri ?? "none");
         Volatile.Read(ref _ready).TrySetResult(run);
         _watching = WatchAsync(run);
     }
@@ -145,7 +145,7 @@ internal sealed partial class WorkerSupervisor(
         var workerId = Guid.NewGuid().ToString();
         var connection = new WorkerConnection(workerId, logs);
         _expected[workerId] = connection;
-        var process = WorkerProcess.Start(settings.Directory!, Environment(workerId), loggers.CreateLogger<WorkerProcess>());
+        var process = WorkerProcess.Start(settings.Directory!, settings.Assembly!, Environment(workerId), loggers.CreateLogger<WorkerProcess>());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         try
@@ -185,6 +185,12 @@ internal sealed partial class WorkerSupervisor(
             }
 
             CheckAgainstCatalog(functions, httpUri);
+            if (catalog.Http.Count > 0)
+            {
+                // The worker answers the handshake before its web server listens: forward nothing until it does.
+                await Step(process, WaitListeningAsync(new Uri(httpUri!), timeout.Token), "listen for HTTP on " + httpUri);
+            }
+
             return new WorkerRun(process, connection, functions, httpUri, clock.Elapsed);
         }
         catch
@@ -193,6 +199,23 @@ internal sealed partial class WorkerSupervisor(
             connection.Close();
             process.Dispose();
             throw;
+        }
+    }
+
+    private static async Task WaitListeningAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
         }
     }
 
@@ -299,8 +322,8 @@ internal sealed partial class WorkerSupervisor(
         return variables;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker started: dotnet Pilot.Functions.dll (pid {ProcessId}) from {Directory}; {Count} functions loaded in {Milliseconds:0} ms; HTTP forwarded to {HttpUri}")]
-    private partial void LogStarted(int processId, string directory, int count, double milliseconds, string httpUri);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker started: dotnet {Assembly} (pid {ProcessId}) from {Directory}; {Count} functions loaded in {Milliseconds:0} ms; HTTP forwarded to {HttpUri}")]
+    private partial void LogStarted(string assembly, int processId, string directory, int count, double milliseconds, string httpUri);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The worker process died (exit code {ExitCode}); invocations in flight failed; restarting it")]
     private partial void LogDied(string exitCode);
