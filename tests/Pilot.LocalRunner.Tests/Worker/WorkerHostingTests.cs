@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,24 @@ public sealed class WorkerHostingTests
         Assert.Equal(LogLevel.Warning, logged.Level);
         await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message to be deleted after success");
         Assert.Contains(runner.Logs.Entries, e => e.Message.StartsWith("Worker started: dotnet Pilot.Functions.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_answers_503_through_the_worker_when_storage_refuses_connections()
+    {
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var nowhere = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};" +
+            $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        await using var runner = await WorkerRunners.StartAppAsync(["Health"], new() { ["AzureWebJobsStorage"] = nowhere });
+        using var http = runner.CreateClientWithoutKey();
+
+        using var health = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("""{"status":"unhealthy","storage":"unreachable"}""", await health.Content.ReadAsStringAsync());
     }
 
     [Fact]
