@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Core.Serialization;
 using Azure.Storage.Queues.Models;
@@ -22,9 +23,10 @@ internal sealed partial record QueueFunction(
 
     private const string SupportedReturns = "void, Task, ValueTask";
 
-    // The worker's own default serializer (WorkerOptions: names case-insensitive, nothing else; not the Web defaults),
+    // What the worker binds queue JSON with unless an app configures WorkerOptions.Serializer (Pilot does not): a
+    // JsonObjectSerializer whose only option is case-insensitive names (not the Web defaults: no numbers from strings),
     // so a message the runner accepts in-process is one the worker accepts.
-    private static readonly ObjectSerializer Json = new WorkerOptions().Serializer!;
+    private static readonly ObjectSerializer Json = new JsonObjectSerializer(new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
 
     public string PoisonQueueName => QueueName + "-poison";
 
