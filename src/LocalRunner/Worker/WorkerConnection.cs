@@ -67,9 +67,14 @@ internal sealed class WorkerConnection(string workerId, WorkerLogs logs)
                 Receive(incoming.Current);
             }
         }
-        catch (Exception ex) when (ex is IOException or Grpc.Core.RpcException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or Grpc.Core.RpcException or OperationCanceledException)
         {
             // The worker died or the runner is stopping: either way the stream is over.
+        }
+        catch (Exception ex)
+        {
+            // Anything else is the runner's own fault; say so, then end the stream (the worker is restarted).
+            logs.StreamFailed(ex);
         }
         finally
         {

@@ -38,6 +38,9 @@ internal sealed class WorkerLogs(ILoggerFactory loggers, HostSettings host)
         loggers.CreateLogger(category).Log(level, default, text, exception: null, static (state, _) => state);
     }
 
+    public void StreamFailed(Exception exception) =>
+        loggers.CreateLogger(WorkerCategory).Log(LogLevel.Error, default, "The runner failed reading the worker's stream; the worker will be restarted", exception, static (state, _) => state);
+
     public LogLevel MinimumLevel(string category)
     {
         var best = host.LogLevels.TryGetValue("default", out var fallback) ? fallback : LogLevel.Information;

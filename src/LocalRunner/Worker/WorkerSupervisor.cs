@@ -43,6 +43,7 @@ internal sealed partial class WorkerSupervisor(
     private Uri? _endpoint;
     private WorkerRun? _current;
     private Task _watching = Task.CompletedTask;
+    private int _shutDown;
 
     /// <summary>The worker now serving, or null while none is (starting, restarting).</summary>
     public WorkerRun? Current => _current;
@@ -63,14 +64,28 @@ internal sealed partial class WorkerSupervisor(
         Serve(run);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => ShutDownAsync(graceful: true, cancellationToken);
+
+    /// <summary>Disposed without being stopped (a test's <c>await using</c>): no restart, no worker left behind.</summary>
+    public async ValueTask DisposeAsync() => await ShutDownAsync(graceful: false, CancellationToken.None);
+
+    private async Task ShutDownAsync(bool graceful, CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _shutDown, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_current is { } run)
         {
-            // The listeners and the HTTP endpoint stopped first (they were registered after this), so nothing is in flight.
-            run.Connection.Send(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(TerminateGrace) } });
-            await Task.WhenAny(run.Process.Exited, Task.Delay(TerminateGrace, CancellationToken.None));
+            if (graceful)
+            {
+                // The listeners and the HTTP endpoint stopped first (they were registered after this), so nothing is in flight.
+                run.Connection.Send(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(TerminateGrace) } });
+                await Task.WhenAny(run.Process.Exited, Task.Delay(TerminateGrace, CancellationToken.None));
+            }
+
             run.Process.Dispose();
             run.Connection.Close();
         }
@@ -78,15 +93,11 @@ internal sealed partial class WorkerSupervisor(
         await _watching;
         if (_server is not null)
         {
-            await _server.StopAsync(cancellationToken);
-        }
-    }
+            if (graceful)
+            {
+                await _server.StopAsync(cancellationToken);
+            }
 
-    public async ValueTask DisposeAsync()
-    {
-        _current?.Process.Dispose();
-        if (_server is not null)
-        {
             await _server.DisposeAsync();
         }
 
