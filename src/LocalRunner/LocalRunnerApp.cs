@@ -30,7 +30,7 @@ public static class LocalRunnerApp
     public const int DefaultPort = 7071;
 
     /// <summary>The mode when <c>LocalRunner:Mode</c> is not set.</summary>
-    public const string DefaultMode = WorkerSettings.InProcessMode;
+    public const string DefaultMode = WorkerSettings.WorkerMode;
 
     private static readonly string[] EnvironmentVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT"];
 
