@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pilot.Functions;
 using Pilot.Functions.Health;
 using Pilot.Functions.Telemetry;
@@ -12,6 +14,7 @@ using Pilot.LocalRunner.Hosting;
 using Pilot.LocalRunner.Http;
 using Pilot.LocalRunner.Queues;
 using Pilot.LocalRunner.Timers;
+using Pilot.LocalRunner.Worker;
 using Pilot.Shared;
 
 namespace Pilot.LocalRunner;
@@ -25,6 +28,9 @@ public static class LocalRunnerApp
     public const string PortSetting = "LocalRunner:Port";
 
     public const int DefaultPort = 7071;
+
+    /// <summary>The mode when <c>LocalRunner:Mode</c> is not set.</summary>
+    public const string DefaultMode = WorkerSettings.WorkerMode;
 
     private static readonly string[] EnvironmentVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT"];
 
@@ -58,6 +64,9 @@ public static class LocalRunnerApp
         // stay as they were under Production, the runner's environment before it defaulted to Development.
         builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = false);
         builder.Logging.KeepChoiceLinkTokensOutOfLogs();
+
+        // The forwarder to the worker logs every request at Information; the runner logs each call once itself.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
 
         var localSettings = LocalSettingsFiles.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         localSettings.AddTo(builder.Configuration);
@@ -94,11 +103,18 @@ public static class LocalRunnerApp
         var host = HostJson.Read(configuration, problems);
         var port = ReadPort(configuration[PortSetting], problems);
         var processingVisibility = ReadProcessingVisibility(configuration[ProcessingVisibilitySetting], problems);
+        var worker = WorkerSettings.Read(configuration, DefaultMode, problems);
         var catalog = FunctionCatalog.Create(assemblies.Assemblies, configuration, host, problems);
 
         var services = builder.Services;
         services.AddSingleton(host);
         services.AddSingleton(catalog);
+        services.AddSingleton(worker);
+        if (worker.IsWorker)
+        {
+            AddWorkerHosting(services);
+        }
+
         services.AddSingleton(EmbeddedDefaultServices.Find(services));
         services.AddHostedService<StartupReport>();
 
@@ -123,6 +139,21 @@ public static class LocalRunnerApp
         app.UseStatusCodePages();
         app.MapHttpFunctions(catalog.Http);
         return app;
+    }
+
+    private static void AddWorkerHosting(IServiceCollection services)
+    {
+        // Registered before the listeners, so the worker is up before they start and stops after they have stopped.
+        services.AddSingleton<WorkerLogs>();
+        services.AddSingleton<WorkerSupervisor>();
+        services.AddHostedService(provider => provider.GetRequiredService<WorkerSupervisor>());
+        services.AddSingleton<WorkerInvoker>();
+        services.AddHttpForwarder();
+        services.AddSingleton<WorkerHttpForwarder>();
+
+        // The app's start-up checks (secrets among them) are the worker's to make, where Azure makes them: the runner's
+        // own copy of the app's services is only for seeding and tests, and would otherwise refuse first in its own words.
+        services.RemoveAll<IStartupValidator>();
     }
 
     /// <summary>

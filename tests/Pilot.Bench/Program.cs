@@ -49,5 +49,10 @@ if (options.Run("vacancy-e2e"))
     await VacancyEndToEndBench.RunAsync(options.E2eParents, options.E2eVacancies);
 }
 
+if (options.Run("runner"))
+{
+    await RunnerBench.RunAsync(options.RunnerRequests, options.RunnerMessages);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
 return exitCode;

@@ -51,12 +51,15 @@ public sealed class RunnerProcess : IAsyncDisposable
         return runner;
     }
 
-    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    /// <summary>
+    /// SIGKILL to the runner and the worker process it hosts, as a crashed instance loses both: neither gets a chance
+    /// to finish anything (a worker whose host died would otherwise live on, holding nothing but memory).
+    /// </summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: false);
+            _process.Kill(entireProcessTree: true);
         }
 
         await _process.WaitForExitAsync();
@@ -68,7 +71,7 @@ public sealed class RunnerProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: false);
+                _process.Kill(entireProcessTree: true);
             }
         }
         catch (InvalidOperationException)
@@ -132,7 +135,7 @@ public sealed class RunnerProcess : IAsyncDisposable
     }
 
     /// <summary>The runner built beside this program: src/LocalRunner/bin/{same configuration}/{same framework}.</summary>
-    private static string RunnerDll()
+    public static string RunnerDll()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = here.Name;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Pilot.LocalRunner.Queues;
 
 namespace Pilot.LocalRunner.Hosting;
@@ -47,7 +48,7 @@ internal static class HostJson
         catch (InvalidDataException ex)
         {
             problems.Add($"{path} is not valid JSON: {ex.InnerException?.Message ?? ex.Message}");
-            return new HostSettings(readPath, HostSettings.DefaultRoutePrefix, QueueHostOptions.Default, Functions: null);
+            return new HostSettings(readPath, HostSettings.DefaultRoutePrefix, QueueHostOptions.Default, Functions: null, new Dictionary<string, LogLevel>());
         }
 
         var functions = host.GetSection("functions").GetChildren().Select(c => c.Value).OfType<string>().ToList();
@@ -55,7 +56,26 @@ internal static class HostJson
             readPath,
             host["extensions:http:routePrefix"] ?? HostSettings.DefaultRoutePrefix,
             ReadQueues(host.GetSection("extensions:queues"), problems),
-            functions.Count == 0 ? null : functions);
+            functions.Count == 0 ? null : functions,
+            ReadLogLevels(host.GetSection("logging:logLevel"), problems));
+    }
+
+    private static Dictionary<string, LogLevel> ReadLogLevels(IConfigurationSection section, ICollection<string> problems)
+    {
+        var levels = new Dictionary<string, LogLevel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in section.GetChildren().Where(c => c.Value is not null))
+        {
+            if (Enum.TryParse<LogLevel>(entry.Value, ignoreCase: true, out var level) && Enum.IsDefined(level))
+            {
+                levels[entry.Key] = level;
+            }
+            else
+            {
+                problems.Add($"host.json {entry.Path} is '{entry.Value}'; expected Trace, Debug, Information, Warning, Error, Critical or None.");
+            }
+        }
+
+        return levels;
     }
 
     private static QueueHostOptions ReadQueues(IConfigurationSection queues, ICollection<string> problems)

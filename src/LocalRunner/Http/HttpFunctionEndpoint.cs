@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pilot.LocalRunner.Worker;
 using Pilot.Shared.WfiInvitations.Choosing;
 
 namespace Pilot.LocalRunner.Http;
@@ -21,23 +22,21 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
             return;
         }
 
-        object?[] arguments;
-        try
-        {
-            arguments = function.BindArguments(context);
-        }
-        catch (RouteValueException ex)
-        {
-            await Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Parameter] = [ex.Message] }).ExecuteAsync(context);
-            return;
-        }
-
         var started = Stopwatch.GetTimestamp();
         try
         {
-            // The request's DI scope is the invocation's scope.
-            var result = await function.Method.InvokeAsync(context.RequestServices, arguments);
-            await WriteAsync(context, result);
+            if (context.RequestServices.GetService<WorkerHttpForwarder>() is { } worker)
+            {
+                await worker.ForwardAsync(function, context);
+            }
+            else
+            {
+                // A route value that does not convert fails the invocation (500), as it does in the worker. The
+                // request's DI scope is the invocation's scope.
+                var result = await function.Method.InvokeAsync(context.RequestServices, function.BindArguments(context));
+                await WriteAsync(context, result);
+            }
+
             LogSucceeded(function.Method.Name, context.Request.Method, LoggedPath(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

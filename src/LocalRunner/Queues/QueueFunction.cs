@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Core.Serialization;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +23,10 @@ internal sealed partial record QueueFunction(
 
     private const string SupportedReturns = "void, Task, ValueTask";
 
-    // Web defaults (camelCase, case-insensitive), as the worker deserialises queue messages.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // What the worker binds queue JSON with unless an app configures WorkerOptions.Serializer (Pilot does not): a
+    // JsonObjectSerializer whose only option is case-insensitive names (not the Web defaults: no numbers from strings),
+    // so a message the runner accepts in-process is one the worker accepts.
+    private static readonly ObjectSerializer Json = new JsonObjectSerializer(new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
 
     public string PoisonQueueName => QueueName + "-poison";
 
@@ -100,7 +103,7 @@ internal sealed partial record QueueFunction(
 
         // A message that is not valid JSON for the type throws here, inside the invocation, so it
         // counts as a failed attempt and ends in the poison queue, as under the host.
-        return (message, _) => JsonSerializer.Deserialize(message.Body.ToMemory().Span, type, Json);
+        return (message, cancellationToken) => Json.Deserialize(message.Body.ToStream(), type, cancellationToken);
     }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$", RegexOptions.CultureInvariant)]

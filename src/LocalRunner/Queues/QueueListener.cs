@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pilot.LocalRunner.Worker;
 
 namespace Pilot.LocalRunner.Queues;
 
@@ -26,6 +27,7 @@ internal sealed partial class QueueListener : BackgroundService
     private readonly QueueClient _queue;
     private readonly QueueClient _poisonQueue;
     private readonly QueueClient _rawPoisonQueue;
+    private readonly WorkerInvoker? _worker;
 
     public QueueListener(
         QueueFunction function,
@@ -33,8 +35,10 @@ internal sealed partial class QueueListener : BackgroundService
         TimeSpan processingVisibility,
         IServiceScopeFactory scopes,
         TimeProvider time,
-        ILogger<QueueListener> logger)
+        ILogger<QueueListener> logger,
+        WorkerInvoker? worker = null)
     {
+        _worker = worker;
         _function = function;
         _options = options;
         _processingVisibility = processingVisibility;
@@ -129,8 +133,13 @@ internal sealed partial class QueueListener : BackgroundService
             var started = _time.GetTimestamp();
             try
             {
-                await using (var scope = _scopes.CreateAsyncScope())
+                if (_worker is not null)
                 {
+                    await _worker.InvokeQueueAsync(_function.Method.Name, message, stoppingToken);
+                }
+                else
+                {
+                    await using var scope = _scopes.CreateAsyncScope();
                     await _function.Method.InvokeAsync(scope.ServiceProvider, _function.BindArguments(message, stoppingToken));
                 }
 

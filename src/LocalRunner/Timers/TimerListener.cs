@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pilot.LocalRunner.Worker;
 
 namespace Pilot.LocalRunner.Timers;
 
@@ -13,7 +14,8 @@ internal sealed partial class TimerListener(
     TimerFunction function,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<TimerListener> logger) : BackgroundService
+    ILogger<TimerListener> logger,
+    WorkerInvoker? worker = null) : BackgroundService
 {
     // Task.Delay cannot wait longer than about 49 days in one go (a yearly schedule can).
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
@@ -88,8 +90,15 @@ internal sealed partial class TimerListener(
         var started = time.GetTimestamp();
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await function.Method.InvokeAsync(scope.ServiceProvider, function.BindArguments(info, stoppingToken));
+            if (worker is not null)
+            {
+                await worker.InvokeTimerAsync(function.Method.Name, info, stoppingToken);
+            }
+            else
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await function.Method.InvokeAsync(scope.ServiceProvider, function.BindArguments(info, stoppingToken));
+            }
             LogSucceeded(function.Method.Name, time.GetElapsedTime(started).TotalMilliseconds, next);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -316,7 +316,7 @@ public sealed class WebhookHttpTests
         return form;
     }
 
-    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => Pilot.IntegrationTests.EndToEnd.LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
+    private static HttpClient Client(Microsoft.AspNetCore.Builder.WebApplication runner) => LocalRunnerHost.Client(runner, RoleKeys.Office(RoleKeys.Lambeth));
 
     private static async Task<string> RegisterAsync(WebApplication runner)
     {
@@ -350,7 +350,9 @@ public sealed class WebhookHttpTests
     private static async Task<TextView> ConfirmationAsync(WebApplication runner, string appointmentId)
         => (await runner.Services.GetRequiredService<AppointmentBooking>().GetAsync(RoleKeys.LambethOffice, appointmentId, CancellationToken.None)).Value!.Texts.Single(t => t.Kind == "confirmation");
 
-    private static Task<WebApplication> StartRunnerAsync() => LocalRunnerHost.StartAsync(
+    // In-process: the gateway that answers "accepted, receipt to follow" replaces one of the app's services, which a
+    // separate worker process would not see.
+    private static Task<WebApplication> StartRunnerAsync() => LocalRunnerHost.StartInProcessAsync(
         "hook",
         new Dictionary<string, string?>
         {

@@ -95,17 +95,17 @@ public sealed class HttpTriggerTests
     }
 
     [Fact]
-    public async Task Route_value_that_does_not_convert_is_a_400_problem_naming_the_parameter()
+    public async Task Route_value_that_does_not_convert_fails_the_invocation_with_a_500_as_the_worker_does()
     {
         await using var runner = await TestRunner.StartAsync(SampleHttpFunctions);
         using var client = runner.CreateClient();
 
         using var response = await client.GetAsync("/api/items/not-a-guid");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("not-a-guid", body.RootElement.GetProperty("errors").GetProperty("id")[0].GetString());
+        var failed = Assert.Single(runner.Logs.At(LogLevel.Error));
+        Assert.Contains("'not-a-guid' is not a valid Guid for route parameter 'id'", failed.Exception?.Message);
     }
 
     [Fact]

@@ -66,6 +66,21 @@ public sealed class QueueTriggerTests
     }
 
     [Fact]
+    public async Task Message_with_a_number_in_a_string_is_refused_as_the_workers_serializer_refuses_it_not_read_with_web_defaults()
+    {
+        await Azurite.EnsureReachableAsync();
+        var queueName = Azurite.UniqueName("strict");
+        await using var runner = await StartAsync("SampleOrderQueue", "SampleOrderQueueName", queueName);
+        const string body = "{\"id\":\"A-2\",\"quantity\":\"2\"}";
+
+        await (await CreateRawQueueAsync(queueName)).SendMessageAsync(Base64(body));
+        var poisoned = await ReceiveAsync(RawQueue(queueName + "-poison"));
+
+        Assert.Equal(Base64(body), poisoned.MessageText);
+        Assert.Empty(runner.Service<QueueProbe>().Orders);
+    }
+
+    [Fact]
     public async Task Message_that_is_not_base64_goes_to_poison_as_it_is_without_running_the_function()
     {
         await Azurite.EnsureReachableAsync();

@@ -9,7 +9,9 @@ using Pilot.LocalRunner.Tests.SampleFunctions;
 namespace Pilot.LocalRunner.Tests.Support;
 
 /// <summary>
-/// A local runner for one test: its own host.json listing only the functions under test (the host's
+/// A local runner for one test, in-process unless the settings say <c>LocalRunner:Mode</c> (the runner's own fast tests:
+/// it calls the sample function classes itself, found by reflection, so a test needs no worker process; the worker mode
+/// is tested with real workers through <see cref="WorkerRunners"/>): its own host.json listing only the functions under test (the host's
 /// <c>functions</c> setting), Kestrel on a free port, logs captured.
 /// </summary>
 public sealed class TestRunner : IAsyncDisposable
@@ -52,6 +54,7 @@ public sealed class TestRunner : IAsyncDisposable
         {
             ["LocalRunner:Port"] = "0",
             ["LocalRunner:HostJsonPath"] = hostJsonPath,
+            ["LocalRunner:Mode"] = settings?.GetValueOrDefault("LocalRunner:Mode") ?? "in-process",
         });
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
