@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Net;
 using Pilot.Infra.Tests.Support;
+using Pilot.TestSupport;
 
 namespace Pilot.Infra.Tests.Deployment;
 
@@ -18,6 +21,37 @@ public sealed class DeploymentRehearsalTests(DeploymentRehearsalTests.Rehearsal 
         Assert.Equal(PackageCheck.DeclaredFunctionNames(), functions);
         Assert.Contains("Health", functions);
         Assert.True(functions.Count >= 20, $"only {functions.Count} functions in functions.metadata");
+    }
+
+    [Fact]
+    public async Task The_worker_starts_from_the_unpacked_package_and_answers_health_as_the_deploy_check_asks()
+    {
+        var settings = new Dictionary<string, string?>(RoleKeys.Settings())
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = Azurite.UniqueName("rehearsal"),
+            ["Reminders:SendQueue"] = Azurite.UniqueName("rehearsal-send-"),
+            ["Wfi:LetterQueue"] = Azurite.UniqueName("rehearsal-wfi-"),
+            ["Vacancies:FeedQueue"] = Azurite.UniqueName("rehearsal-feed-"),
+            // Nothing is due: no timer needs to run for the rehearsal.
+            ["Reminders:DispatchSchedule"] = "0 0 0 1 1 *",
+            ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
+        };
+
+        await using var runner = await LocalRunnerHost.StartWorkerAsync(rehearsal.Unpacked, settings);
+        var url = runner.Urls.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var health = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("\"storage\":\"ok\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(TestLog.Lines, l => l.Contains("Worker started", StringComparison.Ordinal) && l.Contains(rehearsal.Unpacked, StringComparison.Ordinal));
+
+        // The deploy workflow's own check passes against it.
+        using var check = Process.Start(new ProcessStartInfo(Repository.PathOf("scripts", "wait-healthy.sh"), [url, "60", "1"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
+        await check.WaitForExitAsync();
+        Assert.True(check.ExitCode == 0, output);
     }
 
     [Fact]
