@@ -21,7 +21,7 @@ public sealed class GovukAssetsFunction(GovukAssets assets)
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'";
         if (assets.Find(path) is not { } asset)
         {
-            return new NotFoundResult();
+            return ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found", "no such GOV.UK Frontend file");
         }
 
         response.Headers.CacheControl = GovukAssets.CacheControl;

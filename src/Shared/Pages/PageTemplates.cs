@@ -24,7 +24,13 @@ public sealed class PageTemplates
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(layout);
-        var body = await Render(Load(template), model);
+        // Every form of the body posts the layout's anti-forgery token back.
+        var withToken = new Dictionary<string, object?>(model, StringComparer.Ordinal)
+        {
+            ["antiforgery_field"] = PageLayout.AntiForgeryField,
+            ["antiforgery"] = layout.AntiForgeryToken,
+        };
+        var body = await Render(Load(template), withToken);
         return await Render(Load("layout"), layout.Model(body));
     }
 

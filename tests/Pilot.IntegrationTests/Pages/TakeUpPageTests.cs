@@ -57,8 +57,9 @@ public sealed class TakeUpPageTests(Chromium chromium) : IAsyncLifetime
         var groups = json.RootElement.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(10, groups.Count);
 
-        var bars = await page.EvaluateAsync<Bar[]>(
-            "() => [...document.querySelectorAll('svg.pilot-chart rect.pilot-bar')].map(r => ({ group: r.dataset.group, series: r.dataset.series, value: Number(r.dataset.value), height: r.getBBox().height, rendered: r.getBoundingClientRect().height }))");
+        var bars = JsonSerializer.Deserialize<Bar[]>(
+            await page.EvaluateAsync<string>("() => JSON.stringify([...document.querySelectorAll('svg.pilot-chart rect.pilot-bar')].map(r => ({ group: r.dataset.group, series: r.dataset.series, value: Number(r.dataset.value), height: r.getBBox().height, rendered: r.getBoundingClientRect().height })))"),
+            JsonSerializerOptions.Web)!;
         Assert.Equal(groups.Count * TakeUpChart.Series.Count, bars.Length);
         var scaleMax = int.Parse(await page.GetAttributeAsync("svg.pilot-chart", "data-scale-max") ?? "0", CultureInfo.InvariantCulture);
         foreach (var group in groups)
