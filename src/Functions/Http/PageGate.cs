@@ -82,11 +82,15 @@ public sealed class PageGate(CallerCredentials credentials, PageSessions session
         return antiForgery.TokenFor(nonce);
     }
 
+    /// <summary>
+    /// Whether a posted form may act. A caller that sends its key in a header needs no token: another site's form
+    /// cannot set a header, so only credentials the browser adds by itself (cookies, Easy Auth's session) are at risk.
+    /// </summary>
     public bool AntiForgeryHolds(HttpRequest request, IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(form);
-        return antiForgery.IsValid(request.Cookies[AntiForgery.CookieName], form[PageLayout.AntiForgeryField].FirstOrDefault());
+        return request.Headers.ContainsKey(CallerCredentials.Header) || antiForgery.IsValid(request.Cookies[AntiForgery.CookieName], form[PageLayout.AntiForgeryField].FirstOrDefault());
     }
 
     /// <summary>A page of this app around one template, with the layout's title, signed-in principal and token.</summary>
@@ -97,6 +101,10 @@ public sealed class PageGate(CallerCredentials credentials, PageSessions session
         var html = await templates.RenderAsync(template, model, layout);
         return PageResults.Html(request, new Page(status, html, personal));
     }
+
+    /// <summary>404 for a record that is not there or not this caller's: the two look the same.</summary>
+    public Task<IActionResult> NotFoundAsync(HttpRequest request, Caller caller, string? detail)
+        => MessageAsync(request, StatusCodes.Status404NotFound, "Page not found", detail ?? "There is nothing at this address.", null, null, caller);
 
     public Task<IActionResult> MessageAsync(HttpRequest request, int status, string heading, string text, string? linkHref, string? linkText, Caller? caller)
         => RenderAsync(request, status, "message", new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -14,6 +14,7 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<PageSessions>();
         services.AddSingleton<AntiForgery>();
         services.AddSingleton<TakeUpPage>();
+        services.AddSingleton<WfiInvitations.Console.InvitationPage>();
         return services;
     }
 }
