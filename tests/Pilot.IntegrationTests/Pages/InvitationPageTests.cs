@@ -21,7 +21,7 @@ public sealed class InvitationPageTests(Chromium chromium) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _runner = await LocalRunnerHost.StartAsync("pages-invitation", WfiScenario.Settings());
+        _runner = await LocalRunnerHost.StartAsync("pagesinvite", WfiScenario.Settings());
         var parent = await _runner.Services.GetRequiredService<ParentRegistration>().RegisterAsync(
             WfiScenario.LambethOffice,
             new RegisterParentRequest("Amina", "07700 900123", new AddressRequest(["12 Stockwell Road", "London"], "SW9 9TN"), "en", new ConsentsRequest(true)),
