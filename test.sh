@@ -7,6 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
+# The page tests drive Debian's Chromium (tests/Pilot.IntegrationTests/Pages): install it when missing, or stop here
+# saying why. They are never skipped.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[chromium] /usr/bin/chromium is missing: installing Debian's chromium package for the page tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null; then
+    echo "test.sh: could not install Debian's chromium (apt-get install -y chromium, as root); the page tests need it at /usr/bin/chromium" >&2
+    exit 1
+  fi
+fi
 # The infrastructure tests build and lint infra/bicep with this CLI (tests/Pilot.Infra.Tests).
 BICEP_PATH="$(scripts/bicep.sh)"
 export BICEP_PATH

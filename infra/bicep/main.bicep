@@ -203,6 +203,18 @@ module functionApp 'modules/function-app.bicep' = {
   }
 }
 
+@description('Entra ID app registration for staff sign-in to the pages (modules/auth.bicep); empty leaves App Service Authentication off.')
+param entraClientId string = ''
+
+module auth 'modules/auth.bicep' = if (!empty(entraClientId)) {
+  name: 'auth'
+  dependsOn: [functionApp]
+  params: {
+    appName: names.functionApp
+    entraClientId: entraClientId
+  }
+}
+
 module alerts 'modules/alerts.bicep' = {
   name: 'alerts'
   params: {

@@ -12,6 +12,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddPilot(configuration);
         services.AddSingleton<AccessGate>();
+        services.AddSingleton<PageGate>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Hosting;
 using Pilot.Shared.Letters;
+using Pilot.Shared.Pages;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
@@ -77,6 +78,7 @@ public static class PilotServiceCollectionExtensions
         services.AddAccess();
         services.AddInboundSms();
         services.AddWfiInvitations();
+        services.AddPages();
 
         services.AddSmsGateways(configuration);
         services.AddLetters(configuration);

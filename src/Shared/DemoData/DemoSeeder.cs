@@ -26,7 +26,8 @@ public sealed class DemoSeeder(
     VacancyIngestion vacancies,
     TimeProvider time,
     ILogger<DemoSeeder> logger,
-    WfiInvitations.WfiDemoInvitation wfiDemo)
+    WfiInvitations.WfiDemoInvitation wfiDemo,
+    WfiInvitations.TakeUp.WfiDemoMonth wfiMonth)
 {
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
@@ -91,6 +92,11 @@ public sealed class DemoSeeder(
         if (await wfiDemo.SeedAsync(ct))
         {
             logger.LogInformation("Demo data: WFI invitation {InvitationId} from {OfficeId} added", WfiInvitations.WfiDemoInvitation.Id, WfiInvitations.WfiDemoInvitation.OfficeId);
+        }
+
+        if (await wfiMonth.SeedAsync(ct) is > 0 and var history)
+        {
+            logger.LogInformation("Demo data: {Invitations} past WFI invitations across the pilot areas added, for the take-up report", history);
         }
 
         return new DemoSeedResult(loaded.Stored.Count, parentsAdded, appointmentsAdded);

@@ -30,6 +30,7 @@ public static class WfiInvitationsServiceCollectionExtensions
         services.AddSingleton<WfiChoicePages>();
         services.AddSingleton<WfiTakeUpReport>();
         services.AddSingleton<WfiDemoInvitation>();
+        services.AddSingleton<WfiDemoMonth>();
         services.AddSingleton<WfiTextReplies>();
         services.AddSingleton<IInboundReplyHandler>(sp => sp.GetRequiredService<WfiTextReplies>());
         return services;

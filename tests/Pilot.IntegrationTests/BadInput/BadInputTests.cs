@@ -144,7 +144,7 @@ public sealed class BadInputTests
         }
 
         // Keyed endpoints get the key of the first role they admit unless the request carries its own (a wrong one, say).
-        if (endpoint.Level != Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous && request.Headers?.ContainsKey("x-functions-key") != true)
+        if (endpoint.Admits.Count > 0 && request.Headers?.ContainsKey("x-functions-key") != true)
         {
             message.Headers.Add("x-functions-key", RoleKeys.For(endpoint.Admits[0] == Role.Office ? RoleKeys.LambethOffice : endpoint.Admits[0] == Role.Centre ? Caller.Centre("cc-lambeth-stockwell") : new Caller(endpoint.Admits[0], null)));
         }
@@ -249,6 +249,13 @@ public sealed class BadInputTests
 
     private static List<string> Fields(string body)
     {
+        // A page names its fields in the GOV.UK error summary: each message links to its field (#from).
+        if (body.StartsWith('<'))
+        {
+            var summary = body.IndexOf("govuk-error-summary__list", StringComparison.Ordinal);
+            return summary < 0 ? [] : [.. System.Text.RegularExpressions.Regex.Matches(body[summary..body.IndexOf("</ul>", summary, StringComparison.Ordinal)], "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value)];
+        }
+
         using var document = JsonDocument.Parse(body);
         return document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
             ? errors.EnumerateObject().Select(p => p.Name).ToList()

@@ -121,6 +121,22 @@ public static class EndpointSamples
             Headers: Office,
             QueryFields: new Dictionary<string, (string, string)> { ["from"] = ("2026-01-01", Date), ["to"] = (NextYear, Date), ["groupBy"] = ("office", Choice) },
             PathWithRouteValue: null),
+        ["TakeUpPage"] = new(
+            _ => $"office/take-up?from=2026-01-01&to={NextYear}&groupBy=office",
+            BodyFormat.None,
+            _ => null,
+            Headers: Office,
+            QueryFields: new Dictionary<string, (string, string)> { ["from"] = ("2026-01-01", Date), ["to"] = (NextYear, Date), ["groupBy"] = ("office", Choice) },
+            HtmlErrors: true),
+        ["InvitationPage"] = new(s => $"office/invitations/{s.InvitationId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/invitations/{v}", Headers: Office, HtmlErrors: true),
+
+        // The page's forms: only bad ids and junk are tried, never a good action on the seeded invitation.
+        ["InvitationActions"] = new(s => $"office/invitations/{s.InvitationId}/actions", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/invitations/{v}/actions", Headers: Office, HtmlErrors: true),
+        ["WfiTakeUpReportRedirect"] = new(_ => $"mi/wfi/report?from=2026-01-01&to={NextYear}", BodyFormat.None, _ => null, HtmlErrors: true),
+        ["SignIn"] = new(_ => "sign-in", BodyFormat.None, _ => null, HtmlErrors: true),
+        // Signing out takes no route value: junk goes in the query, and with no anti-forgery token every request is refused.
+        ["SignOut"] = new(_ => "sign-out", BodyFormat.None, _ => null, PathWithRouteValue: v => $"sign-out?returnUrl={v}", HtmlErrors: true),
+        ["GovukAssets"] = new(_ => "govuk/govuk-frontend.min.css", BodyFormat.None, _ => null, RouteField: "path", RouteFieldKind: Id, PathWithRouteValue: v => $"govuk/{v}"),
         ["WfiChoicePage"] = new(s => $"c/{s.ChoiceToken}", BodyFormat.None, _ => null, RouteField: "token", RouteFieldKind: Id, PathWithRouteValue: v => $"c/{v}", HtmlErrors: true),
     };
 }

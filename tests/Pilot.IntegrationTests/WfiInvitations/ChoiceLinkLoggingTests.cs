@@ -24,7 +24,7 @@ public sealed class ChoiceLinkLoggingTests
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode); // not a genuine link; the path is logged all the same
         // The runner logs the call once the worker's invocation has answered, which can be just after the caller has its page.
         const string logged = "Executed 'WfiChoicePage' (Succeeded, GET /api/c/WFI-LOG123.… -> 400";
-        for (var wait = 0; wait < 50 && !TestLog.Lines.Any(l => l.Contains(logged, StringComparison.Ordinal)); wait++)
+        for (var wait = 0; wait < 100 && !TestLog.Lines.Any(l => l.Contains(logged, StringComparison.Ordinal)); wait++)
         {
             await Task.Delay(100);
         }
