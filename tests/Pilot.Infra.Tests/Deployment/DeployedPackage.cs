@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Pilot.Infra.Tests.Support;
 using Pilot.Infra.Tests.Workflows;
@@ -39,31 +38,19 @@ public static class DeployedPackage
     public static void Publish(string output)
     {
         var (script, _) = PublishStep();
-        var start = new ProcessStartInfo(Repository.PathOf(script), [output])
+        var (exitCode, printed) = Scripts.RunAsync(script, [output], TimeSpan.FromMinutes(10), start =>
         {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // A fresh build, not one steered by the test run's own MSBuild: drop what `dotnet test` passes down.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
+            // A fresh build, not one steered by the test run's own MSBuild: drop what `dotnet test` passes down.
+            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                start.Environment.Remove(key);
+            }
 
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        }).GetAwaiter().GetResult();
+        if (exitCode != 0)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish in 10 minutes");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} exited {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+            throw new InvalidOperationException($"{script} exited {exitCode}:\n{printed}");
         }
     }
 

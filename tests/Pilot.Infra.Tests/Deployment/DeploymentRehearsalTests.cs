@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Pilot.Infra.Tests.Support;
 using Pilot.TestSupport;
@@ -48,10 +47,8 @@ public sealed class DeploymentRehearsalTests(DeploymentRehearsalTests.Rehearsal 
         Assert.Contains(TestLog.Lines, l => l.Contains("Worker started", StringComparison.Ordinal) && l.Contains(rehearsal.Unpacked, StringComparison.Ordinal));
 
         // The deploy workflow's own check passes against it.
-        using var check = Process.Start(new ProcessStartInfo(Repository.PathOf("scripts", "wait-healthy.sh"), [url, "60", "1"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
-        await check.WaitForExitAsync();
-        Assert.True(check.ExitCode == 0, output);
+        var (exitCode, output) = await Scripts.RunAsync("scripts/wait-healthy.sh", [url, "60", "1"], TimeSpan.FromSeconds(90));
+        Assert.True(exitCode == 0, output);
     }
 
     [Fact]

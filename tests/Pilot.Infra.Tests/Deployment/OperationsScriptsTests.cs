@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Pilot.Infra.Tests.Support;
+using Pilot.TestSupport;
 
 namespace Pilot.Infra.Tests.Deployment;
 
@@ -68,7 +67,7 @@ public sealed class OperationsScriptsTests
     [Fact]
     public async Task The_health_check_fails_when_nothing_answers()
     {
-        var failed = await RunAsync("scripts/wait-healthy.sh", $"http://127.0.0.1:{FreePort()}", "2", "1");
+        var failed = await RunAsync("scripts/wait-healthy.sh", $"http://127.0.0.1:{Harness.FreePort()}", "2", "1");
 
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("not healthy after 2s", failed.Output, StringComparison.Ordinal);
@@ -98,28 +97,8 @@ public sealed class OperationsScriptsTests
     private static IEnumerable<string> Bullets(string section) =>
         section.Split("\n- ").Skip(1).Where(b => b.StartsWith("**", StringComparison.Ordinal)).Select(b => b.Split("\n\n")[0]);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file.StartsWith("scripts/", StringComparison.Ordinal) ? Repository.PathOf(file) : file, arguments)
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments) =>
+        Scripts.RunAsync(file, arguments, TimeSpan.FromSeconds(60));
 
     /// <summary>A loopback server answering /api/health with a fixed status and body.</summary>
     private sealed class HealthStub : IDisposable
@@ -129,7 +108,7 @@ public sealed class OperationsScriptsTests
 
         public HealthStub(HttpStatusCode status, string body)
         {
-            var port = FreePort();
+            var port = Harness.FreePort();
             BaseUrl = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add($"{BaseUrl}/");
             _listener.Start();
