@@ -94,12 +94,12 @@ public sealed class PageGate(CallerCredentials credentials, PageSessions session
     }
 
     /// <summary>A page of this app around one template, with the layout's title, signed-in principal and token.</summary>
-    public async Task<IActionResult> RenderAsync(HttpRequest request, int status, string template, IReadOnlyDictionary<string, object?> model, string title, Caller? caller, IReadOnlyList<FieldError>? errors = null, bool personal = true)
+    public async Task<IActionResult> RenderAsync(HttpRequest request, int status, string template, IReadOnlyDictionary<string, object?> model, string title, Caller? caller, IReadOnlyList<FieldError>? errors = null, bool personal = true, bool embedsLetter = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var layout = new PageLayout(title, caller?.Principal, AntiForgeryToken(request), request.Path.Value ?? "", errors);
         var html = await templates.RenderAsync(template, model, layout);
-        return PageResults.Html(request, new Page(status, html, personal));
+        return PageResults.Html(request, new Page(status, html, personal, embedsLetter));
     }
 
     /// <summary>404 for a record that is not there or not this caller's: the two look the same.</summary>

@@ -20,12 +20,44 @@ public static class PageResults
         ["Referrer-Policy"] = "no-referrer",
     };
 
+    /// <summary>The policy of a page that shows a letter PDF of this app in a frame (that page only).</summary>
+    public const string EmbeddingPolicy = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; frame-src 'self'; object-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     public static IActionResult Html(HttpRequest request, Page page)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(page);
         Secure(request.HttpContext.Response, page.Personal);
+        if (page.EmbedsLetter)
+        {
+            request.HttpContext.Response.Headers.ContentSecurityPolicy = EmbeddingPolicy;
+        }
+
         return new ContentResult { StatusCode = page.StatusCode, ContentType = Page.ContentType, Content = page.Html };
+    }
+
+    /// <summary>
+    /// A letter PDF, shown in the browser: never cached, and framed only by this app's own pages (the PDF viewer needs
+    /// no more policy than that; the reader's own page keeps the strict one).
+    /// </summary>
+    public static IActionResult Pdf(HttpRequest request, byte[] pdf, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = request.HttpContext.Response.Headers;
+        Secure(request.HttpContext.Response, personal: true);
+        headers.ContentSecurityPolicy = "frame-ancestors 'self'";
+        headers.XFrameOptions = "SAMEORIGIN";
+        headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        return new FileContentResult(pdf, "application/pdf");
+    }
+
+    /// <summary>A CSV to save (an attachment), never cached.</summary>
+    public static IActionResult CsvDownload(HttpRequest request, string csv, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Secure(request.HttpContext.Response, personal: true);
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        return new FileContentResult(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8");
     }
 
     /// <summary>A 303 to another page of this app (after a form, so a reload does not post again).</summary>

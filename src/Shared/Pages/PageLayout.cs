@@ -26,7 +26,10 @@ public sealed record PageLayout(string Title, string? SignedInAs, string AntiFor
             : new List<object?>
             {
                 Nav("Take-up report", PagePaths.TakeUp),
-            },
+            }
+                .Concat(SignedInAs.StartsWith("office:", StringComparison.Ordinal) || SignedInAs == "central" ? [Nav("Invitations", PagePaths.Invitations)] : [])
+                .Concat(SignedInAs.StartsWith("office:", StringComparison.Ordinal) ? [Nav("New invitation", PagePaths.NewInvitation), Nav("Upload a file", PagePaths.UploadInvitations)] : [])
+                .ToList(),
     };
 
     private Dictionary<string, object?> Nav(string text, string href) => new(StringComparer.Ordinal)

@@ -7,6 +7,9 @@ public static class PagePaths
     public const string SignOut = "/api/sign-out";
     public const string TakeUp = "/api/office/take-up";
     public const string Assets = "/api/govuk/";
+    public const string Invitations = "/api/office/invitations";
+    public const string NewInvitation = "/api/office/invitations/new";
+    public const string UploadInvitations = "/api/office/invitations/upload";
 
     /// <summary>Where signing in returns to: only a page of this app (a path under <c>/api/</c>, never <c>//host</c>), else the home page.</summary>
     public static string SafeReturn(string? returnUrl)

@@ -15,6 +15,10 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<AntiForgery>();
         services.AddSingleton<TakeUpPage>();
         services.AddSingleton<WfiInvitations.Console.InvitationPage>();
+        services.AddSingleton<WfiInvitations.Console.InvitationListPage>();
+        services.AddSingleton<WfiInvitations.Console.NewInvitationPage>();
+        services.AddSingleton<WfiInvitations.Console.InvitationUploadPage>();
+        services.AddSingleton<WfiInvitations.Console.InvitationLetters>();
         return services;
     }
 }

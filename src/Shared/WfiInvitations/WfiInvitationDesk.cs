@@ -31,10 +31,46 @@ public sealed class WfiInvitationDesk(
     /// <summary>With a known id: used by the demo seeder, whose invitation keeps a fixed id.</summary>
     internal async Task<Outcome<WfiInvitationAccepted>> CreateAsync(Caller caller, CreateWfiInvitationRequest? request, string through, string id, CancellationToken ct)
     {
+        var checkedDraft = await CheckAsync(caller, request, ct);
+        if (!checkedDraft.IsOk)
+        {
+            return Outcome<WfiInvitationAccepted>.Invalid(checkedDraft.Errors);
+        }
+
+        var draft = checkedDraft.Value!;
+        var now = time.GetUtcNow();
+        var same = WfiInvitationStore.SameInvitationKey(draft.Office.Id, draft.Parent.Id, draft.Jobcentre.Id, draft.JobcentreStartsAt, draft.Centre.Id, draft.CentreStartsAt);
+        var (claimedId, refused) = await ClaimSameAsync(same, draft.Office.Id, id, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        id = claimedId!;
+        var invitation = ToEntity(draft, id, now, through);
+        invitation.Reference = await ClaimReferenceAsync(invitation, ct);
+        if (!await store.TryAddAsync(invitation, ct))
+        {
+            // The same request, sent twice at once, adopted the same abandoned claim and made it first.
+            return await store.GetAsync(draft.Office.Id, id, ct) is { } made ? AlreadyInvited(made) : throw new InvalidOperationException($"Invitation {id} exists and cannot be read.");
+        }
+
+        await letterQueue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct);
+        logger.LogInformation("WFI invitation {InvitationId} ({Reference}) requested by office {OfficeId} for parent {ParentId}", invitation.Id, invitation.Reference, draft.Office.Id, draft.Parent.Id);
+        return Outcome<WfiInvitationAccepted>.Ok(new WfiInvitationAccepted(invitation.Id, invitation.Reference));
+    }
+
+    /// <summary>
+    /// Every check <see cref="CreateAsync(Caller, CreateWfiInvitationRequest?, string, CancellationToken)"/> makes before
+    /// it stores anything, with the defaults filled in (the office itself, the nearest pilot centre): what the console
+    /// previews the letter from. Nothing is claimed or stored.
+    /// </summary>
+    public async Task<Outcome<WfiInvitationDraft>> CheckAsync(Caller caller, CreateWfiInvitationRequest? request, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         if (request is null)
         {
-            return Outcome<WfiInvitationAccepted>.Invalid("body", "a JSON object is required");
+            return Outcome<WfiInvitationDraft>.Invalid("body", "a JSON object is required");
         }
 
         var now = time.GetUtcNow();
@@ -114,40 +150,29 @@ public sealed class WfiInvitationDesk(
 
         if (errors.Count > 0 || office is null || parent is null || respondBy is null || jobcentreStarts is null || centreStarts is null || jobcentreVenue is null || centreVenue is null)
         {
-            return Outcome<WfiInvitationAccepted>.Invalid(errors);
+            return Outcome<WfiInvitationDraft>.Invalid(errors);
         }
 
-        var same = WfiInvitationStore.SameInvitationKey(office.Id, parent.Id, jobcentreVenue.Id, jobcentreStarts.Value, centreVenue.Id, centreStarts.Value);
-        var (claimedId, refused) = await ClaimSameAsync(same, office.Id, id, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
+        return Outcome<WfiInvitationDraft>.Ok(new WfiInvitationDraft(office, parent, jobcentreVenue, jobcentreStarts.Value, centreVenue, centreStarts.Value, respondBy.Value));
+    }
 
-        id = claimedId!;
-        var invitation = new WfiInvitationEntity
+    /// <summary>The invitation a checked draft becomes (its reference still to be claimed).</summary>
+    public static WfiInvitationEntity ToEntity(WfiInvitationDraft draft, string id, DateTimeOffset now, string through)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new WfiInvitationEntity
         {
-            PartitionKey = office.Id,
+            PartitionKey = draft.Office.Id,
             RowKey = id,
-            ParentId = parent.Id,
-            JobcentreVenueId = jobcentreVenue.Id,
-            JobcentreStartsAt = jobcentreStarts.Value,
-            CentreVenueId = centreVenue.Id,
-            CentreStartsAt = centreStarts.Value,
-            RespondBy = RespondByDate.Text(respondBy.Value),
+            ParentId = draft.Parent.Id,
+            JobcentreVenueId = draft.Jobcentre.Id,
+            JobcentreStartsAt = draft.JobcentreStartsAt,
+            CentreVenueId = draft.Centre.Id,
+            CentreStartsAt = draft.CentreStartsAt,
+            RespondBy = RespondByDate.Text(draft.RespondBy),
             RequestedAt = now,
             RequestedThrough = through,
         };
-        invitation.Reference = await ClaimReferenceAsync(invitation, ct);
-        if (!await store.TryAddAsync(invitation, ct))
-        {
-            // The same request, sent twice at once, adopted the same abandoned claim and made it first.
-            return await store.GetAsync(office.Id, id, ct) is { } made ? AlreadyInvited(made) : throw new InvalidOperationException($"Invitation {id} exists and cannot be read.");
-        }
-
-        await letterQueue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct);
-        logger.LogInformation("WFI invitation {InvitationId} ({Reference}) requested by office {OfficeId} for parent {ParentId}", invitation.Id, invitation.Reference, office.Id, parent.Id);
-        return Outcome<WfiInvitationAccepted>.Ok(new WfiInvitationAccepted(invitation.Id, invitation.Reference));
     }
 
     public async Task<Outcome<WfiInvitationView>> GetAsync(Caller caller, string id, CancellationToken ct)

@@ -11,13 +11,16 @@ namespace Pilot.Shared.WfiInvitations;
 /// parent's invitations, for text replies), <c>open</c> (RowKey starts with the respondBy date, so
 /// the default timer reads only those due, with one range query) and <c>same</c> (RowKey the SHA-256 of
 /// office, parent and the two options: inserting it claims "this invitation", so a request or a file sent
-/// twice cannot post the parent two letters).
+/// twice cannot post the parent two letters). Partitions <c>list-{office}</c> and <c>list-all</c> hold one row per
+/// invitation keyed newest first (<see cref="ListRowKey"/>) with its reply date and reference, for the console's list.
 /// </summary>
 public sealed class WfiInvitationStore(StorageClients storage)
 {
     private const string ReferencePartition = "ref";
     private const string OpenPartition = "open";
     private const string SamePartition = "same";
+    private const string ListPartitionPrefix = "list-";
+    private const string ListAllPartition = "list-all";
 
     private Task<TableClient> Invitations(CancellationToken ct) => storage.TableAsync(TableNames.WfiInvitations, ct);
 
@@ -103,6 +106,8 @@ public sealed class WfiInvitationStore(StorageClients storage)
         var index = await Index(ct);
         await index.UpsertEntityAsync(new TableEntity(ParentPartition(invitation.ParentId), invitation.Id) { ["OfficeId"] = invitation.OfficeId }, TableUpdateMode.Replace, ct);
         await index.UpsertEntityAsync(OpenRow(invitation), TableUpdateMode.Replace, ct);
+        await index.UpsertEntityAsync(ListRow(ListPartitionPrefix + invitation.OfficeId, invitation), TableUpdateMode.Replace, ct);
+        await index.UpsertEntityAsync(ListRow(ListAllPartition, invitation), TableUpdateMode.Replace, ct);
         try
         {
             await (await Invitations(ct)).AddEntityAsync(invitation, ct);
@@ -183,7 +188,49 @@ public sealed class WfiInvitationStore(StorageClients storage)
         return found;
     }
 
+    /// <summary>
+    /// One page of an office's list rows (every office's when <paramref name="officeId"/> is null), newest first, with
+    /// a reply date in [<paramref name="respondFrom"/>, <paramref name="respondTo"/>] (yyyy-MM-dd, either may be null),
+    /// from where <paramref name="continuation"/> left off. The partition is fixed by the filter, so a token altered
+    /// to name another partition still reads nothing outside it.
+    /// </summary>
+    public async Task<(IReadOnlyList<WfiInvitationListRow> Rows, string? Next)> ListPageAsync(
+        string? officeId, string? respondFrom, string? respondTo, string? continuation, int pageSize, CancellationToken ct)
+    {
+        var partition = officeId is null ? ListAllPartition : ListPartitionPrefix + officeId;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (respondFrom is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RespondBy ge {respondFrom}");
+        }
+
+        if (respondTo is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RespondBy le {respondTo}");
+        }
+
+        await foreach (var page in (await Index(ct)).QueryAsync<TableEntity>(filter, pageSize, cancellationToken: ct).AsPages(continuation, pageSize))
+        {
+            return ([.. page.Values.Select(r => new WfiInvitationListRow(r.GetString("OfficeId"), r.GetString("InvitationId"), r.GetString("Reference"), r.GetString("RespondBy")))], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Newest first: ticks counted down from the end of time, then the id for invitations requested at the same tick.</summary>
+    public static string ListRowKey(DateTimeOffset requestedAt, string id)
+        => string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - requestedAt.UtcTicks:D19}-{id}");
+
     public static string ParentPartition(string parentId) => "parent-" + parentId;
+
+    private static TableEntity ListRow(string partition, WfiInvitationEntity invitation)
+        => new(partition, ListRowKey(invitation.RequestedAt, invitation.Id))
+        {
+            ["OfficeId"] = invitation.OfficeId,
+            ["InvitationId"] = invitation.Id,
+            ["Reference"] = invitation.Reference,
+            ["RespondBy"] = invitation.RespondBy,
+        };
 
     private static TableEntity OpenRow(WfiInvitationEntity invitation)
         => new(OpenPartition, $"{invitation.RespondBy.Replace("-", "", StringComparison.Ordinal)}-{invitation.Id}")
@@ -196,6 +243,9 @@ public sealed class WfiInvitationStore(StorageClients storage)
     private static bool KeySafe(string? key)
         => !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 }
+
+/// <summary>An invitation's row in the list index: enough to read it and to filter by reply date.</summary>
+public sealed record WfiInvitationListRow(string OfficeId, string InvitationId, string Reference, string RespondBy);
 
 /// <param name="InvitationId">The invitation that holds the claim; null when the claim vanished meanwhile.</param>
 public sealed record SameInvitationClaim(string? InvitationId, ETag ETag);

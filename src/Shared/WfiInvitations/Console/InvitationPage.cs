@@ -17,6 +17,9 @@ public sealed class InvitationPage(WfiInvitationDesk desk, ParentStore parents, 
     public const string RecordAttendance = "attendance";
     public const string Cancel = "cancel";
 
+    /// <summary>The new-invitation page lands here once it has sent one.</summary>
+    public const string Sent = "sent";
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public async Task<(Outcome<WfiInvitationView> Invitation, IReadOnlyDictionary<string, object?>? Model)> BuildAsync(Caller caller, string id, string? done, CancellationToken ct)
@@ -46,11 +49,13 @@ public sealed class InvitationPage(WfiInvitationDesk desk, ParentStore parents, 
             ["can_choose"] = open && invitation.Status != WfiInvitationStatuses.Defaulted,
             ["can_record_attendance"] = invitation.Status is WfiInvitationStatuses.Chosen or WfiInvitationStatuses.Defaulted,
             ["can_cancel"] = open,
+            ["letter_href"] = invitation.Letter.ReadyAt is null ? null : $"/api/office/invitations/{Uri.EscapeDataString(invitation.Id)}/letter",
             ["done"] = done switch
             {
                 RecordChoice => "The choice is recorded and the interview booked.",
                 RecordAttendance => "Attendance is recorded.",
                 Cancel => "The invitation is cancelled.",
+                Sent => $"The invitation is sent: its letter {invitation.Reference} is made and posted within minutes.",
                 _ => null,
             },
         };
@@ -97,7 +102,8 @@ public sealed class InvitationPage(WfiInvitationDesk desk, ParentStore parents, 
                 : $"Chose {where} by {choice.Method}"));
             if (choice.AppointmentId is not null)
             {
-                events.Add((choice.ChosenAt, "Interview booked"));
+                var booked = choice.Option == WfiOptionKeys.Centre ? invitation.Options.Centre : invitation.Options.Jobcentre;
+                events.Add((choice.ChosenAt, $"Interview booked for {When(booked.StartsAt)}"));
             }
         }
 

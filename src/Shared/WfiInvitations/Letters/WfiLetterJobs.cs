@@ -292,7 +292,9 @@ public sealed class WfiLetterJobs(
     }
 
     /// <summary>Rendered letters wait here, in the letters container, until dispatched (the store then keeps them by reference).</summary>
-    public static string RenderedBlobName(WfiInvitationEntity invitation) => $"rendered/{invitation?.Reference}.pdf";
+    public static string RenderedBlobName(WfiInvitationEntity invitation) => RenderedBlobName(invitation?.Reference);
+
+    public static string RenderedBlobName(string? reference) => $"rendered/{reference}.pdf";
 
     private static Venue Venue(IReadOnlyDictionary<string, Venue> all, string id, WfiInvitationEntity invitation)
         => all.GetValueOrDefault(id) ?? throw new WfiLetterJobException($"Invitation {invitation.Id}: venue {id} not found.");
