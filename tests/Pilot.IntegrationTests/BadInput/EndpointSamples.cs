@@ -132,6 +132,25 @@ public static class EndpointSamples
 
         // The page's forms: only bad ids and junk are tried, never a good action on the seeded invitation.
         ["InvitationActions"] = new(s => $"office/invitations/{s.InvitationId}/actions", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/invitations/{v}/actions", Headers: Office, HtmlErrors: true),
+        // The office console: the list's filters are tried with bad values; the forms get only junk (no anti-forgery
+        // token but the key's), never a good send; the letters only bad ids.
+        ["InvitationListPage"] = new(
+            _ => "office/invitations?status=posted&respondFrom=2026-01-01&respondTo=2031-12-31",
+            BodyFormat.None,
+            _ => null,
+            Headers: Office,
+            QueryFields: new Dictionary<string, (string, string)> { ["status"] = ("posted", Choice), ["respondFrom"] = ("2026-01-01", Date), ["respondTo"] = ("2031-12-31", Date) },
+            HtmlErrors: true),
+        ["InvitationLetter"] = new(s => $"office/invitations/{s.InvitationId}/letter", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/invitations/{v}/letter", Headers: Office, HtmlErrors: true),
+        ["LetterPreview"] = new(
+            s => $"office/invitations/new/letter?parentId={s.ParentId}&jobcentreStartsAt=2031-06-10T10:00:00%2B01:00&centreStartsAt=2031-06-11T10:00:00%2B01:00&respondBy=2031-06-05",
+            BodyFormat.None,
+            _ => null,
+            Headers: Office,
+            HtmlErrors: true),
+        ["NewInvitationPage"] = new(_ => "office/invitations/new", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
+        ["UploadInvitationsPage"] = new(_ => "office/invitations/upload", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
+        ["RefusedRowsDownload"] = new(_ => "office/invitations/upload/refused", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
         ["WfiTakeUpReportRedirect"] = new(_ => $"mi/wfi/report?from=2026-01-01&to={NextYear}", BodyFormat.None, _ => null, HtmlErrors: true),
         ["SignIn"] = new(_ => "sign-in", BodyFormat.None, _ => null, HtmlErrors: true),
         // Signing out takes no route value: junk goes in the query, and with no anti-forgery token every request is refused.

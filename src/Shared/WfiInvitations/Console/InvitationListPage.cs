@@ -61,7 +61,7 @@ public sealed class InvitationListPage(WfiInvitationStore store, ParentStore par
         {
             ["id"] = r.Invitation.Id,
             ["reference"] = r.Invitation.Reference,
-            ["parent"] = r.Parent?.FullName ?? "(erased)",
+            ["parent"] = r.Parent?.FullName ?? "(not on record)",
             ["status"] = r.Invitation.Status,
             ["respond_by"] = DateOnly.ParseExact(r.Invitation.RespondBy, RespondByDate.Format, CultureInfo.InvariantCulture).ToString("d MMM yyyy", English),
             ["requested"] = Time.LondonTime.ToLocal(r.Invitation.RequestedAt).ToString("d MMM yyyy", English),
@@ -133,9 +133,9 @@ public sealed class InvitationListPage(WfiInvitationStore store, ParentStore par
                 }
             }
         }
-        catch (RequestFailedException ex) when (ex.Status == 400)
+        catch (Exception ex) when (ex is RequestFailedException { Status: 400 } or ArgumentException)
         {
-            // A token from a link that was edited: the table refuses it.
+            // A token from a link that was edited: the table (or its client) refuses it.
             return ([], null, 0, true);
         }
 

@@ -76,7 +76,8 @@ public sealed record InvitationListQuery(string? Status, string? RespondFrom, st
         try
         {
             var token = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(page));
-            return token.Length > 0 && token.All(c => c is >= ' ' and <= '~') ? token : null;
+            // The table's token is its next partition and row keys, a space between them.
+            return token.All(c => c is >= ' ' and <= '~') && token.Split(' ') is [{ Length: > 0 }, { Length: > 0 }] ? token : null;
         }
         catch (FormatException)
         {
