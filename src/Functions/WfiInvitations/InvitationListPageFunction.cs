@@ -8,7 +8,7 @@ using Pilot.Shared.WfiInvitations.Console;
 namespace Pilot.Functions.WfiInvitations;
 
 /// <summary>The office console's list of invitations: an office sees its own, central every office's.</summary>
-public sealed class InvitationListPageFunction(InvitationListPage page, PageGate gate)
+public sealed class InvitationListPageFunction(InvitationListPage page, PageGate gate, TimeProvider time)
 {
     [Function("InvitationListPage")]
     [Admits(Role.Office, Role.Central)]
@@ -24,7 +24,7 @@ public sealed class InvitationListPageFunction(InvitationListPage page, PageGate
         }
 
         var asked = new InvitationListQuery(request.Query["status"], request.Query["respondFrom"], request.Query["respondTo"], request.Query["search"], request.Query["page"]);
-        var checkedQuery = asked.Check();
+        var checkedQuery = asked.Check(time.GetUtcNow());
         var model = await page.BuildAsync(caller!, asked, checkedQuery, cancellationToken);
         var errors = checkedQuery.IsOk
             ? model.GetValueOrDefault("page_error") is string expired ? [new("page", expired)] : []

@@ -150,7 +150,8 @@ public static class EndpointSamples
             HtmlErrors: true),
         ["NewInvitationPage"] = new(_ => "office/invitations/new", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
         ["UploadInvitationsPage"] = new(_ => "office/invitations/upload", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
-        ["RefusedRowsDownload"] = new(_ => "office/invitations/upload/refused", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
+        // Posts only: junk goes in the query, and with no rows posted every request is refused.
+        ["RefusedRowsDownload"] = new(_ => "office/invitations/upload/refused", BodyFormat.None, _ => null, PathWithRouteValue: v => $"office/invitations/upload/refused?x={v}", Headers: Office, HtmlErrors: true),
         ["WfiTakeUpReportRedirect"] = new(_ => $"mi/wfi/report?from=2026-01-01&to={NextYear}", BodyFormat.None, _ => null, HtmlErrors: true),
         ["SignIn"] = new(_ => "sign-in", BodyFormat.None, _ => null, HtmlErrors: true),
         // Signing out takes no route value: junk goes in the query, and with no anti-forgery token every request is refused.

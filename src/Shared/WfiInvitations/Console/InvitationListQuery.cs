@@ -25,17 +25,19 @@ public sealed record InvitationListQuery(string? Status, string? RespondFrom, st
     ];
 
     /// <summary>The values cleaned (blank is none), or what is wrong with each, by field.</summary>
-    public Outcome<InvitationListQuery> Check()
+    /// <param name="now">Reply dates are taken within the reporting range (<see cref="DateBounds.Reporting"/>) around it.</param>
+    public Outcome<InvitationListQuery> Check(DateTimeOffset now)
     {
         var errors = new List<FieldError>();
+        var range = DateBounds.Reporting(now);
         var status = Blank(Status);
         if (status is not null && !Statuses.Contains(status, StringComparer.Ordinal))
         {
             errors.Add(new FieldError("status", "Select a status from the list"));
         }
 
-        var from = Date(RespondFrom, "respondFrom", "The first reply date", errors);
-        var to = Date(RespondTo, "respondTo", "The last reply date", errors);
+        var from = Date(RespondFrom, "respondFrom", "The first reply date", range, errors);
+        var to = Date(RespondTo, "respondTo", "The last reply date", range, errors);
         if (from is { } f && to is { } t && t < f)
         {
             errors.Add(new FieldError("respondTo", "The last reply date must be the same as or after the first"));
@@ -87,19 +89,25 @@ public sealed record InvitationListQuery(string? Status, string? RespondFrom, st
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static DateOnly? Date(string? value, string field, string label, List<FieldError> errors)
+    private static DateOnly? Date(string? value, string field, string label, DateRange range, List<FieldError> errors)
     {
         if (Blank(value) is not { } text)
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, RespondByDate.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        if (!DateOnly.TryParseExact(text, RespondByDate.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            errors.Add(new FieldError(field, $"{label} must be a real date, for example 2026-12-31"));
+            return null;
         }
 
-        errors.Add(new FieldError(field, $"{label} must be a real date, for example 2026-12-31"));
-        return null;
+        if (!range.Contains(date))
+        {
+            errors.Add(new FieldError(field, $"{label} {range.Refusal(field).Message}"));
+            return null;
+        }
+
+        return date;
     }
 }

@@ -85,7 +85,7 @@ public sealed class NewInvitationPage(WfiInvitationDesk desk, ParentRegistration
         {
             "parentId" => ("parentId", "The parent"),
             "respondBy" => ("respondBy", "The reply date"),
-            "options.centre.venueId" => ("centreVenueId", "The children's centre"),
+            "options.centre.venueId" => ("centreVenueId", "The centre chosen"),
             var f when f.StartsWith("options.centre", StringComparison.Ordinal) => ("centreDate", "The children's centre appointment"),
             var f when f.StartsWith("firstName", StringComparison.Ordinal) => ("firstName", "First name"),
             var f when f.StartsWith("lastName", StringComparison.Ordinal) => ("lastName", "Last name"),
