@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using Pilot.IntegrationTests.WfiInvitations;
 using Pilot.Shared.Time;
 using Pilot.Shared.WfiInvitations;
-using Pilot.Shared.WfiInvitations.Letters;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Pages;
@@ -62,8 +61,8 @@ public sealed class OfficeConsoleTests(Chromium chromium, OfficeConsoleFixture c
         var stored = await console.Get<WfiInvitationStore>().GetAsync(WfiScenario.Lambeth, id, CancellationToken.None);
         Assert.Equal((console.GraceId, "console", request.RespondBy), (stored!.ParentId, stored.RequestedThrough, stored.RespondBy));
 
-        // The letter job makes and posts it: the page links the letter, and the timeline says so.
-        await console.Get<WfiLetterJobs>().ProcessAsync(new WfiLetterJob(WfiScenario.Lambeth, id), CancellationToken.None);
+        // The runner's letter job makes and posts it: the page links the letter, and the timeline says so.
+        await console.PostedAsync(WfiScenario.Lambeth, id);
         await page.ReloadAsync();
         await AssertPdfAsync(context, (await page.GetByTestId("letter-link").GetAttributeAsync("href"))!);
         Assert.Contains("Letter posted", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
