@@ -135,11 +135,11 @@ public static class EndpointSamples
         // The office console: the list's filters are tried with bad values; the forms get only junk (no anti-forgery
         // token but the key's), never a good send; the letters only bad ids.
         ["InvitationListPage"] = new(
-            _ => "office/invitations?status=posted&respondFrom=2026-01-01&respondTo=2031-12-31",
+            _ => $"office/invitations?status=posted&respondFrom=2026-01-01&respondTo={NextYear}",
             BodyFormat.None,
             _ => null,
             Headers: Office,
-            QueryFields: new Dictionary<string, (string, string)> { ["status"] = ("posted", Choice), ["respondFrom"] = ("2026-01-01", Date), ["respondTo"] = ("2031-12-31", Date) },
+            QueryFields: new Dictionary<string, (string, string)> { ["status"] = ("posted", Choice), ["respondFrom"] = ("2026-01-01", Date), ["respondTo"] = (NextYear, Date) },
             HtmlErrors: true),
         ["InvitationLetter"] = new(s => $"office/invitations/{s.InvitationId}/letter", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/invitations/{v}/letter", Headers: Office, HtmlErrors: true),
         ["LetterPreview"] = new(
