@@ -26,8 +26,11 @@ public sealed record PageLayout(string Title, string? SignedInAs, string AntiFor
             : new List<object?>
             {
                 Nav("Take-up report", PagePaths.TakeUp),
-            },
+            }.Concat(SeesAppointments ? [Nav("Appointments", PagePaths.Appointments)] : []).ToList(),
     };
+
+    /// <summary>Offices and central have an appointments list; a centre manager has none.</summary>
+    private bool SeesAppointments => SignedInAs is "central" || SignedInAs?.StartsWith("office:", StringComparison.Ordinal) == true;
 
     private Dictionary<string, object?> Nav(string text, string href) => new(StringComparer.Ordinal)
     {

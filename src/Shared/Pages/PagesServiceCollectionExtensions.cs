@@ -15,6 +15,9 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<AntiForgery>();
         services.AddSingleton<TakeUpPage>();
         services.AddSingleton<WfiInvitations.Console.InvitationPage>();
+        services.AddSingleton<Appointments.Console.AppointmentListPage>();
+        services.AddSingleton<Appointments.Console.NewAppointmentPage>();
+        services.AddSingleton<Appointments.Console.AppointmentPage>();
         return services;
     }
 }
