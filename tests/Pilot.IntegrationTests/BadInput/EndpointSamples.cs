@@ -136,7 +136,7 @@ public static class EndpointSamples
         ["NewAppointmentPage"] = new(_ => "office/appointments/new", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
 
         // The booking form: no good form is sent, so nothing is booked; junk goes in the query.
-        ["NewAppointmentForm"] = new(_ => "office/appointments/new", BodyFormat.None, _ => null, PathWithRouteValue: v => $"office/appointments/new?parentId={v}", Headers: Office, HtmlErrors: true),
+        ["BookAppointmentPage"] = new(_ => "office/appointments/new", BodyFormat.None, _ => null, PathWithRouteValue: v => $"office/appointments/new?parentId={v}", Headers: Office, HtmlErrors: true),
         ["AppointmentPage"] = new(s => $"office/appointments/{s.AppointmentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/appointments/{v}", Headers: Office, HtmlErrors: true),
 
         // The page's forms: only bad ids and junk are tried, never a good move or cancel of the seeded appointment.

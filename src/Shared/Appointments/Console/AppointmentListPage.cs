@@ -47,7 +47,7 @@ public sealed class AppointmentListPage(AppointmentStore appointments, ParentSto
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["rows"] = rows,
-            ["scope"] = officeId is null ? "every office's appointments" : "your office's appointments",
+            ["scope"] = officeId is null ? "Every office's" : "Your office's",
             ["central"] = officeId is null,
             ["can_book"] = caller.OfficeId is not null,
             ["next_href"] = found.Count > PageSize ? $"{Path}?after={Uri.EscapeDataString(AppointmentCursor.After(shown[^1]).Text)}" : null,
