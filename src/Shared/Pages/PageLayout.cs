@@ -29,8 +29,12 @@ public sealed record PageLayout(string Title, string? SignedInAs, string AntiFor
             }
                 .Concat(SignedInAs.StartsWith("office:", StringComparison.Ordinal) || SignedInAs == "central" ? [Nav("Invitations", PagePaths.Invitations)] : [])
                 .Concat(SignedInAs.StartsWith("office:", StringComparison.Ordinal) ? [Nav("New invitation", PagePaths.NewInvitation), Nav("Upload a file", PagePaths.UploadInvitations)] : [])
+                .Concat(SeesAppointments ? [Nav("Appointments", PagePaths.Appointments)] : [])
                 .ToList(),
     };
+
+    /// <summary>Offices and central have an appointments list; a centre manager has none.</summary>
+    private bool SeesAppointments => SignedInAs is "central" || SignedInAs?.StartsWith("office:", StringComparison.Ordinal) == true;
 
     private Dictionary<string, object?> Nav(string text, string href) => new(StringComparer.Ordinal)
     {

@@ -6,6 +6,7 @@ public static class PagePaths
     public const string SignIn = "/api/sign-in";
     public const string SignOut = "/api/sign-out";
     public const string TakeUp = "/api/office/take-up";
+    public const string Appointments = "/api/office/appointments";
     public const string Assets = "/api/govuk/";
     public const string Invitations = "/api/office/invitations";
     public const string NewInvitation = "/api/office/invitations/new";

@@ -19,6 +19,9 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<WfiInvitations.Console.NewInvitationPage>();
         services.AddSingleton<WfiInvitations.Console.InvitationUploadPage>();
         services.AddSingleton<WfiInvitations.Console.InvitationLetters>();
+        services.AddSingleton<Appointments.Console.AppointmentListPage>();
+        services.AddSingleton<Appointments.Console.NewAppointmentPage>();
+        services.AddSingleton<Appointments.Console.AppointmentPage>();
         return services;
     }
 }

@@ -152,6 +152,15 @@ public static class EndpointSamples
         ["UploadInvitationsPage"] = new(_ => "office/invitations/upload", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
         // Posts only: junk goes in the query, and with no rows posted every request is refused.
         ["RefusedRowsDownload"] = new(_ => "office/invitations/upload/refused", BodyFormat.None, _ => null, PathWithRouteValue: v => $"office/invitations/upload/refused?x={v}", Headers: Office, HtmlErrors: true),
+        ["AppointmentListPage"] = new(_ => "office/appointments", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
+        ["NewAppointmentPage"] = new(_ => "office/appointments/new", BodyFormat.None, _ => null, Headers: Office, HtmlErrors: true),
+
+        // The booking form: no good form is sent, so nothing is booked; junk goes in the query.
+        ["BookAppointmentPage"] = new(_ => "office/appointments/new", BodyFormat.None, _ => null, PathWithRouteValue: v => $"office/appointments/new?parentId={v}", Headers: Office, HtmlErrors: true),
+        ["AppointmentPage"] = new(s => $"office/appointments/{s.AppointmentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/appointments/{v}", Headers: Office, HtmlErrors: true),
+
+        // The page's forms: only bad ids and junk are tried, never a good move or cancel of the seeded appointment.
+        ["AppointmentActions"] = new(s => $"office/appointments/{s.AppointmentId}/actions", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/appointments/{v}/actions", Headers: Office, HtmlErrors: true),
         ["WfiTakeUpReportRedirect"] = new(_ => $"mi/wfi/report?from=2026-01-01&to={NextYear}", BodyFormat.None, _ => null, HtmlErrors: true),
         ["SignIn"] = new(_ => "sign-in", BodyFormat.None, _ => null, HtmlErrors: true),
         // Signing out takes no route value: junk goes in the query, and with no anti-forgery token every request is refused.
