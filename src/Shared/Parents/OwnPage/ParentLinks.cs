@@ -32,17 +32,14 @@ public sealed class ParentLinks(
 
     private readonly ParentLinkToken _tokens = new(wfiOptions.Value.TokenKey());
 
-    public string TokenFor(ParentEntity parent, DateTimeOffset expiresAt)
-    {
-        ArgumentNullException.ThrowIfNull(parent);
-        return _tokens.Create(parent.Id, expiresAt);
-    }
+    public string TokenFor(string parentId, DateTimeOffset expiresAt) => _tokens.Create(parentId, expiresAt);
 
     /// <summary>A fresh link for the parent, and when it stops working.</summary>
     public (string Url, DateTimeOffset ExpiresAt) NewLink(ParentEntity parent)
     {
+        ArgumentNullException.ThrowIfNull(parent);
         var expiresAt = time.GetUtcNow().AddDays(options.Value.LinkLifetimeDays);
-        return (wfiOptions.Value.PublicBaseUrl.TrimEnd('/') + PathPrefix + TokenFor(parent, expiresAt), expiresAt);
+        return (wfiOptions.Value.PublicBaseUrl.TrimEnd('/') + PathPrefix + TokenFor(parent.Id, expiresAt), expiresAt);
     }
 
     /// <summary>The text that carries a fresh link, in the parent's language; with a first name when a shared phone gets several.</summary>
