@@ -30,9 +30,11 @@ public sealed class ParentLinks(
 {
     public const string PathPrefix = "/api/p/";
 
-    private readonly ParentLinkToken _tokens = new(wfiOptions.Value.TokenKey());
+    // Made on first use: the signing key is checked at start-up, and services that never make a link (a test host
+    // without WFI settings answering a STOP) must not need it.
+    private readonly Lazy<ParentLinkToken> _tokens = new(() => new ParentLinkToken(wfiOptions.Value.TokenKey()));
 
-    public string TokenFor(string parentId, DateTimeOffset expiresAt) => _tokens.Create(parentId, expiresAt);
+    public string TokenFor(string parentId, DateTimeOffset expiresAt) => _tokens.Value.Create(parentId, expiresAt);
 
     /// <summary>A fresh link for the parent, and when it stops working.</summary>
     public (string Url, DateTimeOffset ExpiresAt) NewLink(ParentEntity parent)
@@ -66,7 +68,7 @@ public sealed class ParentLinks(
         }
 
         var parent = await parents.GetAsync(parts.ParentId, ct);
-        if (parent is null || !_tokens.IsGenuine(parts))
+        if (parent is null || !_tokens.Value.IsGenuine(parts))
         {
             logger.LogWarning("A parent link that is not genuine, or for a parent no longer on record, was used");
             return new ParentLinkOpened(ParentLinkState.NotValid, null);
