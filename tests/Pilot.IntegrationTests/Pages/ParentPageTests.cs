@@ -37,6 +37,12 @@ public sealed class ParentPageTests(Chromium chromium) : IAsyncLifetime
             RoleKeys.LambethOffice, VacancyScenario.Request(), CancellationToken.None);
         Assert.True(registered.IsOk, string.Join("; ", registered.Errors));
         _parentId = registered.Value!.Id;
+        var startsAt = WfiInvitations.WfiScenario.OpenFrom(Scenario.Centre, DateTimeOffset.UtcNow.AddDays(9));
+        var booked = await _runner.Services.GetRequiredService<Pilot.Shared.Appointments.AppointmentBooking>().BookAsync(
+            RoleKeys.LambethOffice,
+            new Pilot.Shared.Appointments.BookAppointmentRequest(_parentId, Scenario.Centre, startsAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture), "adviser", "Priya S."),
+            CancellationToken.None);
+        Assert.True(booked.IsOk, string.Join("; ", booked.Errors));
     }
 
     public async Task DisposeAsync() => await _runner.DisposeAsync();
@@ -53,6 +59,9 @@ public sealed class ParentPageTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal(200, shown!.Status);
         Assert.Equal("no-store", (await shown.AllHeadersAsync())["cache-control"]);
         Assert.Equal("09:00", await page.InputValueAsync("#mon-from"));
+        var appointments = await page.GetByTestId("appointments").InnerTextAsync();
+        Assert.Contains("Appointment with your Jobcentre Plus adviser", appointments, StringComparison.Ordinal);
+        Assert.Contains("To re-arrange call", appointments, StringComparison.Ordinal);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('form[method=post]')].filter(f => !(f.querySelector('input[name=__antiforgery]')?.value)).length"));
         await PageChecks.EveryPageAsync(page, "parent-page");
 
