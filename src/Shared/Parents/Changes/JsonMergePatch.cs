@@ -24,9 +24,7 @@ public static class JsonMergePatch
             }
             else
             {
-                var merged = Apply(result[name], value);
-                result.Remove(name);
-                result[name] = merged;
+                result[name] = Apply(result[name], value);
             }
         }
 
