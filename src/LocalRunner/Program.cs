@@ -10,7 +10,12 @@ try
     if (app.Configuration.GetValue<bool>("Demo:Seed"))
     {
         // Idempotent: fixed ids, so a restart adds nothing twice.
-        await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        var seeded = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        if (seeded.ParentLink is { } link)
+        {
+            // On the console, not in the logs: the link is a credential, and the quick start points here.
+            Console.WriteLine($"Demo: Bea's own page (the link a parent gets by texting CHANGE): {link}");
+        }
     }
 
     await app.RunAsync();

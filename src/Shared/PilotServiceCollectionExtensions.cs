@@ -8,6 +8,7 @@ using Pilot.Shared.Hosting;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Pages;
 using Pilot.Shared.Parents;
+using Pilot.Shared.Parents.OwnPage;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Retention;
@@ -79,6 +80,7 @@ public static class PilotServiceCollectionExtensions
         services.AddInboundSms();
         services.AddWfiInvitations();
         services.AddPages();
+        services.AddParentPages();
 
         services.AddSmsGateways(configuration);
         services.AddLetters(configuration);

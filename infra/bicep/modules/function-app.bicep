@@ -118,6 +118,7 @@ var appSettings = {
   Wfi__TokenSigningKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.wfiTokenSigningKey})'
   Wfi__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
   Wfi__ReplyNumber: wfiReplyNumber
+  ParentPage__LinkLifetimeDays: '14'
 
   // Role keys (README "Roles and keys"): the SHA-256 hash of each principal's key lives in Key Vault, so issuing or
   // revoking a key is a secret change (docs/operations.md). The app refuses to start while a reference is unresolved:

@@ -30,6 +30,13 @@ public static partial class JsonBody
             return (null, tooLarge);
         }
 
+        return Parse<T>(body);
+    }
+
+    /// <summary>A body already read (<see cref="ReadBoundedAsync"/>) as <typeparamref name="T"/>, refused as <see cref="ReadAsync{T}"/> refuses it.</summary>
+    public static (T? Value, IActionResult? Error) Parse<T>(ReadOnlyMemory<byte> body)
+        where T : class
+    {
         if (body.Length == 0)
         {
             return (null, ProblemResults.Invalid([new FieldError("body", "a JSON object is required")]));

@@ -27,8 +27,12 @@ public sealed class DemoSeeder(
     TimeProvider time,
     ILogger<DemoSeeder> logger,
     WfiInvitations.WfiDemoInvitation wfiDemo,
-    WfiInvitations.TakeUp.WfiDemoMonth wfiMonth)
+    WfiInvitations.TakeUp.WfiDemoMonth wfiMonth,
+    Parents.OwnPage.ParentLinks parentLinks)
 {
+    /// <summary>The demo parent whose own page the start-up log links (Bea, Lambeth, vacancy alerts on).</summary>
+    public const string LinkedParentId = "demo-parent-7";
+
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct)
     {
         var loaded = await catalogue.LoadAsync(PilotVenueRows(), ct);
@@ -99,7 +103,10 @@ public sealed class DemoSeeder(
             logger.LogInformation("Demo data: {Invitations} past WFI invitations across the pilot areas added, for the take-up report", history);
         }
 
-        return new DemoSeedResult(loaded.Stored.Count, parentsAdded, appointmentsAdded);
+        // A fresh link at every start, so the quick start's "open the parent's page" always works. Not logged: a link is
+        // a bearer credential and the log scan refuses one; the runner prints it to the console instead.
+        var link = await parents.GetAsync(LinkedParentId, ct) is { } linked ? parentLinks.NewLink(linked).Url : null;
+        return new DemoSeedResult(loaded.Stored.Count, parentsAdded, appointmentsAdded) { ParentLink = link };
     }
 
     /// <summary>The pilot venues as shipped, checked as an operator's would be, for callers that need them without storage.</summary>
@@ -185,4 +192,8 @@ public sealed class DemoSeeder(
     private sealed record DemoAppointment(string Id, string VenueId, string Kind, int StartsInMinutes, string? AdviserName);
 }
 
-public sealed record DemoSeedResult(int Venues, int ParentsAdded, int AppointmentsAdded);
+public sealed record DemoSeedResult(int Venues, int ParentsAdded, int AppointmentsAdded)
+{
+    /// <summary>The demo parent's own page (<see cref="DemoSeeder.LinkedParentId"/>), fresh from this start.</summary>
+    public string? ParentLink { get; init; }
+}

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Access;
 using Pilot.Shared.Phones;
@@ -10,7 +9,7 @@ using Pilot.Shared.Vacancies.Alerts;
 namespace Pilot.Shared.Parents;
 
 /// <summary>Registers a parent: validates every field, stores the mobile as E.164 and the postcode's centroid.</summary>
-public sealed partial class ParentRegistration(ParentStore parents, AlertProfileStore alertProfiles, TimeProvider time, ILogger<ParentRegistration> logger)
+public sealed class ParentRegistration(ParentStore parents, AlertProfileStore alertProfiles, TimeProvider time, ILogger<ParentRegistration> logger)
 {
     /// <summary>Registers a parent to the calling office, which owns the record from then on.</summary>
     public Task<Outcome<ParentRegistered>> RegisterAsync(Caller office, RegisterParentRequest? request, CancellationToken ct)
@@ -81,11 +80,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
             }
         }
 
-        var language = request.PreferredLanguage?.Trim() ?? "en";
-        if (!LanguageTag().IsMatch(language))
-        {
-            errors.Add(new FieldError("preferredLanguage", "must be a language code such as en or pl"));
-        }
+        var language = PreferredLanguage.Check(request.PreferredLanguage, errors) ?? "en";
 
         if (request.Consents?.Reminders is not bool remindersConsent)
         {
@@ -112,7 +107,7 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
             Postcode = location.Postcode,
             Latitude = location.Point.Latitude,
             Longitude = location.Point.Longitude,
-            PreferredLanguage = language.ToLowerInvariant(),
+            PreferredLanguage = language,
             RemindersConsent = remindersConsent,
             CreatedAt = now,
             JobSearch = jobSearch is null ? null : JsonSerializer.Serialize(jobSearch, JsonDefaults.Web),
@@ -185,7 +180,4 @@ public sealed partial class ParentRegistration(ParentStore parents, AlertProfile
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex LanguageTag();
 }

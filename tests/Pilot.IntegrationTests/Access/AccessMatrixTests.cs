@@ -76,7 +76,7 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
         var section = readme[readme.IndexOf("### Roles and keys", StringComparison.Ordinal)..];
         var rows = section.Split('\n')
-            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\| `(GET|POST|PUT|DELETE) /api/([^`]+)` \| ([a-z, ]+) \|$"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\| `(GET|POST|PUT|PATCH|DELETE) /api/([^`]+)` \| ([a-z, ]+) \|$"))
             .Where(m => m.Success)
             .ToDictionary(m => $"{m.Groups[1].Value} {m.Groups[2].Value}", m => m.Groups[3].Value, StringComparer.Ordinal);
         var missing = new List<string>();
@@ -161,11 +161,14 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         Assert.Equal(200, seen[("RecordWfiChoice", "owner office:jcp-lambeth")]);
         Assert.Equal(204, seen[("EraseParent", "owner office:jcp-lambeth")]);
         Assert.Equal(204, seen[("EraseParent", "central")]);
+        Assert.Equal(200, seen[("PatchParent", "owner office:jcp-lambeth")]);
+        Assert.Equal(202, seen[("SendParentLink", "owner office:jcp-lambeth")]);
+        Assert.Equal(200, seen[("ParentConsolePage", "owner office:jcp-lambeth")]);
 
         // Another office's parent named in a body is no parent of theirs: 400 naming parentId, nothing booked or sent.
         Assert.Equal(400, seen[("BookAppointment", "other office:jcp-ealing")]);
         Assert.Equal(400, seen[("CreateWfiInvitation", "other office:jcp-ealing")]);
-        foreach (var function in new[] { "GetParentMatches", "EraseParent", "GetAppointment", "CancelAppointment", "RescheduleAppointment", "GetWfiInvitation" })
+        foreach (var function in new[] { "GetParentMatches", "EraseParent", "PatchParent", "SendParentLink", "ParentConsolePage", "GetAppointment", "CancelAppointment", "RescheduleAppointment", "GetWfiInvitation" })
         {
             Assert.Equal(404, seen[(function, "other office:jcp-ealing")]);
         }
@@ -226,6 +229,7 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         "CreateWfiInvitation" => JsonSerializer.SerializeToNode(WfiScenario.Request(seeded.ParentId, DateTimeOffset.UtcNow.AddDays(1)), JsonDefaults.Web),
         "RecordWfiChoice" => new JsonObject { ["option"] = "centre" },
         "RecordWfiAttendance" => new JsonObject { ["attended"] = true },
+        "PatchParent" => new JsonObject { ["preferredLanguage"] = "pl" },
         _ => null,
     };
 

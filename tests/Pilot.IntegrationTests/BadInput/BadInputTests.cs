@@ -117,7 +117,10 @@ public sealed class BadInputTests
 
         var token = ChoiceToken.Create(invitation.Reference, invitation.Id, RespondByDate.EndOf(invitation.RespondBy), System.Text.Encoding.UTF8.GetBytes(WfiInvitations.WfiScenario.SigningKey));
         await WaitForQuietAsync(runner);
-        return new SeededData(parent.Value.Id, booked.Value.Id, invitation.Id, token);
+        return new SeededData(parent.Value.Id, booked.Value.Id, invitation.Id, token)
+        {
+            ParentToken = runner.Services.GetRequiredService<Pilot.Shared.Parents.OwnPage.ParentLinks>().TokenFor(parent.Value.Id, DateTimeOffset.UtcNow.AddDays(7)),
+        };
     }
 
     /// <summary>Lets the companion text and any other background work finish before the snapshot.</summary>

@@ -12,7 +12,11 @@ public enum BodyFormat
 }
 
 /// <summary>What a stored record the fuzzing must not change is called, for the requests to use.</summary>
-public sealed record SeededData(string ParentId, string AppointmentId, string InvitationId, string ChoiceToken);
+public sealed record SeededData(string ParentId, string AppointmentId, string InvitationId, string ChoiceToken)
+{
+    /// <summary>The token of the seeded parent's own link (<c>/api/p/{token}</c>).</summary>
+    public string ParentToken { get; init; } = "not-used";
+}
 
 /// <summary>
 /// A valid request to one endpoint, from which the bad ones are made. <see cref="FieldKinds"/> names

@@ -166,6 +166,12 @@ public static class EndpointSamples
         // Signing out takes no route value: junk goes in the query, and with no anti-forgery token every request is refused.
         ["SignOut"] = new(_ => "sign-out", BodyFormat.None, _ => null, PathWithRouteValue: v => $"sign-out?returnUrl={v}", HtmlErrors: true),
         ["GovukAssets"] = new(_ => "govuk/govuk-frontend.min.css", BodyFormat.None, _ => null, RouteField: "path", RouteFieldKind: Id, PathWithRouteValue: v => $"govuk/{v}"),
+        // A parent's change and link: only bad ids, wrong keys and junk (a valid PATCH or link would change the seeded
+        // parent or send a text); the merge patch's own checks are ParentChangeTests'.
+        ["PatchParent"] = new(s => $"parents/{s.ParentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}", Headers: Office),
+        ["SendParentLink"] = new(s => $"parents/{s.ParentId}/link", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"parents/{v}/link", Headers: Office),
+        ["ParentConsolePage"] = new(s => $"office/parents/{s.ParentId}", BodyFormat.None, _ => null, RouteField: "id", RouteFieldKind: Id, PathWithRouteValue: v => $"office/parents/{v}", Headers: Office, HtmlErrors: true),
+        ["ParentPage"] = new(s => $"p/{s.ParentToken}", BodyFormat.None, _ => null, RouteField: "token", RouteFieldKind: Id, PathWithRouteValue: v => $"p/{v}", HtmlErrors: true),
         ["WfiChoicePage"] = new(s => $"c/{s.ChoiceToken}", BodyFormat.None, _ => null, RouteField: "token", RouteFieldKind: Id, PathWithRouteValue: v => $"c/{v}", HtmlErrors: true),
     };
 }

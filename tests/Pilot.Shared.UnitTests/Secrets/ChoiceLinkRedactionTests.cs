@@ -29,4 +29,11 @@ public sealed class ChoiceLinkRedactionTests
     [InlineData("/api/health")]
     [InlineData("")]
     public void Other_paths_are_unchanged(string path) => Assert.Equal(path, ChoiceLinkRedaction.Redact(path));
+
+    [Fact]
+    public void A_parents_own_link_is_cut_back_to_the_parent_id()
+    {
+        Assert.Equal("/api/p/0190aa.…", ChoiceLinkRedaction.Redact("/api/p/0190aa.1796083200.abcdefghijklmnopqrstuv"));
+        Assert.Equal("GET /api/p/0190aa.…?saved=1 and /api/c/WFI-7K3M9Q.…", ChoiceLinkRedaction.Redact("GET /api/p/0190aa.1796083200.sig?saved=1 and /api/c/WFI-7K3M9Q.1796083200.sig"));
+    }
 }

@@ -14,6 +14,9 @@ public enum ReplyKind
 
     /// <summary>"JOBS ON": vacancy alerts back on.</summary>
     AlertsOn,
+
+    /// <summary>"CHANGE": the parent asks for the link to their own page (answered by Parents/OwnPage/ChangeLinkReplies).</summary>
+    ChangeLink,
 }
 
 /// <summary>
@@ -50,6 +53,10 @@ public static class ReplyClassifier
     private static readonly FrozenSet<string> AlertsOnPhrases = FrozenSet.Create(StringComparer.Ordinal,
         "jobs on", "job on", "jobson", "start jobs", "start job texts", "start job alerts", "jobs start");
 
+    // The word the opt-in confirmation gives ("Reply CHANGE for a link"), and close variants.
+    private static readonly FrozenSet<string> ChangeLinkPhrases = FrozenSet.Create(StringComparer.Ordinal,
+        "change", "changes", "change link", "link", "send link", "send me the link", "send me my link", "change my hours", "change hours", "zmien", "zmień");
+
     // Said before or after the request without changing it. Longest first so "thank you" wins over "thank".
     private static readonly string[] Politeness =
     [
@@ -72,6 +79,7 @@ public static class ReplyClassifier
             : OptInPhrases.Contains(core) ? ReplyKind.OptIn
             : AlertsOffPhrases.Contains(core) ? ReplyKind.AlertsOff
             : AlertsOnPhrases.Contains(core) ? ReplyKind.AlertsOn
+            : ChangeLinkPhrases.Contains(core) ? ReplyKind.ChangeLink
             : ReplyKind.Unknown;
     }
 

@@ -27,6 +27,7 @@ public static class TemplateKeys
     public const string VacancyDigestLine = "vacancy-digest-line";
     public const string JobsOffConfirmed = "jobs-off-confirmed";
     public const string JobsOnConfirmed = "jobs-on-confirmed";
+    public const string ParentLink = "parent-link";
 
     /// <summary>The parent's first name.</summary>
     public const string FirstName = "firstName";
@@ -79,6 +80,11 @@ public static class TemplateKeys
     /// <summary>A digest line's place in the list (1, 2, 3...).</summary>
     public const string Number = "number";
 
+    /// <summary>A parent's own link (<c>/api/p/{token}</c>) and the day it stops working.</summary>
+    public const string Link = "link";
+
+    public const string Until = "until";
+
     private static readonly string[] VacancyPlaceholders = [Title, Employer, Area, Hours, Km, Apply];
 
     private static readonly string[] WfiPlaceholders = [FirstName, Reference, Venue, When, Phone, Centre];
@@ -107,5 +113,6 @@ public static class TemplateKeys
         [VacancyDigestLine] = VacancyPlaceholders.Append(Number).ToFrozenSet(StringComparer.Ordinal),
         [JobsOffConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
         [JobsOnConfirmed] = FrozenSet.Create(StringComparer.Ordinal, Phone),
+        [ParentLink] = FrozenSet.Create(StringComparer.Ordinal, FirstName, Link, Until),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -2,7 +2,7 @@ namespace Pilot.Shared.WfiInvitations.Choosing;
 
 /// <summary>
 /// A choice link's token is a bearer credential until the reply date: anything that logs a request path or URL shows
-/// it through <see cref="Redact"/>, which keeps the invitation reference (enough to find the invitation) and drops the
+/// it through <see cref="Redact(string?)"/>, which keeps the invitation reference (enough to find the invitation) and drops the
 /// expiry, use and signature: <c>/api/c/WFI-ABC123.1767225600.NB8x...</c> becomes <c>/api/c/WFI-ABC123.…</c>.
 /// </summary>
 public static class ChoiceLinkRedaction
@@ -10,11 +10,16 @@ public static class ChoiceLinkRedaction
     /// <summary>The route prefix of the choice page (<c>c/{token}</c> under <c>/api</c>).</summary>
     public const string PathPrefix = "/api/c/";
 
+    /// <summary>The route prefix of a parent's own page (<c>p/{token}</c>), whose token is cut back to the parent id the same way.</summary>
+    public const string ParentPathPrefix = "/api/p/";
+
     /// <summary>What replaces the first dot and everything after it.</summary>
     public const string Elided = ".…";
 
     /// <summary>The path or URL with every choice-link token cut back to its reference; anything else unchanged.</summary>
-    public static string Redact(string? pathOrUrl)
+    public static string Redact(string? pathOrUrl) => Redact(Redact(pathOrUrl, PathPrefix), ParentPathPrefix);
+
+    private static string Redact(string? pathOrUrl, string prefix)
     {
         if (string.IsNullOrEmpty(pathOrUrl))
         {
@@ -23,9 +28,9 @@ public static class ChoiceLinkRedaction
 
         var text = pathOrUrl;
         var from = 0;
-        while (from < text.Length && text.IndexOf(PathPrefix, from, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        while (from < text.Length && text.IndexOf(prefix, from, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
         {
-            var start = at + PathPrefix.Length;
+            var start = at + prefix.Length;
             var end = text.IndexOfAny(['/', '?', '#', ' ', '"', '\''], start);
             end = end < 0 ? text.Length : end;
             var token = text[start..end];

@@ -28,7 +28,8 @@ public sealed class TemplateSetLoaderTests
             "vacancy-digest": ["{count} jobs:{jobs}[ And {more} more.]"],
             "vacancy-digest-line": [" {number}) {title}, {employer}, {area}, {hours}, {km} km, {apply}."],
             "jobs-off-confirmed": ["Jobs off."],
-            "jobs-on-confirmed": ["Jobs on."]
+            "jobs-on-confirmed": ["Jobs on."],
+            "parent-link": ["Your page: {link} until {until}."]
           },
           "words": {
             "wfi": "WFI", "adviser": "adviser", "course": "course", "appointment": "appointment",
