@@ -226,7 +226,8 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
     {
         "BookAppointment" => new JsonObject { ["parentId"] = seeded.ParentId, ["venueId"] = Scenario.Centre, ["startsAt"] = Instant(NextWeekdayMorning(DateTimeOffset.UtcNow.AddDays(20))), ["kind"] = "adviser" },
         "RescheduleAppointment" => new JsonObject { ["startsAt"] = Instant(NextWeekdayMorning(DateTimeOffset.UtcNow.AddDays(40))) },
-        "CreateWfiInvitation" => JsonSerializer.SerializeToNode(WfiScenario.Request(seeded.ParentId, DateTimeOffset.UtcNow.AddDays(1)), JsonDefaults.Web),
+        // A week after the seeded invitation's: a day later could move on to the same next open day over a weekend (409).
+        "CreateWfiInvitation" => JsonSerializer.SerializeToNode(WfiScenario.Request(seeded.ParentId, DateTimeOffset.UtcNow.AddDays(7)), JsonDefaults.Web),
         "RecordWfiChoice" => new JsonObject { ["option"] = "centre" },
         "RecordWfiAttendance" => new JsonObject { ["attended"] = true },
         "PatchParent" => new JsonObject { ["preferredLanguage"] = "pl" },

@@ -109,7 +109,7 @@ public sealed class AlertTextTests
         Assert.Contains("I jeszcze 1.", digest, StringComparison.Ordinal);
         Assert.Contains("JOBS ON", AlertText.AlertsOffConfirmed("pl"), StringComparison.Ordinal);
         Assert.NotEqual(AlertText.AlertsOffConfirmed("pl"), AlertText.AlertsOffConfirmed());
-        Assert.Equal("Job alert texts are back on. Reply JOBS OFF to stop them.", AlertText.AlertsOnConfirmed("fr"));
+        Assert.Equal("Job alert texts are back on. Reply JOBS OFF to stop them, or CHANGE for a link to change your hours.", AlertText.AlertsOnConfirmed("fr"));
     }
 
     [Fact]
