@@ -288,7 +288,9 @@ public static class FaultRunner
                 return request;
             },
             texts,
-            options.DrainTimeout,
+            // The outage ends early in the window: its backlog has the rest of the window and the drain to settle
+            // (texts a later kill interrupts wait out their leases in it).
+            options.DrainTimeout + TimeSpan.FromMinutes(options.WindowMinutes),
             options.Progress,
             ct);
 
