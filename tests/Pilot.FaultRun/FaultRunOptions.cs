@@ -1,3 +1,5 @@
+using Pilot.FaultRun.StorageFaults;
+
 namespace Pilot.FaultRun;
 
 /// <summary>The size and shape of one fault-injection run.</summary>
@@ -75,6 +77,9 @@ public sealed record FaultRunOptions(int Reminders, int WindowMinutes, int Kills
     /// companion text), so the hourly cap does not push texts past the run; the cap has its own tests.
     /// </summary>
     public int MaxPerNumberPerHour { get; init; } = 60;
+
+    /// <summary>Storage faults through the proxy in front of Azurite (null: the runner talks to Azurite directly).</summary>
+    public StorageFaultDose? StorageFaults { get; init; }
 
     public TextWriter Progress { get; init; } = TextWriter.Null;
 }

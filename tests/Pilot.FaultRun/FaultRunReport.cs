@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Pilot.FaultRun.StorageFaults;
 using Pilot.ProviderSimulators.Acs;
 using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
@@ -79,6 +80,9 @@ public sealed record FaultRunReport(
     /// <summary>What lies behind a missed goal or an odd figure: texts in quiet hours, texts sent by both providers, alerts not accepted once.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>What the storage proxy injected and what the outage showed; null when storage faults were off.</summary>
+    public StorageFaultFigures? Storage { get; init; }
+
     /// <summary>Each goal the run missed, in words.</summary>
     public IReadOnlyList<string> Failures
     {
@@ -108,6 +112,12 @@ public sealed record FaultRunReport(
             Check(QuietHourTexts == 0, $"{QuietHourTexts} text(s) inside quiet hours");
             Check(OptedOutTexts == 0, $"{OptedOutTexts} text(s) to opted-out parents");
             Check(RetryAfterIgnored == 0, $"{RetryAfterIgnored} retry(ies) sooner than Retry-After");
+            if (Storage?.Outage is { } outage)
+            {
+                Check(outage.WrongAnswers == 0, $"{outage.WrongAnswers} HTTP answer(s) during the storage outage not 503 with Retry-After");
+                Check(outage.BacklogDrained is not null, "the backlog from before the storage outage's end never drained");
+            }
+
             return failures;
 
             void Check(bool met, string failure)
@@ -240,7 +250,7 @@ public sealed record FaultRunReport(
             $"[faults] queue messages poisoned:       {(Poisoned.Values.Sum() == 0 ? "0" : Join(Poisoned))}",
             $"[faults] elapsed:                       {Elapsed.TotalSeconds:F0} s",
         };
-        foreach (var line in lines)
+        foreach (var line in lines.Concat(StorageLines()))
         {
             output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         }
@@ -266,6 +276,26 @@ public sealed record FaultRunReport(
         }
 
         output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));
+    }
+
+    private IEnumerable<FormattableString> StorageLines()
+    {
+        if (Storage is null)
+        {
+            yield return $"[faults] storage faults:                off";
+            yield break;
+        }
+
+        foreach (var (service, counts) in Storage.Counts.OrderBy(c => c.Key))
+        {
+            yield return $"[faults] storage {service,-7} requests:      {counts.Requests:N0}; failed before reaching Azurite {counts.FailedBefore:N0}; applied then failed {counts.AppliedThenFailed:N0}; during the outage {counts.DuringOutage:N0}";
+        }
+
+        if (Storage.Outage is { } outage)
+        {
+            yield return $"[faults] storage outage:                {outage.Length.TotalSeconds:F0} s; HTTP answers during it: {string.Join(", ", outage.HttpAnswers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} x{a.Value}"))}";
+            yield return $"[faults] backlog drained after it:      {(outage.BacklogDrained is { } drained ? $"{drained.TotalSeconds:F0} s" : "never")}";
+        }
     }
 
     private static string StateOf(IReadOnlyList<TextEntity> texts, string id) =>
