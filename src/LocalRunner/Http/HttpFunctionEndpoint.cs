@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Pilot.Functions.Http;
 using Pilot.LocalRunner.Worker;
-using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Choosing;
 
 namespace Pilot.LocalRunner.Http;
@@ -45,13 +43,6 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
         {
             LogAborted(function.Method.Name, context.Request.Method, LoggedPath(context));
         }
-        catch (Exception ex) when (StorageUnavailable.Is(ex) && !context.Response.HasStarted)
-        {
-            // Throttling or an outage is not the function's failure: the caller is told to come back (never a 500).
-            LogStorageUnavailable(ex, function.Method.Name, context.Request.Method, LoggedPath(context));
-            context.Response.Clear();
-            await WriteAsync(context, ProblemResults.StorageUnavailable());
-        }
         catch (Exception ex)
         {
             LogFailed(ex, function.Method.Name, context.Request.Method, LoggedPath(context), context.TraceIdentifier);
@@ -88,9 +79,6 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Cancelled, {Method} {Path}): the client went away")]
     private partial void LogAborted(string function, string method, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Executed '{Function}' (Failed, {Method} {Path}): storage busy or unreachable; answered 503 with Retry-After")]
-    private partial void LogStorageUnavailable(Exception exception, string function, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Executed '{Function}' (Failed, {Method} {Path}, TraceId={TraceId}); answered 500")]
     private partial void LogFailed(Exception exception, string function, string method, string path, string traceId);
