@@ -129,6 +129,14 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             return;
         }
 
+        var targeted = faults.TakeTargeted(context.Request.Method, context.Request.Path.ToString());
+        if (targeted == TargetedFaultKind.FailBefore)
+        {
+            port.CountFailedBefore();
+            await AnswerAsync(context, port.Service, StorageErrorAnswer.ServerBusy);
+            return;
+        }
+
         var roll = NextDouble();
         if (roll < faults.FailBeforeRate)
         {
@@ -138,6 +146,13 @@ public sealed class StorageFaultProxy : IAsyncDisposable
         }
 
         using var response = await ForwardAsync(context, port.Upstream, ct);
+        if (targeted == TargetedFaultKind.AppliedThenDropped)
+        {
+            port.CountAppliedThenFailed();
+            context.Abort();
+            return;
+        }
+
         roll = NextDouble();
         if (roll < faults.FailAfterRate)
         {
@@ -163,7 +178,10 @@ public sealed class StorageFaultProxy : IAsyncDisposable
     private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, Uri upstream, CancellationToken ct)
     {
         var request = context.Request;
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(upstream, request.Path.ToUriComponent() + request.QueryString.ToUriComponent()));
+        // The request target exactly as the SDK sent it: decoding and re-encoding the path (a key's escaped "+") would
+        // change what the shared-key signature covers, and Azurite would refuse it.
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(upstream, target));
         var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
         body.Position = 0;

@@ -103,6 +103,23 @@ public sealed class StorageFaultProxyTests
         Assert.Equal(1, proxy.Counts[StorageService.Tables].DuringOutage);
     }
 
+    [Fact]
+    public async Task Keys_with_escaped_characters_and_a_table_transaction_pass_through_the_proxy_unchanged()
+    {
+        await Azurite.EnsureReachableAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
+        var (viaProxy, direct) = await TableAsync(proxy);
+
+        // A parent's number index row is keyed by E.164 ("+44..."): the SDK escapes the plus, and so must the forwarded request.
+        await viaProxy.UpsertEntityAsync(new TableEntity("m+447700900123", "a b"), TableUpdateMode.Replace);
+        var answer = await viaProxy.SubmitTransactionAsync([new(TableTransactionActionType.Add, new TableEntity("p", "a")), new(TableTransactionActionType.Add, new TableEntity("p", "b"))]);
+
+        Assert.True((await direct.GetEntityIfExistsAsync<TableEntity>("m+447700900123", "a b")).HasValue);
+        Assert.Equal(2, answer.Value.Count);
+        Assert.True((await direct.GetEntityIfExistsAsync<TableEntity>("p", "a")).HasValue);
+        Assert.True((await direct.GetEntityIfExistsAsync<TableEntity>("p", "b")).HasValue);
+    }
+
     /// <summary>A fresh table, through the proxy (no SDK retries, so each call is one request) and straight to Azurite.</summary>
     private static async Task<(TableClient ViaProxy, TableClient Direct)> TableAsync(StorageFaultProxy proxy)
     {
