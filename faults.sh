@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The fault-injection run: 10,000 reminders due in one window, sent through Twilio and ACS to the provider
 # simulators with faults injected (20% 5xx, 10% 429 with Retry-After, 3% accepted then dropped, random
-# latency), 5% of send-queue messages delivered twice, and the local runner killed (SIGKILL) and restarted
-# twice mid-run. In the same run: 100 of the parents opted in to vacancy alerts get 10 vacancies that fit them
+# latency), 5% of send-queue messages delivered twice, and two kills (SIGKILL) mid-run: first the worker process
+# alone (the runner, its host, restarts it), then the runner with its worker (restarted by the run). In the same run: 100 of the parents opted in to vacancy alerts get 10 vacancies that fit them
 # (batches through POST /api/vacancies and the feed queue), and 200 WFI invitations (POST /api/wfi-invitations)
 # post their letters through the Notify simulator with the same faults; 5% of alert send messages and letter
 # jobs are delivered twice. Storage faults are ON by default: the runner reaches Azurite through a fault-injecting

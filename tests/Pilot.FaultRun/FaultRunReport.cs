@@ -80,6 +80,9 @@ public sealed record FaultRunReport(
     /// <summary>What lies behind a missed goal or an odd figure: texts in quiet hours, texts sent by both providers, alerts not accepted once.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>Reminder texts with a row under two due buckets at the end (a move out of quiet hours half done).</summary>
+    public int RemindersFiledTwice { get; init; }
+
     /// <summary>What the storage proxy injected and what the outage showed; null when storage faults were off.</summary>
     public StorageFaultFigures? Storage { get; init; }
 
@@ -110,6 +113,7 @@ public sealed record FaultRunReport(
             Check(Letters.CompanionAcsTwice + Letters.CompanionByBoth == 0, $"{Letters.CompanionAcsTwice + Letters.CompanionByBoth} companion text(s) sent twice through ACS or by both providers");
             Check(Poisoned.Values.Sum() == 0, $"{Poisoned.Values.Sum()} queue message(s) poisoned");
             Check(QuietHourTexts == 0, $"{QuietHourTexts} text(s) inside quiet hours");
+            Check(RemindersFiledTwice == 0, $"{RemindersFiledTwice} reminder text(s) filed under two due buckets");
             Check(OptedOutTexts == 0, $"{OptedOutTexts} text(s) to opted-out parents");
             Check(RetryAfterIgnored == 0, $"{RetryAfterIgnored} retry(ies) sooner than Retry-After");
             if (Storage?.Outage is { } outage)
@@ -137,12 +141,16 @@ public sealed record FaultRunReport(
         var acs = facts.AcsAccepted.Select(m => (Text: TextIdOf(m.Tag), m.To, At: m.AcceptedAt)).ToList();
         var twilioCounts = twilio.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var acsCounts = acs.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var reminderTexts = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).ToList();
+        // A text moved out of quiet hours is written under its new due bucket and then deleted from its old one; a row
+        // left in both (the delete lost to a storage fault) is reported, and the more advanced of the two is counted.
+        var byId = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).GroupBy(t => t.RowKey, StringComparer.Ordinal).ToList();
+        var filedTwice = byId.Where(g => g.Count() > 1).ToList();
+        var reminderTexts = byId.Select(g => g.OrderBy(t => IsOpen(t.State) ? 1 : 0).First()).ToList();
         var texts = reminderTexts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
 
         int Sends(string id) => twilioCounts.GetValueOrDefault(id) + acsCounts.GetValueOrDefault(id);
         var twilioDuplicates = twilioCounts.Where(c => c.Value > 1 && texts.ContainsKey(c.Key)).Select(c => c.Key).ToList();
-        var open = reminderTexts.Where(t => t.State is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).ToList();
+        var open = reminderTexts.Where(t => IsOpen(t.State)).ToList();
         var pending = open.Count(t => t.DueAt > facts.EndedAt);
 
         var throttles = 0;
@@ -207,8 +215,10 @@ public sealed record FaultRunReport(
             facts.Poisoned,
             ignored)
         {
+            RemindersFiledTwice = filedTwice.Count,
             Details =
             [
+                .. filedTwice.Take(10).Select(g => $"filed twice: {g.Key} ({string.Join("; ", g.Select(t => $"{t.State} under {t.PartitionKey}"))})"),
                 .. twilio.Select(m => (Provider: "twilio", m.Text, m.At)).Concat(acs.Select(m => (Provider: "acs", m.Text, m.At)))
                     .Where(m => facts.QuietHours.IsQuiet(m.At)).Take(25)
                     .Select(m => string.Create(CultureInfo.InvariantCulture, $"inside quiet hours: {m.Provider} accepted {m.Text} at {m.At:HH:mm:ss.fff} UTC")),
@@ -220,6 +230,8 @@ public sealed record FaultRunReport(
             ],
         };
     }
+
+    private static bool IsOpen(string state) => state is TextStates.Scheduled or TextStates.Queued or TextStates.Sending;
 
     public void Print(TextWriter output)
     {
@@ -235,7 +247,7 @@ public sealed record FaultRunReport(
             $"[faults] lost (never reached a final state): {Lost}",
             $"[faults] still pending (due later):     {StillPending}",
             $"[faults] accepted, receipt not received: {AwaitingReceipt}",
-            $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end)",
+            $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end; {RemindersFiledTwice} left filed under both buckets)",
             $"[faults] texts to opted-out parents:    {OptedOutTexts}",
             $"[faults] vacancy alerts expected:       {Alerts.Expected:N0} ({Alerts.Parents} parents x {Alerts.Vacancies} vacancies; {Mix.FeedBatchesDuplicated} feed message(s) and {Mix.AlertMessagesDuplicated} alert send message(s) delivered twice)",
             $"[faults] alert final states:            {Join(Alerts.States)}",

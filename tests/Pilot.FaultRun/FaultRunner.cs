@@ -32,8 +32,8 @@ namespace Pilot.FaultRun;
 /// 5xx, 429 with Retry-After, or accept and drop the connection at the given rates, after random latency.</item>
 /// <item>Quiet hours are set to a minute range in the middle of the window (London time, from the real
 /// clock the runner uses), so texts falling due in it must wait for its end.</item>
-/// <item>Some send-queue messages are delivered twice; the runner is killed (SIGKILL) and restarted
-/// during the window.</item>
+/// <item>Some send-queue messages are delivered twice; during the window the worker process is killed (SIGKILL,
+/// the runner restarts it) and the runner is killed with its worker and restarted, in turn.</item>
 /// <item>In the same run (<see cref="MixWorkload"/>): some parents are opted in to vacancy alerts and vacancy
 /// batches that fit them all arrive through the window (the API and the feed queue in turn), so the alert timer
 /// sends alerts through the same faulty gateways; WFI invitations are created through the API, so the letter jobs
@@ -206,6 +206,14 @@ public static class FaultRunner
             {
                 var at = start + TimeSpan.FromMinutes(window * kill / (double)(options.Kills + 1));
                 await DelayUntilAsync(at, ct);
+                if (kill % 2 == 1)
+                {
+                    // Odd kills take the worker process alone: the runner (the host) restarts it, as Azure's host does.
+                    var worker = await runner.KillWorkerAsync(port, ct);
+                    Say(progress, $"[faults] {Elapsed(clock)} worker process killed (SIGKILL, pid {worker}), kill {kill} of {options.Kills}; the runner restarted it");
+                    continue;
+                }
+
                 await runner.KillAsync();
                 await runner.DisposeAsync();
                 Say(progress, $"[faults] {Elapsed(clock)} runner killed (SIGKILL), kill {kill} of {options.Kills}");
@@ -241,7 +249,7 @@ public static class FaultRunner
         }
 
         var stored = await ReadTextsAsync(texts, ct);
-        var storedBuckets = stored.ToDictionary(t => t.RowKey, t => t.PartitionKey, StringComparer.Ordinal);
+        var storedBuckets = stored.GroupBy(t => t.RowKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(t => t.PartitionKey).ToList(), StringComparer.Ordinal);
         var optedOutNumbers = optedOut.Select(i => $"+447700900{i:D3}").ToHashSet(StringComparer.Ordinal);
         var report = FaultRunReport.From(
             new FaultRunFacts(
@@ -253,7 +261,7 @@ public static class FaultRunner
                 simulator.Acs.Requests.Snapshot(),
                 optedOutNumbers,
                 new QuietHours(TimeOnly.Parse(Local(quietFrom), CultureInfo.InvariantCulture), TimeOnly.Parse(Local(quietTo), CultureInfo.InvariantCulture)),
-                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var bucket) && bucket != r.Bucket),
+                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var buckets) && buckets.Any(b => b != r.Bucket)),
                 duplicates,
                 options.Kills,
                 TimeSpan.FromSeconds(options.RetryAfterSeconds),

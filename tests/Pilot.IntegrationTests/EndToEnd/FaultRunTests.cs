@@ -24,7 +24,7 @@ public sealed class FaultRunTests
             : Path.Combine(Path.GetTempPath(), "pilot-faults");
         Directory.CreateDirectory(logs);
 
-        var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 1, Azurite.ConnectionString, logs)
+        var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 2, Azurite.ConnectionString, logs)
         {
             ProcessingVisibilitySeconds = 30,
             // Above the longest a send can take (the pipelines' 60 s total timeout), so a slow send is never settled under it.
