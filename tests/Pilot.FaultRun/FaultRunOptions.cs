@@ -1,9 +1,11 @@
+using Pilot.FaultRun.StorageFaults;
+
 namespace Pilot.FaultRun;
 
 /// <summary>The size and shape of one fault-injection run.</summary>
 /// <param name="Reminders">Reminders due in the window.</param>
 /// <param name="WindowMinutes">Due minutes the reminders are spread over, starting at the current minute.</param>
-/// <param name="Kills">How often the runner is killed (SIGKILL) and restarted, evenly through the window.</param>
+/// <param name="Kills">How many kills (SIGKILL), evenly through the window: odd ones the worker process alone (the runner restarts it), even ones the runner with its worker (restarted by the run).</param>
 /// <param name="Storage">Azurite's connection string.</param>
 /// <param name="LogDirectory">Where the runner's logs go (one file per run).</param>
 public sealed record FaultRunOptions(int Reminders, int WindowMinutes, int Kills, string Storage, string LogDirectory)
@@ -75,6 +77,9 @@ public sealed record FaultRunOptions(int Reminders, int WindowMinutes, int Kills
     /// companion text), so the hourly cap does not push texts past the run; the cap has its own tests.
     /// </summary>
     public int MaxPerNumberPerHour { get; init; } = 60;
+
+    /// <summary>Storage faults through the proxy in front of Azurite (null: the runner talks to Azurite directly).</summary>
+    public StorageFaultDose? StorageFaults { get; init; }
 
     public TextWriter Progress { get; init; } = TextWriter.Null;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Pilot.FaultRun.StorageFaults;
 using Pilot.ProviderSimulators.Acs;
 using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
@@ -79,6 +80,12 @@ public sealed record FaultRunReport(
     /// <summary>What lies behind a missed goal or an odd figure: texts in quiet hours, texts sent by both providers, alerts not accepted once.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>Reminder texts with a row under two due buckets at the end (a move out of quiet hours half done).</summary>
+    public int RemindersFiledTwice { get; init; }
+
+    /// <summary>What the storage proxy injected and what the outage showed; null when storage faults were off.</summary>
+    public StorageFaultFigures? Storage { get; init; }
+
     /// <summary>Each goal the run missed, in words.</summary>
     public IReadOnlyList<string> Failures
     {
@@ -106,8 +113,15 @@ public sealed record FaultRunReport(
             Check(Letters.CompanionAcsTwice + Letters.CompanionByBoth == 0, $"{Letters.CompanionAcsTwice + Letters.CompanionByBoth} companion text(s) sent twice through ACS or by both providers");
             Check(Poisoned.Values.Sum() == 0, $"{Poisoned.Values.Sum()} queue message(s) poisoned");
             Check(QuietHourTexts == 0, $"{QuietHourTexts} text(s) inside quiet hours");
+            Check(RemindersFiledTwice == 0, $"{RemindersFiledTwice} reminder text(s) filed under two due buckets");
             Check(OptedOutTexts == 0, $"{OptedOutTexts} text(s) to opted-out parents");
             Check(RetryAfterIgnored == 0, $"{RetryAfterIgnored} retry(ies) sooner than Retry-After");
+            if (Storage?.Outage is { } outage)
+            {
+                Check(outage.WrongAnswers == 0, $"{outage.WrongAnswers} HTTP answer(s) during the storage outage not 503 with Retry-After");
+                Check(outage.BacklogDrained is not null, "the backlog from before the storage outage's end never drained");
+            }
+
             return failures;
 
             void Check(bool met, string failure)
@@ -127,12 +141,16 @@ public sealed record FaultRunReport(
         var acs = facts.AcsAccepted.Select(m => (Text: TextIdOf(m.Tag), m.To, At: m.AcceptedAt)).ToList();
         var twilioCounts = twilio.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var acsCounts = acs.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var reminderTexts = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).ToList();
+        // A text moved out of quiet hours is written under its new due bucket and then deleted from its old one; a row
+        // left in both (the delete lost to a storage fault) is reported, and the more advanced of the two is counted.
+        var byId = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).GroupBy(t => t.RowKey, StringComparer.Ordinal).ToList();
+        var filedTwice = byId.Where(g => g.Count() > 1).ToList();
+        var reminderTexts = byId.Select(g => g.OrderBy(t => IsOpen(t.State) ? 1 : 0).First()).ToList();
         var texts = reminderTexts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
 
         int Sends(string id) => twilioCounts.GetValueOrDefault(id) + acsCounts.GetValueOrDefault(id);
         var twilioDuplicates = twilioCounts.Where(c => c.Value > 1 && texts.ContainsKey(c.Key)).Select(c => c.Key).ToList();
-        var open = reminderTexts.Where(t => t.State is TextStates.Scheduled or TextStates.Queued or TextStates.Sending).ToList();
+        var open = reminderTexts.Where(t => IsOpen(t.State)).ToList();
         var pending = open.Count(t => t.DueAt > facts.EndedAt);
 
         var throttles = 0;
@@ -197,8 +215,10 @@ public sealed record FaultRunReport(
             facts.Poisoned,
             ignored)
         {
+            RemindersFiledTwice = filedTwice.Count,
             Details =
             [
+                .. filedTwice.Take(10).Select(g => $"filed twice: {g.Key} ({string.Join("; ", g.Select(t => $"{t.State} under {t.PartitionKey}"))})"),
                 .. twilio.Select(m => (Provider: "twilio", m.Text, m.At)).Concat(acs.Select(m => (Provider: "acs", m.Text, m.At)))
                     .Where(m => facts.QuietHours.IsQuiet(m.At)).Take(25)
                     .Select(m => string.Create(CultureInfo.InvariantCulture, $"inside quiet hours: {m.Provider} accepted {m.Text} at {m.At:HH:mm:ss.fff} UTC")),
@@ -210,6 +230,8 @@ public sealed record FaultRunReport(
             ],
         };
     }
+
+    private static bool IsOpen(string state) => state is TextStates.Scheduled or TextStates.Queued or TextStates.Sending;
 
     public void Print(TextWriter output)
     {
@@ -225,7 +247,7 @@ public sealed record FaultRunReport(
             $"[faults] lost (never reached a final state): {Lost}",
             $"[faults] still pending (due later):     {StillPending}",
             $"[faults] accepted, receipt not received: {AwaitingReceipt}",
-            $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end)",
+            $"[faults] texts inside quiet hours:      {QuietHourTexts} ({MovedOutOfQuietHours:N0} fell due in them and were moved to their end; {RemindersFiledTwice} left filed under both buckets)",
             $"[faults] texts to opted-out parents:    {OptedOutTexts}",
             $"[faults] vacancy alerts expected:       {Alerts.Expected:N0} ({Alerts.Parents} parents x {Alerts.Vacancies} vacancies; {Mix.FeedBatchesDuplicated} feed message(s) and {Mix.AlertMessagesDuplicated} alert send message(s) delivered twice)",
             $"[faults] alert final states:            {Join(Alerts.States)}",
@@ -240,7 +262,7 @@ public sealed record FaultRunReport(
             $"[faults] queue messages poisoned:       {(Poisoned.Values.Sum() == 0 ? "0" : Join(Poisoned))}",
             $"[faults] elapsed:                       {Elapsed.TotalSeconds:F0} s",
         };
-        foreach (var line in lines)
+        foreach (var line in lines.Concat(StorageLines()))
         {
             output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         }
@@ -266,6 +288,26 @@ public sealed record FaultRunReport(
         }
 
         output.WriteLine(GoalsMet ? "[faults] every goal met" : "[faults] GOALS MISSED: " + string.Join("; ", Failures));
+    }
+
+    private IEnumerable<FormattableString> StorageLines()
+    {
+        if (Storage is null)
+        {
+            yield return $"[faults] storage faults:                off";
+            yield break;
+        }
+
+        foreach (var (service, counts) in Storage.Counts.OrderBy(c => c.Key))
+        {
+            yield return $"[faults] storage {service,-7} requests:      {counts.Requests:N0}; failed before reaching Azurite {counts.FailedBefore:N0}; applied then failed {counts.AppliedThenFailed:N0}; during the outage {counts.DuringOutage:N0}";
+        }
+
+        if (Storage.Outage is { } outage)
+        {
+            yield return $"[faults] storage outage:                {outage.Length.TotalSeconds:F0} s; HTTP answers during it: {string.Join(", ", outage.HttpAnswers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} x{a.Value}"))}";
+            yield return $"[faults] backlog drained after it:      {(outage.BacklogDrained is { } drained ? $"{drained.TotalSeconds:F0} s" : "never")}";
+        }
     }
 
     private static string StateOf(IReadOnlyList<TextEntity> texts, string id) =>

@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pilot.FaultRun.StorageFaults;
 using Pilot.ProviderSimulators;
 using Pilot.Shared;
 using Pilot.Shared.Appointments;
@@ -31,8 +32,8 @@ namespace Pilot.FaultRun;
 /// 5xx, 429 with Retry-After, or accept and drop the connection at the given rates, after random latency.</item>
 /// <item>Quiet hours are set to a minute range in the middle of the window (London time, from the real
 /// clock the runner uses), so texts falling due in it must wait for its end.</item>
-/// <item>Some send-queue messages are delivered twice; the runner is killed (SIGKILL) and restarted
-/// during the window.</item>
+/// <item>Some send-queue messages are delivered twice; during the window the worker process is killed (SIGKILL,
+/// the runner restarts it) and the runner is killed with its worker and restarted, in turn.</item>
 /// <item>In the same run (<see cref="MixWorkload"/>): some parents are opted in to vacancy alerts and vacancy
 /// batches that fit them all arrive through the window (the API and the feed queue in turn), so the alert timer
 /// sends alerts through the same faulty gateways; WFI invitations are created through the API, so the letter jobs
@@ -79,6 +80,18 @@ public static class FaultRunner
             faults.ThrottleRetryAfterSeconds = options.RetryAfterSeconds;
             faults.LatencyMin = options.LatencyMin;
             faults.LatencyMax = options.LatencyMax;
+        }
+
+        // The storage proxy goes in front of Azurite for the runner only: the run seeds and reads storage directly.
+        await using var proxy = options.StorageFaults is { } dose ? await StorageFaultProxy.StartAsync(options.Storage, options.Seed, ct) : null;
+        if (proxy is not null)
+        {
+            options.StorageFaults!.ApplyTo(proxy);
+            Say(progress, $"[faults] storage faults ON (tables, queues, blobs): {options.StorageFaults.FailBeforeRate:P1} failed before reaching Azurite (503 ServerBusy / 500 OperationTimedOut), {options.StorageFaults.FailAfterRate:P1} applied then failed (dropped, or held {options.StorageFaults.HangFor.TotalSeconds:F0} s and dropped), 0-{options.StorageFaults.LatencyMax.TotalMilliseconds:F0} ms latency, one {options.StorageFaults.Outage.TotalSeconds:F0} s outage");
+        }
+        else
+        {
+            Say(progress, $"[faults] storage faults OFF");
         }
 
         // Seeding: parents, some opted out, then appointments and their reminders.
@@ -138,7 +151,7 @@ public static class FaultRunner
         string[] orders = ["twilio,acs", "acs,twilio"];
         var runnerSettings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["AzureWebJobsStorage"] = options.Storage,
+            ["AzureWebJobsStorage"] = proxy?.ConnectionString ?? options.Storage,
             ["Storage:TablePrefix"] = run,
             ["Reminders:SendQueue"] = run + "-send",
             ["Wfi:LetterQueue"] = run + "-wfi-letters",
@@ -176,6 +189,7 @@ public static class FaultRunner
         RunnerProcess? runner = null;
         var duplicates = 0;
         var mix = new MixSent([], 0, 0, 0, 0);
+        OutageFigures? outageFigures = null;
         var storage = services.GetRequiredService<StorageClients>();
         try
         {
@@ -183,12 +197,23 @@ public static class FaultRunner
             Say(progress, $"[faults] runner started (pid {runner.Id}, providers {orders[0]}); its log: {logPath}");
             using var stopDuplicates = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var duplicating = DuplicateMessagesAsync(services, reminders, options, random, stopDuplicates.Token);
+            var outage = proxy is null
+                ? Task.FromResult<OutageFigures?>(null)
+                : OutageAsync(proxy, options, start + TimeSpan.FromMinutes(window / 4.0), new Uri($"http://127.0.0.1:{port}/api/appointments/{planned[0].Id}"), texts, ct);
             var mixing = RunMixAsync(services, [.. alertParents.Select(i => parents[i])], [.. Enumerable.Range(0, options.Invitations).Select(k => parents[MixWorkload.InvitationParent(k, parentCount)])], options, port, start, window, clock, ct);
 
             for (var kill = 1; kill <= options.Kills; kill++)
             {
                 var at = start + TimeSpan.FromMinutes(window * kill / (double)(options.Kills + 1));
                 await DelayUntilAsync(at, ct);
+                if (kill % 2 == 1)
+                {
+                    // Odd kills take the worker process alone: the runner (the host) restarts it, as Azure's host does.
+                    var worker = await runner.KillWorkerAsync(port, ct);
+                    Say(progress, $"[faults] {Elapsed(clock)} worker process killed (SIGKILL, pid {worker}), kill {kill} of {options.Kills}; the runner restarted it");
+                    continue;
+                }
+
                 await runner.KillAsync();
                 await runner.DisposeAsync();
                 Say(progress, $"[faults] {Elapsed(clock)} runner killed (SIGKILL), kill {kill} of {options.Kills}");
@@ -201,6 +226,7 @@ public static class FaultRunner
 
             duplicates = await duplicating;
             mix = await mixing;
+            outageFigures = await outage;
             var drained = await DrainAsync(texts, storage, options, start.AddMinutes(window), clock, progress, ct);
             await simulator.Twilio.WhenCallbacksDoneAsync(ct);
             await simulator.Acs.WhenDeliveryReportsDoneAsync(ct);
@@ -223,9 +249,9 @@ public static class FaultRunner
         }
 
         var stored = await ReadTextsAsync(texts, ct);
-        var storedBuckets = stored.ToDictionary(t => t.RowKey, t => t.PartitionKey, StringComparer.Ordinal);
+        var storedBuckets = stored.GroupBy(t => t.RowKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(t => t.PartitionKey).ToList(), StringComparer.Ordinal);
         var optedOutNumbers = optedOut.Select(i => $"+447700900{i:D3}").ToHashSet(StringComparer.Ordinal);
-        return FaultRunReport.From(
+        var report = FaultRunReport.From(
             new FaultRunFacts(
                 reminders.Count,
                 stored,
@@ -235,7 +261,7 @@ public static class FaultRunner
                 simulator.Acs.Requests.Snapshot(),
                 optedOutNumbers,
                 new QuietHours(TimeOnly.Parse(Local(quietFrom), CultureInfo.InvariantCulture), TimeOnly.Parse(Local(quietTo), CultureInfo.InvariantCulture)),
-                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var bucket) && bucket != r.Bucket),
+                reminders.Count(r => storedBuckets.TryGetValue(r.TextId, out var buckets) && buckets.Any(b => b != r.Bucket)),
                 duplicates,
                 options.Kills,
                 TimeSpan.FromSeconds(options.RetryAfterSeconds),
@@ -254,7 +280,27 @@ public static class FaultRunner
                 },
             },
             clock.Elapsed);
+        return proxy is null ? report : report with { Storage = new StorageFaultFigures(options.StorageFaults!, proxy.Counts, outageFigures) };
     }
+
+    /// <summary>The storage outage, probed with <c>GET /api/appointments/{id}</c> as an office would ask.</summary>
+    private static async Task<OutageFigures?> OutageAsync(StorageFaultProxy proxy, FaultRunOptions options, DateTimeOffset at, Uri probe, TableClient texts, CancellationToken ct)
+        => await StorageOutage.RunAsync(
+            proxy,
+            at,
+            options.StorageFaults!.Outage,
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, probe);
+                request.Headers.Add("x-functions-key", MixWorkload.OfficeKey);
+                return request;
+            },
+            texts,
+            // The outage ends early in the window: its backlog has the rest of the window and the drain to settle
+            // (texts a later kill interrupts wait out their leases in it).
+            options.DrainTimeout + TimeSpan.FromMinutes(options.WindowMinutes),
+            options.Progress,
+            ct);
 
     private static async Task<RunnerProcess> StartRunnerAsync(Dictionary<string, string> settings, string providers, int port, string logPath, CancellationToken ct)
     {

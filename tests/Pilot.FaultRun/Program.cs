@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pilot.FaultRun;
+using Pilot.FaultRun.StorageFaults;
 
 // The fault-injection run behind ./faults.sh: reminders, vacancy alerts and WFI letters through both SMS
 // gateways and Notify to the provider simulators with faults injected, the runner killed and restarted,
@@ -11,8 +12,20 @@ var kills = 2;
 var alertParents = 100;
 var vacancies = 10;
 var invitations = 200;
+var storageFaults = true;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
+    if (args[i] == "--storage-faults")
+    {
+        storageFaults = args[i + 1] switch
+        {
+            "on" => true,
+            "off" => false,
+            _ => throw new ArgumentException("use --storage-faults on|off"),
+        };
+        continue;
+    }
+
     var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     switch (args[i])
     {
@@ -22,7 +35,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--alert-parents": alertParents = value; break;
         case "--vacancies": vacancies = value; break;
         case "--invitations": invitations = value; break;
-        default: throw new ArgumentException($"unknown option {args[i]}; use --reminders N --window MINUTES --kills N --alert-parents N --vacancies N (at most 20) --invitations N");
+        default: throw new ArgumentException($"unknown option {args[i]}; use --reminders N --window MINUTES --kills N --alert-parents N --vacancies N (at most 20) --invitations N --storage-faults on|off");
     }
 }
 
@@ -35,6 +48,7 @@ var report = await FaultRunner.RunAsync(new FaultRunOptions(reminders, window, k
     AlertParents = alertParents,
     Vacancies = vacancies,
     Invitations = invitations,
+    StorageFaults = storageFaults ? StorageFaultDose.Full : null,
     Progress = Console.Out,
 });
 report.Print(Console.Out);

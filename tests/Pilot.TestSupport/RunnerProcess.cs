@@ -65,6 +65,55 @@ public sealed class RunnerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGKILL to the worker process the runner hosts, and only to it, as a worker that crashes on its own dies: the
+    /// runner (the host) stays up, fails the invocations it had in flight and starts a new worker. Returns the killed
+    /// worker's pid once the runner answers <c>/api/health</c> through its new worker.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The runner hosts no worker process (in-process mode).</exception>
+    public async Task<int> KillWorkerAsync(int port, CancellationToken ct)
+    {
+        var worker = ChildrenOf(_process.Id).FirstOrDefault()
+            ?? throw new InvalidOperationException($"the runner (pid {_process.Id}) has no worker process to kill");
+        using (worker)
+        {
+            var pid = worker.Id;
+            worker.Kill();
+            await worker.WaitForExitAsync(ct);
+            await WaitUntilHealthyAsync(port, ct);
+            return pid;
+        }
+    }
+
+    /// <summary>The processes whose parent is <paramref name="pid"/>, read from <c>/proc/{pid}/stat</c> (Linux).</summary>
+    private static IEnumerable<Process> ChildrenOf(int pid)
+    {
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(stat);
+            }
+            catch (IOException)
+            {
+                continue; // Gone since the listing.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            // "pid (comm) state ppid ...": the command may hold spaces and parentheses, so read after the last ')'.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && int.TryParse(fields[1], CultureInfo.InvariantCulture, out var parent) && parent == pid
+                && int.TryParse(Path.GetFileName(Path.GetDirectoryName(stat)), CultureInfo.InvariantCulture, out var child))
+            {
+                yield return Process.GetProcessById(child);
+            }
+        }
+    }
+
     private void KillQuietly()
     {
         try

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Pilot.Shared.Storage;
 using Pilot.Shared.Validation;
 
 namespace Pilot.Functions.Http;
@@ -49,6 +50,12 @@ public static class ProblemResults
 
         return WithProblemContentType(new ObjectResult(details) { StatusCode = status });
     }
+
+    /// <summary>Storage is throttling or unreachable (<see cref="StorageUnavailable"/>): 503 with Retry-After, nothing promised.</summary>
+    public static IActionResult StorageUnavailable()
+        => new RetryLaterResult(
+            Problem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", "Storage is busy or unreachable; nothing was promised. Try again after the Retry-After interval."),
+            Pilot.Shared.Storage.StorageUnavailable.RetryAfter);
 
     public static IActionResult Problem(int status, string title, string? detail)
         => WithProblemContentType(new ObjectResult(new ProblemDetails { Status = status, Title = title, Detail = detail }) { StatusCode = status });

@@ -51,8 +51,15 @@ public sealed class WfiInvitationDesk(
         invitation.Reference = await ClaimReferenceAsync(invitation, ct);
         if (!await store.TryAddAsync(invitation, ct))
         {
-            // The same request, sent twice at once, adopted the same abandoned claim and made it first.
-            return await store.GetAsync(draft.Office.Id, id, ct) is { } made ? AlreadyInvited(made) : throw new InvalidOperationException($"Invitation {id} exists and cannot be read.");
+            var made = await store.GetAsync(draft.Office.Id, id, ct) ?? throw new InvalidOperationException($"Invitation {id} exists and cannot be read.");
+
+            // The reference is claimed by this request alone, so a row carrying it is this request's own insert, applied
+            // by storage whose answer was lost (the SDK's retry then met 409): carry on and queue its letter. Otherwise
+            // the same request, sent twice at once, adopted the same abandoned claim and made it first.
+            if (made.Reference != invitation.Reference)
+            {
+                return AlreadyInvited(made);
+            }
         }
 
         await letterQueue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct);
@@ -300,6 +307,7 @@ public sealed class WfiInvitationDesk(
 
             if (existing.Status != WfiInvitationStatuses.Cancelled)
             {
+                await RequeueUnpostedLetterAsync(existing, ct);
                 return (null, AlreadyInvited(existing));
             }
 
@@ -310,6 +318,19 @@ public sealed class WfiInvitationDesk(
         }
 
         throw new InvalidOperationException($"The claim of invitation {id} kept changing.");
+    }
+
+    /// <summary>
+    /// A repeat of a request whose invitation was written but whose letter job may never have been queued (storage failed
+    /// between the two, and the caller was answered 503): queue it again. A letter job for a letter already on its way
+    /// changes nothing, so this is safe to repeat.
+    /// </summary>
+    private async Task RequeueUnpostedLetterAsync(WfiInvitationEntity existing, CancellationToken ct)
+    {
+        if (existing.Status is WfiInvitationStatuses.Requested or WfiInvitationStatuses.LetterReady)
+        {
+            await letterQueue.EnqueueAsync(new WfiLetterJob(existing.OfficeId, existing.Id), ct);
+        }
     }
 
     private static Outcome<WfiInvitationAccepted> AlreadyInvited(WfiInvitationEntity existing)

@@ -1,4 +1,5 @@
 using Pilot.FaultRun;
+using Pilot.FaultRun.StorageFaults;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.EndToEnd;
@@ -8,12 +9,13 @@ namespace Pilot.IntegrationTests.EndToEnd;
 /// simulators with the same faults, duplicated queue messages, quiet hours in the window, opted-out parents,
 /// and the local runner killed (SIGKILL) once and restarted with the providers the other way round; in the
 /// same run 10 parents opted in to vacancy alerts get 4 vacancies (40 alerts, one parent's cancelled for
-/// STOP) and 12 WFI invitations go through Notify with the same faults.
+/// STOP) and 12 WFI invitations go through Notify with the same faults; and a smaller dose of the full run's storage
+/// faults (throttling, applied-then-failed requests, latency and a 10 s outage) through the proxy in front of Azurite.
 /// </summary>
 public sealed class FaultRunTests
 {
     [Fact]
-    public async Task Reminders_alerts_and_letters_under_provider_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
+    public async Task Reminders_alerts_and_letters_under_provider_and_storage_faults_duplicated_messages_and_a_killed_runner_are_each_sent_once_and_never_against_the_rules()
     {
         await Azurite.EnsureReachableAsync();
         // The child runner's logs join the suite's, so the personal-data scan reads them too.
@@ -22,7 +24,7 @@ public sealed class FaultRunTests
             : Path.Combine(Path.GetTempPath(), "pilot-faults");
         Directory.CreateDirectory(logs);
 
-        var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 1, Azurite.ConnectionString, logs)
+        var report = await FaultRunner.RunAsync(new FaultRunOptions(Reminders: 300, WindowMinutes: 2, Kills: 2, Azurite.ConnectionString, logs)
         {
             ProcessingVisibilitySeconds = 30,
             // Above the longest a send can take (the pipelines' 60 s total timeout), so a slow send is never settled under it.
@@ -33,6 +35,7 @@ public sealed class FaultRunTests
             Invitations = 12,
             // More than the full run's 5%, so that a few alerts and letter jobs are still delivered twice.
             MixDuplicateRate = 0.25,
+            StorageFaults = new StorageFaultDose(0.01, 0.005, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10)),
         });
 
         var summary = new StringWriter();
@@ -58,5 +61,11 @@ public sealed class FaultRunTests
         Assert.Equal(report.Letters.Invitations, report.Letters.NotifyLetters);
         Assert.True(report.Mix.LetterJobsDuplicated > 0, summary.ToString());
         Assert.True(report.Letters.NotifyServerErrors + report.Letters.NotifyThrottles > 0, summary.ToString());
+
+        var storage = Assert.IsType<StorageFaultFigures>(report.Storage);
+        Assert.True(storage.Counts.Values.Sum(c => c.FailedBefore) > 0, summary.ToString());
+        Assert.True(storage.Counts.Values.Sum(c => c.AppliedThenFailed) > 0, summary.ToString());
+        Assert.True(storage.Counts.Values.Sum(c => c.DuringOutage) > 0, summary.ToString());
+        Assert.True(storage.Outage?.HttpAnswers.Values.Sum() > 0, summary.ToString());
     }
 }
