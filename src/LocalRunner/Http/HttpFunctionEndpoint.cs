@@ -43,6 +43,19 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
         {
             LogAborted(function.Method.Name, context.Request.Method, LoggedPath(context));
         }
+        catch (WorkerGoneException ex) when (!context.Response.HasStarted)
+        {
+            // The worker died (or was restarting) before it answered: the host has no app to run the request on for a
+            // moment, as Azure's front end has none while an instance restarts. The caller is told to come back.
+            LogWorkerGone(ex, function.Method.Name, context.Request.Method, LoggedPath(context));
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "5";
+            await Results.Problem(
+                    title: "The app is restarting.",
+                    detail: "The function app's worker process is restarting; nothing was done. Try again after the Retry-After interval.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable)
+                .ExecuteAsync(context);
+        }
         catch (Exception ex)
         {
             LogFailed(ex, function.Method.Name, context.Request.Method, LoggedPath(context), context.TraceIdentifier);
@@ -79,6 +92,9 @@ internal sealed partial class HttpFunctionEndpoint(HttpFunction function, ILogge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed '{Function}' (Cancelled, {Method} {Path}): the client went away")]
     private partial void LogAborted(string function, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Executed '{Function}' (Failed, {Method} {Path}): the worker went away before it answered; answered 503 with Retry-After")]
+    private partial void LogWorkerGone(Exception exception, string function, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Executed '{Function}' (Failed, {Method} {Path}, TraceId={TraceId}); answered 500")]
     private partial void LogFailed(Exception exception, string function, string method, string path, string traceId);

@@ -139,6 +139,22 @@ public sealed class WorkerHostingTests
         Assert.Contains(runner.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("Executed 'Boom' (Failed", StringComparison.Ordinal) && e.Exception?.Message.Contains("boom 7", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task A_request_whose_worker_dies_before_answering_is_answered_503_with_Retry_After_and_the_next_runs_in_a_new_worker()
+    {
+        await using var runner = await WorkerRunners.StartSampleAsync(["Boom"], []);
+        var supervisor = runner.Service<WorkerSupervisor>();
+        using var http = runner.CreateClientWithoutKey();
+
+        using var died = await http.GetAsync(new Uri("/api/boom/-1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, died.StatusCode);
+        Assert.Equal("application/problem+json", died.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), died.Headers.RetryAfter?.Delta);
+        await Eventually.TrueAsync(async () => (await http.GetAsync(new Uri("/api/boom/0", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "a new worker to answer", 60);
+        Assert.Equal(2, supervisor.Starts);
+    }
+
     private static Dictionary<string, string?> AppSettings(string queueName) => new()
     {
         ["AzureWebJobsStorage"] = Azurite.ConnectionString,
