@@ -6,6 +6,7 @@ using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
 using Pilot.ProviderSimulators.Twilio;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.WfiInvitations;

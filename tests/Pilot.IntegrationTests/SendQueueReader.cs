@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Pilot.Shared;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests;
@@ -33,7 +34,7 @@ public static class SendQueueReader
     public static async Task<List<SendOutcome>> DrainAsync(PilotServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         var outcomes = new List<SendOutcome>();
         foreach (var (_, text) in await ReceiveAllAsync(services))
         {

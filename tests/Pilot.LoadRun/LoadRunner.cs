@@ -13,6 +13,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Alerts;

@@ -4,6 +4,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.TestSupport;
@@ -181,7 +182,7 @@ public sealed class VacancyAlertTests
         var queued = await SendQueueReader.ReceiveAllAsync(services);
 
         services.Time.Advance(TimeSpan.FromMinutes(20)); // a late worker, at 21:10
-        var outcome = await services.Get<ReminderSender>().SendAsync(Assert.Single(queued).Text, CancellationToken.None);
+        var outcome = await services.Get<TextSender>().SendAsync(Assert.Single(queued).Text, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Deferred, outcome);
         var moved = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
@@ -241,7 +242,7 @@ public sealed class VacancyAlertTests
         var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
 
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
-        var outcome = await services.Get<ReminderSender>().SendAsync(new TextRef(text.PartitionKey, text.RowKey), CancellationToken.None);
+        var outcome = await services.Get<TextSender>().SendAsync(new TextRef(text.PartitionKey, text.RowKey), CancellationToken.None);
 
         Assert.Equal(SendOutcome.Cancelled, outcome);
         Assert.Equal("vacancy-expired", (await VacancyScenario.AllAsync(services, TableNames.Texts)).Single().GetString("CancelReason"));

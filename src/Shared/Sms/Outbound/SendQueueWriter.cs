@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Reminders;
 using Pilot.Shared.Storage;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>The send queue: one message per text, naming where the text is stored.</summary>
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
