@@ -72,6 +72,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<VacancyFeed>();
         services.AddSingleton<VacancyAlertPlanner>();
         services.AddSingleton<SendFactsLoader>();
+        services.AddSingleton<OutboundTexts>();
         services.AddSingleton<AlertConsents>();
         services.AddSingleton<ParentMatches>();
         services.AddSingleton<DemoSeeder>();

@@ -35,7 +35,10 @@ public sealed class TextSender(
 
     private TimeSpan Lease => TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
 
-    public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct)
+    public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct) => (await SendAndReportAsync(reference, ct)).Outcome;
+
+    /// <summary>As <see cref="SendAsync"/>, saying also when a text that waits will be looked at again, or why it was cancelled.</summary>
+    public async Task<SendReport> SendAndReportAsync(TextRef reference, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reference);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -44,7 +47,7 @@ public sealed class TextSender(
             if (text is null)
             {
                 logger.LogWarning("Text {TextId} in bucket {Bucket} no longer exists; nothing to send", reference.TextId, reference.Bucket);
-                return SendOutcome.Missing;
+                return new SendReport(SendOutcome.Missing);
             }
 
             var now = time.GetUtcNow();
@@ -52,12 +55,12 @@ public sealed class TextSender(
             switch (SendPolicy.Look(text, now, Lease))
             {
                 case AlreadyDone:
-                    return SendOutcome.AlreadyDone;
+                    return new SendReport(SendOutcome.AlreadyDone, State: text.State, Reason: text.CancelReason);
                 case LookLater later:
                     // Another worker has it, or the provider's answer is awaited: look again then, rather than failing
                     // this message towards the poison queue.
                     await EnqueueAsync(text, later.At - now + TimeSpan.FromSeconds(1), ct);
-                    return SendOutcome.CheckLater;
+                    return new SendReport(SendOutcome.CheckLater, later.At);
                 case Settle:
                     if (await SettleAsync(text, now, ct) is { } settled)
                     {
@@ -80,7 +83,7 @@ public sealed class TextSender(
             };
             if (outcome is { } done)
             {
-                return done;
+                return done with { State = text.State };
             }
 
             // Someone changed the text (or the digest, or the number's hour) under us: read it again and decide anew.
@@ -90,7 +93,7 @@ public sealed class TextSender(
     }
 
     /// <summary>Asks the providers about an interrupted send. Null when none has it: the caller decides again.</summary>
-    private async Task<SendOutcome?> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport?> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult? earlier;
         try
@@ -105,7 +108,7 @@ public sealed class TextSender(
             await ReplaceOrBusyAsync(text, ct);
             await EnqueueAsync(text, RetryBackoff.First, ct);
             logger.LogWarning("Text {TextId}: asking the providers whether they took it failed ({Reason}); asking again in {Delay}", text.RowKey, ex.Message, RetryBackoff.First);
-            return SendOutcome.CheckLater;
+            return new SendReport(SendOutcome.CheckLater, now + RetryBackoff.First);
         }
 
         if (earlier is null)
@@ -116,11 +119,11 @@ public sealed class TextSender(
 
         logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
         await RecordAsync(text, earlier, now, ct);
-        return SendOutcome.Settled;
+        return new SendReport(SendOutcome.Settled, State: text.State);
     }
 
     /// <returns>Null when the text changed under us and must be read again.</returns>
-    private async Task<SendOutcome?> CancelAsync(TextEntity text, string reason, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport?> CancelAsync(TextEntity text, string reason, DateTimeOffset now, CancellationToken ct)
     {
         if (text.State == TextStates.Sending)
         {
@@ -137,7 +140,7 @@ public sealed class TextSender(
         }
 
         logger.LogInformation("Text {TextId} cancelled at send time: {Reason}", text.RowKey, reason);
-        return SendOutcome.Cancelled;
+        return new SendReport(SendOutcome.Cancelled, Reason: reason);
     }
 
     /// <summary>
@@ -145,7 +148,7 @@ public sealed class TextSender(
     /// appointment, if any, is pointed at the new place); a repeat keeps its row and id (a provider that de-duplicates
     /// may hold the first attempt) and is looked at again when they end.
     /// </summary>
-    private async Task<SendOutcome?> DeferAsync(SendFacts loaded, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport?> DeferAsync(SendFacts loaded, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
         var text = loaded.Text;
         if (text.State == TextStates.Sending)
@@ -154,7 +157,15 @@ public sealed class TextSender(
             await ReplaceOrBusyAsync(text, ct);
             await EnqueueAsync(text, until - now + TimeSpan.FromSeconds(1), ct);
             logger.LogInformation("Text {TextId} to repeat fell in quiet hours; looking again at {QuietEnd:u}", text.RowKey, until);
-            return SendOutcome.Deferred;
+            return new SendReport(SendOutcome.Deferred, until);
+        }
+
+        if (text.MessageId is not null)
+        {
+            // A text written with its own id (a WFI notice) stays where it is, so that writing it again finds it there:
+            // a delayed message brings it back when quiet hours end.
+            await EnqueueAsync(text, until - now + TimeSpan.FromSeconds(1), ct);
+            return new SendReport(SendOutcome.Deferred, until);
         }
 
         var bucket = DueBuckets.For(until);
@@ -162,7 +173,7 @@ public sealed class TextSender(
         {
             // Already filed under the end of quiet hours (taken off the queue early): back to waiting there.
             text.ReturnToSchedule(now);
-            return await texts.TryReplaceAsync(text, ct) ? SendOutcome.Deferred : null;
+            return await texts.TryReplaceAsync(text, ct) ? new SendReport(SendOutcome.Deferred, until) : null;
         }
 
         var moved = text.DeferredCopy(bucket, until, now);
@@ -174,7 +185,7 @@ public sealed class TextSender(
 
         await texts.DeleteAsync(text, ct);
         logger.LogInformation("Text {TextId} fell due in quiet hours; moved to {DueAt:u}", text.RowKey, until);
-        return SendOutcome.Deferred;
+        return new SendReport(SendOutcome.Deferred, until);
     }
 
     /// <summary>
@@ -182,7 +193,7 @@ public sealed class TextSender(
     /// claimed) and a delayed message brings it back as the next slot frees; a repeat keeps its id and waits for then.
     /// Another text may take that slot first: this one is then held again, never dropped.
     /// </summary>
-    private async Task<SendOutcome> HoldAsync(TextEntity text, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport> HoldAsync(TextEntity text, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
         var delay = new CapClaim(until).DelayFrom(now);
         if (text.State == TextStates.Sending)
@@ -193,11 +204,11 @@ public sealed class TextSender(
 
         await EnqueueAsync(text, delay, ct);
         logger.LogInformation("Text {TextId}: its number has had {Cap} texts in the last hour; it waits until {FullUntil:u}", text.RowKey, smsOptions.Value.MaxPerNumberPerHour, until);
-        return SendOutcome.HeldForHourlyCap;
+        return new SendReport(SendOutcome.HeldForHourlyCap, now + delay);
     }
 
     /// <returns>Null when something changed under us (the text, the digest, the number's hour) and it must be decided again.</returns>
-    private async Task<SendOutcome?> BeginAsync(SendFacts loaded, CapRow capRow, Send send, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport?> BeginAsync(SendFacts loaded, CapRow capRow, Send send, DateTimeOffset now, CancellationToken ct)
     {
         var text = loaded.Text;
         if (!await facts.BeforeSendAsync(loaded, ct))
@@ -235,7 +246,7 @@ public sealed class TextSender(
         return await CallGatewayAsync(text, message, now, ct);
     }
 
-    private async Task<SendOutcome> CallGatewayAsync(TextEntity text, SmsMessage message, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport> CallGatewayAsync(TextEntity text, SmsMessage message, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult result;
         try
@@ -250,7 +261,7 @@ public sealed class TextSender(
             await texts.TryReplaceAsync(text, ct);
             await EnqueueAsync(text, ex.SettleAfter + TimeSpan.FromSeconds(1), ct);
             logger.LogWarning("Text {TextId} to {To}: {Provider} may have accepted it; settling after {SettleAfter}", text.RowKey, PhoneMask.Mask(text.To), ex.Provider, ex.SettleAfter);
-            return SendOutcome.CheckLater;
+            return new SendReport(SendOutcome.CheckLater, now + ex.SettleAfter);
         }
         catch (SmsProviderException ex)
         {
@@ -267,10 +278,10 @@ public sealed class TextSender(
         }
 
         await RecordAsync(text, result, now, ct);
-        return SendOutcome.Sent;
+        return new SendReport(SendOutcome.Sent);
     }
 
-    private async Task<SendOutcome> RetryLaterAsync(TextEntity text, SmsProviderException failure, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendReport> RetryLaterAsync(TextEntity text, SmsProviderException failure, DateTimeOffset now, CancellationToken ct)
     {
         if (SendPolicy.AfterProviderFailure(text, now) is not { } next)
         {
@@ -281,7 +292,7 @@ public sealed class TextSender(
             }
 
             logger.LogError("Text {TextId} to {To}: every provider failed it for {Period}; technical-failure", text.RowKey, PhoneMask.Mask(text.To), RetryBackoff.Period);
-            return SendOutcome.Failed;
+            return new SendReport(SendOutcome.Failed);
         }
 
         // The look then finds the lease over, so it settles (asks the providers) and repeats at once.
@@ -293,7 +304,7 @@ public sealed class TextSender(
 
         await EnqueueAsync(text, next - now, ct);
         logger.LogWarning("Text {TextId} to {To}: every provider failed it ({Reason}); trying again in {Delay}", text.RowKey, PhoneMask.Mask(text.To), failure.Message, next - now);
-        return SendOutcome.RetryLater;
+        return new SendReport(SendOutcome.RetryLater, next);
     }
 
     /// <summary>The provider's answer, written once; if a receipt got there first, kept only if it moves the text on.</summary>
@@ -342,5 +353,5 @@ public sealed class TextSender(
     }
 
     private Task EnqueueAsync(TextEntity text, TimeSpan delay, CancellationToken ct) =>
-        queue.EnqueueAsync(text.Ref, ct, delay);
+        queue.EnqueueAsync(text.Ref, ct, delay, text.Lane);
 }
