@@ -66,6 +66,7 @@ public static class LoadRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = names.Run,
             ["Reminders:SendQueue"] = names.SendQueue,
+            ["Reminders:InteractiveSendQueue"] = names.SendQueue + "-i",
         });
         await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), ct);
 
@@ -334,6 +335,7 @@ public static class LoadRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = names.Run,
             ["Reminders:SendQueue"] = names.SendQueue,
+            ["Reminders:InteractiveSendQueue"] = names.SendQueue + "-i",
             ["Wfi:LetterQueue"] = names.LetterQueue,
             ["Vacancies:FeedQueue"] = names.FeedQueue,
             ["Letters:Container"] = names.Run,

@@ -274,6 +274,9 @@ public sealed class AppointmentBooking(
                 ParentId = appointment.ParentId,
                 Kind = item.Kind,
                 DueAt = item.DueAt,
+                // The confirmation is what the person booking waits for: it goes on the interactive lane.
+                Lane = item.Kind == TextKinds.Confirmation ? TextLanes.Interactive : null,
+                RequestedAt = item.Kind == TextKinds.Confirmation ? now : null,
                 State = TextStates.Scheduled,
                 StateChangedAt = now,
             };

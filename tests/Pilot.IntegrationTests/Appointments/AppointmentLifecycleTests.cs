@@ -21,7 +21,7 @@ public sealed class AppointmentLifecycleTests
         var booked = await Scenario.BookAsync(services, parent, startsAt);
         var view = await Scenario.ViewAsync(services, booked.Id);
         var tick = await services.Get<Pilot.Shared.Reminders.Dispatch.DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.InteractiveSendQueue);
 
         Assert.Equal(["confirmation", "reminder-1d", "reminder-2h"], booked.Reminders.Select(r => r.Kind));
         Assert.Equal(startsAt.AddDays(-1), booked.Reminders[1].DueAt);

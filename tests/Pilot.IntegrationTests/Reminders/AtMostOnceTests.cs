@@ -134,7 +134,7 @@ public sealed class AtMostOnceTests
         Assert.Equal(SendOutcome.AlreadyDone, after);
         Assert.Equal(1, gateway.Sends);
         Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
-        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.InteractiveSendQueue);
         Assert.Equal(3, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // the message being handled and two delayed checks
     }
 

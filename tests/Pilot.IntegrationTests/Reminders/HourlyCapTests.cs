@@ -47,7 +47,7 @@ public sealed class HourlyCapTests
             heldAgainWithinTheHour.Add(await sender.SendAsync(text, CancellationToken.None));
         }
 
-        var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<StorageClients>().QueueAsync(services.InteractiveSendQueue);
         var waitingMessages = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         services.Time.Advance(TimeSpan.FromMinutes(1)); // 10:00:00, when the ten slots claimed at 09:00:00 free and the delayed messages come
         var nextHour = new List<SendOutcome>();
