@@ -79,6 +79,7 @@ param timerSilenceMinutes int = 15
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName, application: 'pilot' }
 var reminderSendQueue = 'reminder-send'
+var interactiveSendQueue = 'interactive-send'
 // Names are computed here, not read from module outputs, so what-if on a pull request can predict them.
 var names = {
   identity: 'id-pilot-${resourceToken}'
@@ -131,6 +132,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: 'app-package'
     lettersContainerName: 'letters'
     sendQueueName: reminderSendQueue
+    interactiveSendQueueName: interactiveSendQueue
   }
 }
 
@@ -191,6 +193,7 @@ module functionApp 'modules/function-app.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     secretNames: secretNames
     reminderSendQueue: reminderSendQueue
+    interactiveSendQueue: interactiveSendQueue
     smsProviders: smsProviders
     smsPublicBaseUrl: smsPublicBaseUrl
     twilioAccountSid: twilioAccountSid

@@ -16,6 +16,7 @@ internal static class BenchServices
         ["AzureWebJobsStorage"] = Storage,
         ["Storage:TablePrefix"] = "bench" + name + Guid.NewGuid().ToString("N")[..8],
         ["Reminders:SendQueue"] = "bench-" + name + "-" + Guid.NewGuid().ToString("N")[..8],
+        ["Reminders:InteractiveSendQueue"] = "bench-" + name + "-" + Guid.NewGuid().ToString("N")[..8] + "-i",
         ["Wfi:LetterQueue"] = "bench-wfi-" + name + "-" + Guid.NewGuid().ToString("N")[..8],
         ["Wfi:DefaultSchedule"] = "0 0 0 1 1 *",
         // The bench measures throughput, not the clock: no quiet hours.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.Bench;

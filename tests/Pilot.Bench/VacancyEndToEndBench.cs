@@ -16,6 +16,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Vacancies.Catalogue;

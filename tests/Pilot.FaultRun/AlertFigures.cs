@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Vacancies.Alerts;
 
 namespace Pilot.FaultRun;

@@ -7,6 +7,8 @@ using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
 using Pilot.ProviderSimulators.Twilio;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Reminders.Planning;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.WfiInvitations;
@@ -134,6 +136,9 @@ public sealed record FaultRunReport(
         }
     }
 
+    private static bool IsAppointmentText(string kind)
+        => TextKinds.IsReminder(kind) || kind is TextKinds.Confirmation or TextKinds.Rescheduled or TextKinds.Cancelled;
+
     public static FaultRunReport From(FaultRunFacts facts, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -141,16 +146,19 @@ public sealed record FaultRunReport(
         var acs = facts.AcsAccepted.Select(m => (Text: TextIdOf(m.Tag), m.To, At: m.AcceptedAt)).ToList();
         var twilioCounts = twilio.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var acsCounts = acs.Where(m => m.Text is not null).GroupBy(m => m.Text!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Every text that is not an alert: the appointments' texts, and the WFI companion, defaulted and reply texts that are
+        // Texts rows too now; lost and duplicates are counted over all of them, the states over the appointments' texts.
         // A text moved out of quiet hours is written under its new due bucket and then deleted from its old one; a row
         // left in both (the delete lost to a storage fault) is reported, and the more advanced of the two is counted.
         var byId = facts.Texts.Where(t => !AlertTextKinds.IsAlert(t.Kind)).GroupBy(t => t.RowKey, StringComparer.Ordinal).ToList();
         var filedTwice = byId.Where(g => g.Count() > 1).ToList();
-        var reminderTexts = byId.Select(g => g.OrderBy(t => IsOpen(t.State) ? 1 : 0).First()).ToList();
-        var texts = reminderTexts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
+        var otherTexts = byId.Select(g => g.OrderBy(t => IsOpen(t.State) ? 1 : 0).First()).ToList();
+        var reminderTexts = otherTexts.Where(t => IsAppointmentText(t.Kind)).ToList();
+        var texts = otherTexts.ToDictionary(t => t.RowKey, StringComparer.Ordinal);
 
         int Sends(string id) => twilioCounts.GetValueOrDefault(id) + acsCounts.GetValueOrDefault(id);
         var twilioDuplicates = twilioCounts.Where(c => c.Value > 1 && texts.ContainsKey(c.Key)).Select(c => c.Key).ToList();
-        var open = reminderTexts.Where(t => IsOpen(t.State)).ToList();
+        var open = otherTexts.Where(t => IsOpen(t.State)).ToList();
         var pending = open.Count(t => t.DueAt > facts.EndedAt);
 
         var throttles = 0;
@@ -186,7 +194,7 @@ public sealed record FaultRunReport(
 
         return new FaultRunReport(
             facts.Reminders,
-            DeliveredExactlyOnce: texts.Keys.Count(id => Sends(id) == 1),
+            DeliveredExactlyOnce: reminderTexts.Count(t => Sends(t.RowKey) == 1),
             TwilioDuplicates: twilioDuplicates.Count,
             TwilioDuplicatesFlagged: twilioDuplicates.Count(id => texts.TryGetValue(id, out var t) && t.DuplicateSuspected),
             AcsDuplicates: acsCounts.Count(c => c.Value > 1 && texts.ContainsKey(c.Key)),
@@ -195,7 +203,7 @@ public sealed record FaultRunReport(
             AcsDrops: facts.AcsRequests.Count(r => r.ResponseStatus == 0),
             Lost: open.Count - pending,
             StillPending: pending,
-            AwaitingReceipt: reminderTexts.Count(t => t.State == TextStates.Sent),
+            AwaitingReceipt: otherTexts.Count(t => t.State == TextStates.Sent),
             QuietHourTexts: twilio.Concat(acs).Count(m => facts.QuietHours.IsQuiet(m.At)),
             facts.MovedOutOfQuietHours,
             OptedOutTexts: twilio.Concat(acs).Count(m => facts.OptedOutNumbers.Contains(m.To)),

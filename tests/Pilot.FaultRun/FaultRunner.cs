@@ -14,6 +14,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Venues;
@@ -63,6 +64,7 @@ public static class FaultRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = run,
             ["Reminders:SendQueue"] = run + "-send",
+            ["Reminders:InteractiveSendQueue"] = run + "-send" + "-i",
             ["Wfi:LetterQueue"] = run + "-wfi-letters",
             ["Wfi:TokenSigningKey"] = MixWorkload.TokenSigningKey,
             ["Vacancies:FeedQueue"] = run + "-vacancy-feed",
@@ -154,6 +156,7 @@ public static class FaultRunner
             ["AzureWebJobsStorage"] = proxy?.ConnectionString ?? options.Storage,
             ["Storage:TablePrefix"] = run,
             ["Reminders:SendQueue"] = run + "-send",
+            ["Reminders:InteractiveSendQueue"] = run + "-send" + "-i",
             ["Wfi:LetterQueue"] = run + "-wfi-letters",
             ["Wfi:TokenSigningKey"] = MixWorkload.TokenSigningKey,
             ["Wfi:PublicBaseUrl"] = $"http://127.0.0.1:{port}",

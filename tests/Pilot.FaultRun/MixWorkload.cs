@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pilot.Shared;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Alerts;

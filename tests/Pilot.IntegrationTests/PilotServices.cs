@@ -32,6 +32,9 @@ public sealed class PilotServices : IAsyncDisposable
 
     public string SendQueue { get; }
 
+    /// <summary>The interactive lane's queue (a booking's confirmation, answers to a parent's text).</summary>
+    public string InteractiveSendQueue => SendQueue + "-i";
+
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
     public static async Task<PilotServices> StartAsync(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
@@ -43,6 +46,7 @@ public sealed class PilotServices : IAsyncDisposable
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = Azurite.UniqueName("t"),
             ["Reminders:SendQueue"] = sendQueue,
+            ["Reminders:InteractiveSendQueue"] = sendQueue + "-i",
             // Required secrets (the start-up check): the development value, as the local runner has it.
             ["Sms:NumberKeySecret"] = DevelopmentSecrets.ValueOf("Sms:NumberKeySecret"),
         };

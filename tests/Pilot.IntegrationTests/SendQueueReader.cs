@@ -2,17 +2,25 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Pilot.Shared;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests;
 
-/// <summary>Reads the send queue as the queue function would, for tests that drive the sender directly.</summary>
+/// <summary>Reads the send queues (the interactive lane first, then the bulk one) as the queue functions would, for tests that drive the sender directly.</summary>
 public static class SendQueueReader
 {
     public static async Task<List<(QueueMessage Message, TextRef Text)>> ReceiveAllAsync(PilotServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
+        var all = await ReceiveAllAsync(services, services.InteractiveSendQueue);
+        all.AddRange(await ReceiveAllAsync(services, services.SendQueue));
+        return all;
+    }
+
+    private static async Task<List<(QueueMessage Message, TextRef Text)>> ReceiveAllAsync(PilotServices services, string name)
+    {
+        var queue = await services.Get<StorageClients>().QueueAsync(name);
         var all = new List<(QueueMessage, TextRef)>();
         while (true)
         {
@@ -33,7 +41,7 @@ public static class SendQueueReader
     public static async Task<List<SendOutcome>> DrainAsync(PilotServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         var outcomes = new List<SendOutcome>();
         foreach (var (_, text) in await ReceiveAllAsync(services))
         {

@@ -13,6 +13,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.DemoData;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Vacancies.Alerts;
@@ -65,6 +66,7 @@ public static class LoadRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = names.Run,
             ["Reminders:SendQueue"] = names.SendQueue,
+            ["Reminders:InteractiveSendQueue"] = names.SendQueue + "-i",
         });
         await services.GetRequiredService<VenueCatalogue>().LoadAsync(DemoSeeder.PilotVenueRows(), ct);
 
@@ -333,6 +335,7 @@ public static class LoadRunner
             ["AzureWebJobsStorage"] = options.Storage,
             ["Storage:TablePrefix"] = names.Run,
             ["Reminders:SendQueue"] = names.SendQueue,
+            ["Reminders:InteractiveSendQueue"] = names.SendQueue + "-i",
             ["Wfi:LetterQueue"] = names.LetterQueue,
             ["Vacancies:FeedQueue"] = names.FeedQueue,
             ["Letters:Container"] = names.Run,

@@ -10,6 +10,7 @@ using Pilot.Shared;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Secrets;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.TestSupport;
 

@@ -96,6 +96,7 @@ public static class LocalRunnerHost
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = Azurite.UniqueName(name),
             ["Reminders:SendQueue"] = Azurite.UniqueName(name + "-send-"),
+            ["Reminders:InteractiveSendQueue"] = Azurite.UniqueName(name + "-send-") + "-i",
             ["Reminders:DispatchSchedule"] = "*/5 * * * * *",
             ["Retention:Schedule"] = "0 30 2 * * *",
             ["Wfi:LetterQueue"] = Azurite.UniqueName(name + "-wfi-"),

@@ -27,6 +27,7 @@ param keyVaultUri string
 param secretNames object
 
 param reminderSendQueue string
+param interactiveSendQueue string
 param smsProviders string
 @description('Empty: the app\'s own https address, which is what Twilio calls without a custom domain.')
 param smsPublicBaseUrl string
@@ -69,6 +70,7 @@ var appSettings = {
 
   Reminders__DispatchSchedule: '0 * * * * *'
   Reminders__SendQueue: reminderSendQueue
+  Reminders__InteractiveSendQueue: interactiveSendQueue
   Reminders__DaysBefore: '1'
   Reminders__HoursBefore: '2'
   Reminders__SendingLeaseSeconds: '120'

@@ -7,6 +7,7 @@ param skuName string
 param deploymentContainerName string
 param lettersContainerName string
 param sendQueueName string
+param interactiveSendQueueName string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -63,6 +64,17 @@ resource sendQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-
 resource sendPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queues
   name: '${sendQueueName}-poison'
+}
+
+// The interactive lane: texts a person is waiting for (a booking's confirmation) never queue behind the minute's reminders.
+resource interactiveSendQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queues
+  name: interactiveSendQueueName
+}
+
+resource interactiveSendPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queues
+  name: '${interactiveSendQueueName}-poison'
 }
 
 resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {

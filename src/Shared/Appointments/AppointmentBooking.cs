@@ -5,6 +5,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Time;
 using Pilot.Shared.Validation;
 using Pilot.Shared.Venues;
@@ -235,9 +236,7 @@ public sealed class AppointmentBooking(
     {
         for (var attempt = 0; attempt < MaxConcurrencyRetries && TextStates.IsPending(text.State); attempt++)
         {
-            text.State = TextStates.Cancelled;
-            text.CancelReason = reason;
-            text.StateChangedAt = now;
+            text.Cancel(reason, now);
             if (await texts.TryReplaceAsync(text, ct))
             {
                 return;
@@ -275,6 +274,9 @@ public sealed class AppointmentBooking(
                 ParentId = appointment.ParentId,
                 Kind = item.Kind,
                 DueAt = item.DueAt,
+                // The confirmation is what the person booking waits for: it goes on the interactive lane.
+                Lane = item.Kind == TextKinds.Confirmation ? TextLanes.Interactive : null,
+                RequestedAt = item.Kind == TextKinds.Confirmation ? now : null,
                 State = TextStates.Scheduled,
                 StateChangedAt = now,
             };

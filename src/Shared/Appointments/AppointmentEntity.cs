@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.Shared.Appointments;
 

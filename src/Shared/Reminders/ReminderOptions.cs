@@ -14,6 +14,12 @@ public sealed class ReminderOptions
     /// <summary>Queue the dispatch tick fills and the send function drains; <c>%Reminders:SendQueue%</c>.</summary>
     public string SendQueue { get; set; } = "reminder-send";
 
+    /// <summary>
+    /// Queue of the texts a person is waiting for right now (a booking's confirmation), drained by its own function so the
+    /// minute's reminders never delay them; <c>%Reminders:InteractiveSendQueue%</c>.
+    /// </summary>
+    public string InteractiveSendQueue { get; set; } = "interactive-send";
+
     /// <summary>Comma-separated calendar days before (same London clock time), e.g. "1".</summary>
     public string DaysBefore { get; set; } = "1";
 
@@ -32,6 +38,11 @@ public sealed class ReminderOptions
         if (string.IsNullOrWhiteSpace(SendQueue))
         {
             yield return "Reminders:SendQueue is empty";
+        }
+
+        if (string.IsNullOrWhiteSpace(InteractiveSendQueue) || InteractiveSendQueue == SendQueue)
+        {
+            yield return "Reminders:InteractiveSendQueue must be set, and differ from Reminders:SendQueue";
         }
 
         foreach (var (name, value) in new[] { ("Reminders:DaysBefore", DaysBefore), ("Reminders:HoursBefore", HoursBefore) })

@@ -53,11 +53,12 @@ public sealed class WfiInvitationEntity : ITableEntity
 
     public string? DispatchReference { get; set; }
 
-    /// <summary>"sent", "no-mobile" or "opted-out"; null until the letter is posted.</summary>
+    /// <summary>
+    /// What became of the companion text: "sent" (a provider took it), "no-mobile", "opted-out", another reason the
+    /// sender cancelled it, or "failed"; null until the letter is posted and while the text waits to be sent.
+    /// </summary>
     public string? CompanionText { get; set; }
 
-    /// <summary>When a letter job claimed the companion text to send it (two deliveries of a job send it once).</summary>
-    public DateTimeOffset? CompanionSendingSince { get; set; }
 
     public string? Choice { get; set; }
 

@@ -4,6 +4,7 @@ using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Appointments;
@@ -20,7 +21,7 @@ public sealed class AppointmentLifecycleTests
         var booked = await Scenario.BookAsync(services, parent, startsAt);
         var view = await Scenario.ViewAsync(services, booked.Id);
         var tick = await services.Get<Pilot.Shared.Reminders.Dispatch.DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
-        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.InteractiveSendQueue);
 
         Assert.Equal(["confirmation", "reminder-1d", "reminder-2h"], booked.Reminders.Select(r => r.Kind));
         Assert.Equal(startsAt.AddDays(-1), booked.Reminders[1].DueAt);
@@ -146,7 +147,7 @@ public sealed class AppointmentLifecycleTests
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
 
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 21, 10, 0, TimeSpan.Zero)); // the worker was late
-        var outcome = await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None);
+        var outcome = await services.Get<TextSender>().SendAsync(confirmation, CancellationToken.None);
         var view = await Scenario.ViewAsync(services, booked.Id);
 
         Assert.Equal(SendOutcome.Deferred, outcome);

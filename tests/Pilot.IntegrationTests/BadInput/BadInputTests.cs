@@ -7,6 +7,7 @@ using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Choosing;
 using Pilot.TestSupport;

@@ -10,6 +10,7 @@ using Pilot.Shared.Parents.Erasure;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Letters;
 using Pilot.TestSupport;

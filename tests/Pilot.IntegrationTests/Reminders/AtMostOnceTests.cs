@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.IntegrationTests.Reminders;
 
@@ -42,7 +43,7 @@ public sealed class AtMostOnceTests
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var messages = await SendQueueReader.ReceiveAllAsync(services);
         var confirmation = Assert.Single(messages).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
@@ -72,7 +73,7 @@ public sealed class AtMostOnceTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         // The process "dies" after the provider took the text and before we recorded it.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendAsync(confirmation, CancellationToken.None));
@@ -97,7 +98,7 @@ public sealed class AtMostOnceTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
         var outcome = await sender.SendAsync(confirmation, CancellationToken.None);
@@ -117,7 +118,7 @@ public sealed class AtMostOnceTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         var first = await sender.SendAsync(confirmation, CancellationToken.None);
         services.Time.Advance(TimeSpan.FromMinutes(1));
@@ -133,7 +134,7 @@ public sealed class AtMostOnceTests
         Assert.Equal(SendOutcome.AlreadyDone, after);
         Assert.Equal(1, gateway.Sends);
         Assert.Equal(TextStates.Delivered, (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State);
-        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<Pilot.Shared.Storage.StorageClients>().QueueAsync(services.InteractiveSendQueue);
         Assert.Equal(3, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // the message being handled and two delayed checks
     }
 

@@ -1,5 +1,6 @@
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests.Reminders;

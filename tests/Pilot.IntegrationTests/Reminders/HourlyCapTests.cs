@@ -3,6 +3,7 @@ using Pilot.IntegrationTests.WfiInvitations;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations.Letters;
 
@@ -29,7 +30,7 @@ public sealed class HourlyCapTests
 
         await Scenario.BookAsync(services, otherParent, AtCentre(3, 0));
         await Scenario.BookAsync(services, otherParent, AtCentre(3, 1));
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         var firstHour = new List<(TextRef Text, SendOutcome Outcome)>();
         foreach (var (_, text) in await SendQueueReader.ReceiveAllAsync(services))
@@ -46,7 +47,7 @@ public sealed class HourlyCapTests
             heldAgainWithinTheHour.Add(await sender.SendAsync(text, CancellationToken.None));
         }
 
-        var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
+        var queue = await services.Get<StorageClients>().QueueAsync(services.InteractiveSendQueue);
         var waitingMessages = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         services.Time.Advance(TimeSpan.FromMinutes(1)); // 10:00:00, when the ten slots claimed at 09:00:00 free and the delayed messages come
         var nextHour = new List<SendOutcome>();
@@ -83,7 +84,7 @@ public sealed class HourlyCapTests
         var repliesSent = (await Outbox.AllAsync(services)).Count;
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         var thisHour = await sender.SendAsync(confirmation, CancellationToken.None);
         services.Time.Advance(TimeSpan.FromHours(1));
         var nextHour = await sender.SendAsync(confirmation, CancellationToken.None);
@@ -133,7 +134,7 @@ public sealed class HourlyCapTests
     {
         await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "10" });
         var parent = await Scenario.ParentAsync(services, mobile: "07700 900123");
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         services.Time.Advance(TimeSpan.FromMinutes(50));
         var firstTen = new List<SendOutcome>();
         for (var i = 0; i < 10; i++)
@@ -220,7 +221,7 @@ public sealed class HourlyCapTests
         var parent = await Scenario.ParentAsync(services);
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        Assert.Equal(SendOutcome.Sent, await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None));
+        Assert.Equal(SendOutcome.Sent, await services.Get<TextSender>().SendAsync(confirmation, CancellationToken.None));
 
         var table = await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts);
         var row = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());

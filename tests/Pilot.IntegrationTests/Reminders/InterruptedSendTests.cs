@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.IntegrationTests.Reminders;
 
@@ -21,7 +22,7 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
 
         await services.Get<ParentConsents>().OptOutAsync(parent, "sms-twilio", CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class InterruptedSendTests
         await Pilot.IntegrationTests.Vacancies.VacancyScenario.PostAsync(services, Pilot.IntegrationTests.Vacancies.VacancyScenario.Vacancy("V-1"));
         await Pilot.IntegrationTests.Vacancies.VacancyScenario.PlanAsync(services);
         var alert = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(alert, CancellationToken.None));
 
         var outcome = await sender.SendAsync(alert, CancellationToken.None);
@@ -62,7 +63,7 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
 
         services.Time.Advance(TimeSpan.FromHours(12.5)); // 21:30 London: quiet hours
@@ -89,7 +90,7 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         var interrupted = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None)); // its slot, claimed at 09:00, counts until 10:00
 
         services.Time.Advance(TimeSpan.FromMinutes(61)); // 10:01: another text takes the one slot until 11:01
@@ -119,7 +120,7 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        Assert.Equal(SendOutcome.Sent, await services.Get<ReminderSender>().SendAsync(confirmation, CancellationToken.None));
+        Assert.Equal(SendOutcome.Sent, await services.Get<TextSender>().SendAsync(confirmation, CancellationToken.None));
         var texts = services.Get<TextStore>();
         var recorded = (await texts.GetAsync(confirmation, CancellationToken.None))!.ProviderMessageId;
         var receipts = services.Get<DeliveryReceipts>();
@@ -143,14 +144,14 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
 
         var first = await sender.SendAsync(confirmation, CancellationToken.None);
         var tooSoon = await sender.SendAsync(confirmation, CancellationToken.None);
         services.Time.Advance(TimeSpan.FromSeconds(31));
         var second = await sender.SendAsync(confirmation, CancellationToken.None);
         var stateThen = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "confirmation").State;
-        services.Time.Advance(ReminderSender.TechnicalRetryPeriod);
+        services.Time.Advance(TextSender.TechnicalRetryPeriod);
         var last = await sender.SendAsync(confirmation, CancellationToken.None);
 
         Assert.Equal(SendOutcome.RetryLater, first);
@@ -172,7 +173,7 @@ public sealed class InterruptedSendTests
         var parent = await Scenario.ParentAsync(services);
         var booked = await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
-        var sender = services.Get<ReminderSender>();
+        var sender = services.Get<TextSender>();
         await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
 
         var askFailed = await sender.SendAsync(confirmation, CancellationToken.None);

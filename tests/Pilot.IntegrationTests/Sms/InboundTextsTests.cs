@@ -2,6 +2,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.IntegrationTests.Sms;
 

@@ -2,6 +2,7 @@ using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Costs;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Validation;
 using Pilot.TestSupport;
 

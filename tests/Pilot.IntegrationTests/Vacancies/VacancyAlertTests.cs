@@ -4,6 +4,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.TestSupport;
@@ -181,7 +182,7 @@ public sealed class VacancyAlertTests
         var queued = await SendQueueReader.ReceiveAllAsync(services);
 
         services.Time.Advance(TimeSpan.FromMinutes(20)); // a late worker, at 21:10
-        var outcome = await services.Get<ReminderSender>().SendAsync(Assert.Single(queued).Text, CancellationToken.None);
+        var outcome = await services.Get<TextSender>().SendAsync(Assert.Single(queued).Text, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Deferred, outcome);
         var moved = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
@@ -211,7 +212,8 @@ public sealed class VacancyAlertTests
         Assert.Equal(InboundOutcome.AlertsOff, off);
         Assert.Equal(InboundOutcome.OptedOut, stop);
         Assert.Equal([SendOutcome.Cancelled, SendOutcome.Cancelled], outcomes);
-        var texts = await VacancyScenario.AllAsync(services, TableNames.Texts);
+        // The two confirmations are Texts rows too (every text is): the alerts are the rows of an alert kind.
+        var texts = (await VacancyScenario.AllAsync(services, TableNames.Texts)).Where(t => AlertTextKinds.IsAlert(t.GetString("Kind"))).ToList();
         Assert.Equal(["alerts-off", "opted-out"], texts.OrderBy(t => t.GetString("ParentId") == jobsOff ? 0 : 1).Select(t => t.GetString("CancelReason")));
         var parent = await services.Get<ParentStore>().GetAsync(jobsOff, CancellationToken.None);
         Assert.False(parent!.AlertsOptIn);
@@ -241,7 +243,7 @@ public sealed class VacancyAlertTests
         var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
 
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
-        var outcome = await services.Get<ReminderSender>().SendAsync(new TextRef(text.PartitionKey, text.RowKey), CancellationToken.None);
+        var outcome = await services.Get<TextSender>().SendAsync(new TextRef(text.PartitionKey, text.RowKey), CancellationToken.None);
 
         Assert.Equal(SendOutcome.Cancelled, outcome);
         Assert.Equal("vacancy-expired", (await VacancyScenario.AllAsync(services, TableNames.Texts)).Single().GetString("CancelReason"));

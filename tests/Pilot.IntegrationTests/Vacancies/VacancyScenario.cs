@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Pilot.Shared;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Vacancies.Catalogue;
@@ -107,7 +108,7 @@ public static class VacancyScenario
     {
         ArgumentNullException.ThrowIfNull(services);
         var dispatcher = services.Get<DueReminderDispatcher>();
-        var now = Pilot.Shared.Reminders.DueBuckets.LastDueMinute(services.Time.GetUtcNow());
+        var now = Pilot.Shared.Sms.Outbound.DueBuckets.LastDueMinute(services.Time.GetUtcNow());
         for (var tick = 0; tick < 20; tick++)
         {
             if ((await dispatcher.DispatchDueAsync(CancellationToken.None)).ReadUpTo >= now)

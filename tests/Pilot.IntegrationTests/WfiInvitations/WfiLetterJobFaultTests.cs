@@ -4,6 +4,8 @@ using Pilot.ProviderSimulators;
 using Pilot.ProviderSimulators.Faults;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Letters.Notify;
+using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations;
 using Pilot.Shared.WfiInvitations.Letters;
@@ -16,6 +18,9 @@ namespace Pilot.IntegrationTests.WfiInvitations;
 /// </summary>
 public sealed class WfiLetterJobFaultTests : IAsyncLifetime
 {
+    /// <summary>Reminders:SendingLeaseSeconds as these tests leave it: how long a send in progress is left alone.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(new ReminderOptions().SendingLeaseSeconds);
+
     private static readonly string AcsKey = Convert.ToBase64String("acs-letter-job-key"u8.ToArray());
     private readonly FakeTimeProvider _time = new(PilotServices.Morning);
     private ProviderSimulator _simulator = null!;
@@ -88,24 +93,29 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         var invitation = await WfiScenario.InviteAsync(services, parent);
         var jobs = services.Get<WfiLetterJobs>();
         var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
-        var store = services.Get<WfiInvitationStore>();
+        var texts = services.Get<TextStore>();
         _simulator.Acs.Faults.ServerErrorRate = 1.0;
         await Run(jobs.ProcessAsync(job, CancellationToken.None)); // posted; the companion text waits for a provider
         _simulator.Acs.Faults.Reset();
-        var claimed = await WfiScenario.GetAsync(services, invitation.Id);
-        claimed.CompanionSendingSince = _time.GetUtcNow(); // the other delivery, in the middle of its send
-        Assert.True(await store.TryReplaceAsync(claimed, CancellationToken.None));
+        var posted = await WfiScenario.GetAsync(services, invitation.Id);
+        var reference = new TextRef(DueBuckets.For(posted.PostedAt!.Value), WfiLetterJobs.CompanionMessageId(posted));
+        var claimed = (await texts.GetAsync(reference, CancellationToken.None))!;
+        claimed.BeginRepeat(_time.GetUtcNow(), Lease); // the other delivery, in the middle of its send
+        Assert.True(await texts.TryReplaceAsync(claimed, CancellationToken.None));
 
         await Run(jobs.ProcessAsync(job, CancellationToken.None));
         var whileClaimed = await WfiScenario.GetAsync(services, invitation.Id);
-        _time.Advance(WfiLetterJobs.CompanionSendingLease + TimeSpan.FromSeconds(1));
+        var acceptedWhileClaimed = _simulator.Acs.Accepted.Snapshot().Count;
+        _time.Advance(Lease + TimeSpan.FromSeconds(1));
+        await Run(jobs.ProcessAsync(job, CancellationToken.None));
         await Run(jobs.ProcessAsync(job, CancellationToken.None));
 
         Assert.Null(whileClaimed.CompanionText);
-        Assert.Empty(_simulator.Acs.Accepted.Snapshot());
-        // The claim's holder never finished (it died mid-send): at most once, so counted as sent, not sent again.
+        Assert.Equal(0, acceptedWhileClaimed);
+        // The claim's holder never finished (it died mid-send): once its lease is over the text is settled like a
+        // reminder's (ACS is asked, has no such message) and sent, once. Before it was counted as sent and never sent.
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
-        Assert.Empty(_simulator.Acs.Accepted.Snapshot());
+        Assert.Equal(WfiLetterJobs.CompanionMessageId(posted), Assert.Single(_simulator.Acs.Accepted.Snapshot()).Tag);
     }
 
     private async Task<PilotServices> StartAsync(string? smsProviders = null)

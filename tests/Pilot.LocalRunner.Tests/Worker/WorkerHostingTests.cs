@@ -160,6 +160,7 @@ public sealed class WorkerHostingTests
         ["AzureWebJobsStorage"] = Azurite.ConnectionString,
         ["Storage:TablePrefix"] = Azurite.UniqueName("worker"),
         ["Reminders:SendQueue"] = queueName,
+        ["Reminders:InteractiveSendQueue"] = queueName + "-i",
     };
 
     private static Dictionary<string, string?> SampleSettings(string queueName, string markers) => new()

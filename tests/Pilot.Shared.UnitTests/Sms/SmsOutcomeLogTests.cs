@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.Shared.UnitTests.Sms;
 

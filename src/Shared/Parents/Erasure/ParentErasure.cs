@@ -6,6 +6,7 @@ using Pilot.Shared.Letters.Dispatch;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.WfiInvitations;
 

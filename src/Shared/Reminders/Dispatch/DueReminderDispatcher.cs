@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Reminders.Dispatch;
@@ -8,7 +9,7 @@ namespace Pilot.Shared.Reminders.Dispatch;
 /// The timer's work: read the due buckets since the cursor (one partition query per minute, only
 /// texts still scheduled), enqueue one send message per text, then mark them queued in batches.
 /// Enqueue comes before marking so a crash in between can only repeat a message, never lose one;
-/// the sender's state machine makes a repeated message harmless (see <see cref="ReminderSender"/>).
+/// the sender's state machine makes a repeated message harmless (see <see cref="TextSender"/>).
 /// </summary>
 public sealed class DueReminderDispatcher(
     TextStore texts,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Time;
 using Pilot.Shared.Validation;

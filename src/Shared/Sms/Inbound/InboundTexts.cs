@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
-using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Vacancies.Alerts;
 using Pilot.Shared.Venues;
 
@@ -10,9 +10,10 @@ namespace Pilot.Shared.Sms.Inbound;
 /// <summary>
 /// Handles a text a parent sent: STOP and START change their consent (recorded with the channel
 /// <c>sms-&lt;provider&gt;</c>) and get one confirmation; anything else is kept for the adviser and
-/// answered at most once a day with how to reach them. Every answer goes out through
-/// <see cref="ISmsGateway"/> under the id <c>reply-&lt;provider&gt;-&lt;provider message id&gt;</c>, so it is
-/// recorded like every text and a webhook delivered twice cannot send it twice.
+/// answered at most once a day with how to reach them. Every answer is a Texts row with the id
+/// <c>reply-&lt;provider&gt;-&lt;provider message id&gt;</c>, sent at once by the one sender (<see cref="OutboundTexts"/>)
+/// on the interactive lane, so it is recorded like every text and a webhook delivered twice cannot send it twice.
+/// A new kind of answer is one more call of <see cref="ReplyAsync"/>.
 /// </summary>
 public sealed class InboundTexts(
     ParentStore parents,
@@ -20,8 +21,7 @@ public sealed class InboundTexts(
     AlertConsents alertConsents,
     VenueStore venues,
     InboundTextStore store,
-    ISmsGateway gateway,
-    HourlyTextCap cap,
+    OutboundTexts outbound,
     TimeProvider time,
     ILogger<InboundTexts> logger,
     IEnumerable<IInboundReplyHandler> handlers)
@@ -86,7 +86,7 @@ public sealed class InboundTexts(
         // Sent although the parent is now opted out: it is the last text, and networks require it.
         var language = matched[0].PreferredLanguage;
         var phone = await CentrePhoneAsync(matched, ct);
-        await ReplyAsync(text, from, optOut ? InboundReplies.OptedOut(language, phone) : InboundReplies.OptedIn(language, phone), ct);
+        await ReplyAsync(text, from, matched, optOut ? InboundReplies.OptedOut(language, phone) : InboundReplies.OptedIn(language, phone), ReplyTextKinds.ConsentConfirmation, ct);
         return optOut ? InboundOutcome.OptedOut : InboundOutcome.OptedIn;
     }
 
@@ -99,7 +99,7 @@ public sealed class InboundTexts(
             {
                 if (answer.Reply is { Length: > 0 } reply)
                 {
-                    await ReplyAsync(text, from, reply, ct);
+                    await ReplyAsync(text, from, matched, reply, ReplyTextKinds.Answer, ct);
                 }
 
                 return InboundOutcome.Handled;
@@ -123,7 +123,7 @@ public sealed class InboundTexts(
         }
 
         var language = matched[0].PreferredLanguage;
-        await ReplyAsync(text, from, on ? AlertText.AlertsOnConfirmed(language) : AlertText.AlertsOffConfirmed(language), ct);
+        await ReplyAsync(text, from, matched, on ? AlertText.AlertsOnConfirmed(language) : AlertText.AlertsOffConfirmed(language), ReplyTextKinds.ConsentConfirmation, ct);
         return on ? InboundOutcome.AlertsOn : InboundOutcome.AlertsOff;
     }
 
@@ -144,7 +144,7 @@ public sealed class InboundTexts(
         if (!answeredLately)
         {
             var phone = await CentrePhoneAsync(matched, ct);
-            await ReplyAsync(text, from, InboundReplies.CannotReadReplies(matched[0].PreferredLanguage, phone), ct);
+            await ReplyAsync(text, from, matched, InboundReplies.CannotReadReplies(matched[0].PreferredLanguage, phone), ReplyTextKinds.Answer, ct);
         }
 
         return InboundOutcome.Stored;
@@ -179,12 +179,19 @@ public sealed class InboundTexts(
         return null;
     }
 
-    private async Task ReplyAsync(InboundText text, string to, string body, CancellationToken ct)
+    /// <summary>The answer to the parent's text: a Texts row of <paramref name="kind"/> (<see cref="ReplyTextKinds"/>), sent at once.</summary>
+    private async Task ReplyAsync(InboundText text, string to, IReadOnlyList<ParentEntity> matched, string body, string kind, CancellationToken ct)
     {
-        // A reply answers the parent's own text and has no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
-        var messageId = ReplyMessageId(text.Provider, text.ProviderMessageId);
-        await cap.CountAsync(to, messageId, time.GetUtcNow(), ct);
-        var result = await gateway.SendAsync(new SmsMessage(messageId, to, body) { FirstSentAt = text.ReceivedAt }, ct);
-        logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} sent to {To} through {Gateway}", text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(to), result.Provider);
+        var report = await outbound.SendNowAsync(new TextEntity
+        {
+            RowKey = ReplyMessageId(text.Provider, text.ProviderMessageId),
+            Kind = kind,
+            Lane = TextLanes.Interactive,
+            ParentId = matched.Count > 0 ? matched[0].Id : "",
+            To = to,
+            Body = body,
+            RequestedAt = text.ReceivedAt,
+        }, ct);
+        logger.LogInformation("Reply to inbound {Provider} text {ProviderMessageId} to {To}: {Outcome}", text.Provider, LogSafe.Text(text.ProviderMessageId), PhoneMask.Mask(to), report.Outcome);
     }
 }

@@ -1,6 +1,7 @@
 using Pilot.Shared.Phones;
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.Shared.Sms.Inbound;
 

@@ -26,32 +26,47 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
 
     private const int MaxConcurrencyRetries = 10;
 
+    /// <summary>Takes a slot for the message now, or says when the next one frees (<see cref="ClaimAsync"/>, read first).</summary>
+    public async Task<CapClaim> TryClaimAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
+        await ClaimAsync(await ReadAsync(number, ct), messageId, now, overCapAllowed: false, ct);
+
+    /// <summary>Takes a slot for a text that cannot wait, even over the cap; true when within it.</summary>
+    public async Task<bool> CountAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
+        (await ClaimAsync(await ReadAsync(number, ct), messageId, now, overCapAllowed: true, ct)).IsTaken;
+
+    /// <summary>The number's last hour as stored, with the ETag a claim is then written against.</summary>
+    public async Task<CapRow> ReadAsync(string number, CancellationToken ct)
+    {
+        var hash = numberKeys.KeyOf(number);
+        var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
+        var row = found.HasValue ? found.Value : null;
+        return new CapRow(hash, NumberHour.Read(row?.GetString(SlotsColumn)), row?.ETag);
+    }
+
     /// <summary>
     /// Takes a slot for the message at <paramref name="now"/> (call it just before the provider call: that is the claim
-    /// time); when all are taken by others, says when the next one frees, for the caller to come back exactly then.
+    /// time), writing against <paramref name="read"/> when nobody changed the row since; when all slots are taken by
+    /// others (another worker was quicker), says when the next one frees. <paramref name="overCapAllowed"/>: a text that
+    /// cannot wait (an answer to the parent's own text) takes a slot even over the cap, so queued texts then wait longer.
     /// </summary>
-    public Task<CapClaim> TryClaimAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
-        ClaimAsync(number, messageId, now, overCapAllowed: false, ct);
-
-    /// <summary>
-    /// Counts a text sent outside the queued path (a reply to the parent's own text, a WFI notice), which cannot wait:
-    /// it takes a slot even over the cap, so queued texts then wait longer. True when within the cap.
-    /// </summary>
-    public async Task<bool> CountAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
-        (await ClaimAsync(number, messageId, now, overCapAllowed: true, ct)).IsTaken;
-
-    private async Task<CapClaim> ClaimAsync(string number, string messageId, DateTimeOffset now, bool overCapAllowed, CancellationToken ct)
+    public async Task<CapClaim> ClaimAsync(CapRow read, string messageId, DateTimeOffset now, bool overCapAllowed, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        var hash = numberKeys.KeyOf(number);
+        var hash = read.Key;
         var cap = options.Value.MaxPerNumberPerHour;
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
+        var (hour, etag) = (read.Hour, read.ETag);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
-            var row = found.HasValue ? found.Value : null;
-            var hour = NumberHour.Read(row?.GetString(SlotsColumn));
-            var fullUntil = hour.Holds(messageId, now) ? null : hour.NextSlotAt(now, cap);
+            if (attempt > 0)
+            {
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
+                (hour, etag) = found.HasValue ? (NumberHour.Read(found.Value!.GetString(SlotsColumn)), found.Value.ETag) : (NumberHour.Empty, (ETag?)null);
+            }
+
+            var fullUntil = hour.FullUntil(messageId, now, cap);
             if (fullUntil is not null && !overCapAllowed)
             {
                 return new CapClaim(fullUntil);
@@ -66,13 +81,13 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
             };
             try
             {
-                if (row is null)
+                if (etag is not { } current)
                 {
                     await table.AddEntityAsync(updated, ct);
                 }
                 else
                 {
-                    await table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
+                    await table.UpdateEntityAsync(updated, current, TableUpdateMode.Replace, ct);
                 }
 
                 if (fullUntil is not null)

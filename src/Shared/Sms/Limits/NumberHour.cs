@@ -41,6 +41,13 @@ public sealed record NumberHour(IReadOnlyList<CapSlot> Slots)
     }
 
     /// <summary>
+    /// Null when the message may go at <paramref name="now"/> (it holds a slot already, or one is free); otherwise when its
+    /// number's next slot frees. The hourly cap's one rule: the sender asks it, <see cref="HourlyTextCap"/> keeps it.
+    /// </summary>
+    public DateTimeOffset? FullUntil(string messageId, DateTimeOffset now, int cap) =>
+        Holds(messageId, now) ? null : NextSlotAt(now, cap);
+
+    /// <summary>
     /// The hour after the message claims a slot at <paramref name="now"/>: slots that no longer count are dropped (the
     /// row stays small), and the message's own earlier slot, if any, moves to now, since a repeat may go now. Past
     /// <see cref="MostSlotsKept"/> the oldest go first: queued texts then wait only as long as the newest slots say.

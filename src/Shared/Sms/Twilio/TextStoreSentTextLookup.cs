@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 
 namespace Pilot.Shared.Sms.Twilio;
 

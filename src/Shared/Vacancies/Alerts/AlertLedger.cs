@@ -136,6 +136,10 @@ public sealed class AlertLedger(StorageClients storage)
         throw new RequestFailedException(412, $"The digest of parent {parentId} kept changing; the send will be retried.");
     }
 
+    /// <summary>The items of a parent's digest for the date, as they stand, without closing it (the sender closes it as it sends).</summary>
+    public async Task<IReadOnlyList<AlertItem>> DigestItemsAsync(string parentId, DateOnly date, CancellationToken ct)
+        => await GetAsync(await Table(ct), parentId, DigestRow(date), ct) is { } digest ? Items(digest) : [];
+
     public async Task<int> WeekCountAsync(string parentId, string week, CancellationToken ct)
         => (await GetAsync(await Table(ct), parentId, WeekRow(week), ct))?.GetInt32("Count") ?? 0;
 

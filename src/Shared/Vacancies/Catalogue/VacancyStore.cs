@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Postcodes;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.Shared.Vacancies.Areas;
 

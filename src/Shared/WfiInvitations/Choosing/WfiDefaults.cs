@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
-using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Choosing;
@@ -18,8 +18,7 @@ public sealed class WfiDefaults(
     WfiChoices choices,
     ParentStore parents,
     VenueStore venues,
-    ISmsGateway gateway,
-    HourlyTextCap cap,
+    OutboundTexts outbound,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
     ILogger<WfiDefaults> logger)
@@ -60,11 +59,20 @@ public sealed class WfiDefaults(
             var parent = await parents.GetAsync(invitation.ParentId, ct);
             if (parent is { Mobile.Length: > 0, OptedOutAt: null } && await venues.GetAsync(invitation.JobcentreVenueId, ct) is { } jobcentre)
             {
-                // Sent by the timer with no queue to wait in: it takes a slot in the number's last hour, and goes even over the cap.
-                var messageId = $"wfi-{invitation.Id}-defaulted";
-                await cap.CountAsync(parent.Mobile, messageId, time.GetUtcNow(), ct);
-                await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, WfiTexts.Defaulted(parent, result.Invitation, jobcentre)) { FirstSentAt = result.Invitation.ChosenAt ?? time.GetUtcNow() }, ct);
-                logger.LogInformation("WFI invitation {InvitationId} defaulted to the Jobcentre; told {Mobile}", invitation.Id, PhoneMask.Mask(parent.Mobile));
+                // A Texts row sent by the one sender: exactly once, and like a reminder it waits for the number's next
+                // free slot and is retried, rather than going over the cap or being lost when a send fails.
+                var report = await outbound.SendNowAsync(new TextEntity
+                {
+                    RowKey = $"wfi-{invitation.Id}-defaulted",
+                    Kind = WfiTextKinds.Defaulted,
+                    ParentId = parent.Id,
+                    OfficeId = invitation.OfficeId,
+                    InvitationId = invitation.Id,
+                    To = parent.Mobile,
+                    Body = WfiTexts.Defaulted(parent, result.Invitation, jobcentre),
+                    RequestedAt = result.Invitation.ChosenAt ?? time.GetUtcNow(),
+                }, ct);
+                logger.LogInformation("WFI invitation {InvitationId} defaulted to the Jobcentre; text to {Mobile}: {Outcome}", invitation.Id, PhoneMask.Mask(parent.Mobile), report.Outcome);
             }
         }
 

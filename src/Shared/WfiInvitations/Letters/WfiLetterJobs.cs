@@ -4,9 +4,7 @@ using Microsoft.Extensions.Options;
 using Pilot.Shared.Letters;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Phones;
-using Pilot.Shared.Sms;
-using Pilot.Shared.Sms.Limits;
-using Pilot.Shared.Sms.Resilience;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Venues;
 
 namespace Pilot.Shared.WfiInvitations.Letters;
@@ -15,8 +13,8 @@ namespace Pilot.Shared.WfiInvitations.Letters;
 /// Works one letter job: renders the PDF (requested → letter-ready, the PDF kept in Blob storage),
 /// dispatches it (letter-ready → posted) and sends the companion text. Each step is an ETag-checked
 /// move of the invitation and each side effect is idempotent (the blob is overwritten with the same
-/// letter, the dispatcher is idempotent on the reference, the text has a fixed message id), so a job
-/// delivered twice, or retried after a crash, posts one letter and sends one text.
+/// letter, the dispatcher is idempotent on the reference, the text is a Texts row with a fixed id, sent by the one
+/// sender), so a job delivered twice, or retried after a crash, posts one letter and sends one text.
 /// An erasure or a cancellation may come at any moment: the invitation is read again just before the
 /// PDF is stored and just before it is posted, and a job that finds it changed stores and posts
 /// nothing; one that stored or posted it in the meantime deletes every copy of the letter.
@@ -27,12 +25,10 @@ public sealed class WfiLetterJobs(
     VenueStore venues,
     ILetterRenderer renderer,
     ILetterDispatcher dispatcher,
-    ISmsGateway gateway,
-    HourlyTextCap cap,
+    OutboundTexts outbound,
     LetterStore letters,
     WfiLetterJobWriter queue,
     IOptions<WfiOptions> options,
-    IOptions<SmsOptions> smsOptions,
     TimeProvider time,
     ILogger<WfiLetterJobs> logger)
 {
@@ -43,8 +39,6 @@ public sealed class WfiLetterJobs(
 
     private static readonly TimeSpan CompanionRetryDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longer than a send through the SMS gateway can take (its pipelines' 60 s total timeout).</summary>
-    public static readonly TimeSpan CompanionSendingLease = TimeSpan.FromSeconds(90);
 
     public async Task ProcessAsync(WfiLetterJob? job, CancellationToken ct)
     {
@@ -168,6 +162,11 @@ public sealed class WfiLetterJobs(
         return Step.Next;
     }
 
+    /// <summary>
+    /// The companion text is a Texts row sent by the one sender (<see cref="OutboundTexts"/>), so it is exactly once like a
+    /// reminder: quiet hours, the number's hourly cap, the retries and an interrupted send are the sender's. The job
+    /// records what became of it; while the text waits, the job comes back when the sender will look at it again.
+    /// </summary>
     private async Task<Step> SendCompanionTextAsync(WfiInvitationEntity invitation, CancellationToken ct)
     {
         var parent = await parents.GetAsync(invitation.ParentId, ct);
@@ -182,78 +181,49 @@ public sealed class WfiLetterJobs(
         }
         else
         {
-            var now = time.GetUtcNow();
-            var quiet = smsOptions.Value.QuietHours();
-            if (quiet.IsQuiet(now))
-            {
-                // Never a text in quiet hours: the job comes back when they end.
-                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, quiet.EndOfQuietPeriodContaining(now) - now);
-                logger.LogInformation("WFI letter {Reference}: companion text waits for the end of quiet hours", invitation.Reference);
-                return Step.Done;
-            }
-
-            if (invitation.CompanionSendingSince is { } since)
-            {
-                if (now - since < CompanionSendingLease)
-                {
-                    // Another delivery of this job is sending it (the fault run saw both send it at once): look again
-                    // when that send must have ended.
-                    await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, since + CompanionSendingLease - now + TimeSpan.FromSeconds(1));
-                    return Step.Done;
-                }
-
-                // A worker died while sending it: a provider may have it and cannot be asked (no Texts row), so at
-                // most once: counted as sent, not sent again.
-                logger.LogWarning("WFI letter {Reference}: the companion text to {Mobile} was being sent by a worker that stopped; not sent again", invitation.Reference, PhoneMask.Mask(parent.Mobile));
-                invitation.CompanionText = "sent";
-                return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
-            }
-
-            var messageId = $"wfi-{invitation.Id}-letter";
-            if (await cap.TryClaimAsync(parent.Mobile, messageId, now, ct) is { IsTaken: false } full)
-            {
-                // The parent's number has had its texts in the last 60 minutes: the job comes back as the next slot frees.
-                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, full.DelayFrom(now));
-                logger.LogInformation("WFI letter {Reference}: companion text waits until {FullUntil:u} (hourly cap per number)", invitation.Reference, full.FullUntil);
-                return Step.Done;
-            }
-
-            invitation.CompanionSendingSince = now;
-            if (!await store.TryReplaceAsync(invitation, ct))
-            {
-                return Step.Conflict;
-            }
-
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
-            var message = new SmsMessage(messageId, parent.Mobile, WfiTexts.LetterComing(parent, invitation, centre)) { FirstSentAt = invitation.PostedAt, NotAfter = quiet.NextStartAfter(now) };
-            try
+            var report = await outbound.SendNowAsync(new TextEntity
             {
-                var result = await gateway.SendAsync(message, ct);
-                logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} through {Provider}", invitation.Reference, PhoneMask.Mask(parent.Mobile), result.Provider);
+                RowKey = CompanionMessageId(invitation),
+                Kind = WfiTextKinds.LetterComing,
+                ParentId = parent.Id,
+                OfficeId = invitation.OfficeId,
+                InvitationId = invitation.Id,
+                To = parent.Mobile,
+                Body = WfiTexts.LetterComing(parent, invitation, centre),
+                RequestedAt = invitation.PostedAt,
+            }, ct);
+            if (report.Outcome is SendOutcome.Sent or SendOutcome.Settled || report.State is TextStates.Sent or TextStates.Delivered)
+            {
+                outcome = "sent";
+                logger.LogInformation("WFI letter {Reference}: companion text to {Mobile} sent", invitation.Reference, PhoneMask.Mask(parent.Mobile));
             }
-            catch (SmsOutcomeUnknownException ex)
+            else if (report.Outcome == SendOutcome.Cancelled || report.State == TextStates.Cancelled)
             {
-                // The provider may have it and cannot be asked about a text with no Texts row: sending again
-                // could text the parent twice, so the companion text is counted as sent (at most once).
-                logger.LogWarning("WFI letter {Reference}: {Provider} may have accepted the companion text to {Mobile}; not sent again", invitation.Reference, ex.Provider, PhoneMask.Mask(parent.Mobile));
+                outcome = report.Reason ?? "cancelled";
             }
-            catch (SmsProviderException ex) when (now - (invitation.PostedAt ?? now) < DispatchRetryPeriod)
+            else if (report.Outcome == SendOutcome.Failed || report.State == TextStates.Failed)
             {
-                // No provider took it: the job comes back later rather than using up the queue's quick retries
-                // (which would poison it and leave the companion text unsent for good).
-                invitation.CompanionSendingSince = null;
-                await store.TryReplaceAsync(invitation, ct);
-                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, CompanionRetryDelay);
-                logger.LogWarning("WFI letter {Reference}: no provider took the companion text ({Reason}); the job comes back in {Delay}", invitation.Reference, ex.Message, CompanionRetryDelay);
+                outcome = "failed";
+            }
+            else
+            {
+                // It waits (quiet hours, the number's hour, a retry, another worker's send): the sender's delayed message
+                // will send it; the job comes back then to record it.
+                var now = time.GetUtcNow();
+                var wait = (report.Until ?? now + CompanionRetryDelay) - now;
+                await queue.EnqueueAsync(new WfiLetterJob(invitation.OfficeId, invitation.Id), ct, (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + TimeSpan.FromSeconds(1));
+                logger.LogInformation("WFI letter {Reference}: companion text {Outcome}; the job comes back at {Until:u}", invitation.Reference, report.Outcome, now + wait);
                 return Step.Done;
             }
-
-            outcome = "sent";
         }
 
         invitation.CompanionText = outcome;
         return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
     }
+
+    /// <summary>The companion text's id with the providers (and its row key in Texts).</summary>
+    public static string CompanionMessageId(WfiInvitationEntity invitation) => $"wfi-{invitation?.Id}-letter";
 
     /// <summary>
     /// Null to go on with <paramref name="what"/>; otherwise the step to return: the invitation changed since

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>Where a text is stored: its due bucket and id. Also the body of a send-queue message.</summary>
 public sealed record TextRef(string Bucket, string TextId)

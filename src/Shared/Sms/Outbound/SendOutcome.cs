@@ -1,4 +1,4 @@
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>What handling one send-queue message did.</summary>
 public enum SendOutcome

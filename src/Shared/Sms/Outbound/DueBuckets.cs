@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>
 /// Texts are partitioned by the UTC minute they fall due, rounded up so nothing goes early. The

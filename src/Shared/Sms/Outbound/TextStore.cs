@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Storage;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>The Texts table. Every state change is an ETag-checked replace.</summary>
 public sealed class TextStore(StorageClients storage)

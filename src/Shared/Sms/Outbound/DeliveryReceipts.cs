@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pilot.Shared.Sms;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>
 /// Applies a provider's delivery receipt (status callback, Event Grid report) to the text it is
@@ -44,19 +44,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
                 return false;
             }
 
-            var now = time.GetUtcNow();
-            text.State = state;
-            text.StateChangedAt = now;
-            text.Provider ??= provider;
-            text.ProviderMessageId ??= providerMessageId;
-            text.SendingSince = null;
-            text.SentAt ??= now;
-            if (TextStates.IsFinal(state))
-            {
-                text.CompletedAt = now;
-                text.FailureReason = state == TextStates.Failed ? status.ToWire() : null;
-            }
-
+            text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow());
             if (await texts.TryReplaceAsync(text, ct))
             {
                 logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());

@@ -1,4 +1,4 @@
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>
 /// Another worker is sending this text right now. Thrown so the queue retries the message after its

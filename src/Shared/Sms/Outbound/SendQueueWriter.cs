@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Pilot.Shared.Reminders;
 using Pilot.Shared.Storage;
 
-namespace Pilot.Shared.Reminders;
+namespace Pilot.Shared.Sms.Outbound;
 
-/// <summary>The send queue: one message per text, naming where the text is stored.</summary>
+/// <summary>The send queues, one per lane (<see cref="TextLanes"/>): one message per text, naming where the text is stored.</summary>
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
-    public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null)
+    public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null, string? lane = null)
     {
-        var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
+        var queue = await storage.QueueAsync(lane == TextLanes.Interactive ? options.Value.InteractiveSendQueue : options.Value.SendQueue, ct);
         await queue.SendMessageAsync(JsonSerializer.Serialize(text, JsonDefaults.Web), delay, cancellationToken: ct);
     }
 
@@ -21,7 +22,7 @@ public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOpt
     {
         foreach (var text in texts.Where(t => t.DueAt <= now))
         {
-            await EnqueueAsync(new TextRef(text.PartitionKey, text.RowKey), ct);
+            await EnqueueAsync(text.Ref, ct, lane: text.Lane);
         }
     }
 }

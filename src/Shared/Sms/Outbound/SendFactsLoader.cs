@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Pilot.Shared.Appointments;
+using Pilot.Shared.Parents;
+using Pilot.Shared.Sms.Limits;
+using Pilot.Shared.Sms.Outbound.Policy;
+using Pilot.Shared.Vacancies.Alerts;
+using Pilot.Shared.Vacancies.Catalogue;
+using Pilot.Shared.Venues;
+using Pilot.Shared.WfiInvitations;
+
+namespace Pilot.Shared.Sms.Outbound;
+
+/// <summary>
+/// Reads what <see cref="SendPolicy.Decide"/> needs about one text, and no more: a reminder's appointment, parent and
+/// venue (venues come from the store's minute-long copy); an alert's parent and vacancies; a WFI notice's parent and
+/// invitation; an answer nothing (its number and body are on the row). Then the number's last hour.
+/// </summary>
+public sealed class SendFactsLoader(
+    AppointmentStore appointments,
+    ParentStore parents,
+    VenueStore venues,
+    VacancyStore vacancies,
+    AlertLedger ledger,
+    WfiInvitationStore invitations,
+    HourlyTextCap cap,
+    IOptions<SmsOptions> smsOptions)
+{
+    public async Task<(SendFacts Facts, CapRow? Cap)> LoadAsync(TextEntity text, DateTimeOffset now, bool neverAccepted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var facts = new SendFacts
+        {
+            Text = text,
+            Now = now,
+            Quiet = smsOptions.Value.QuietHours(),
+            Cap = smsOptions.Value.MaxPerNumberPerHour,
+            NeverAccepted = neverAccepted,
+        };
+        var rule = SendPolicy.RuleFor(text.Kind);
+        facts = rule switch
+        {
+            ReminderRule => await ReminderAsync(facts, ct),
+            AlertRule or DigestRule => await AlertAsync(facts, composing: !neverAccepted, ct),
+            WfiRule => facts with
+            {
+                Parent = await parents.GetAsync(text.ParentId, ct),
+                Invitation = text.OfficeId is null || text.InvitationId is null ? null : await invitations.GetAsync(text.OfficeId, text.InvitationId, ct),
+            },
+            _ => facts,
+        };
+        if (facts.Number is not { Length: > 0 } number)
+        {
+            return (facts, null);
+        }
+
+        var row = await cap.ReadAsync(number, ct);
+        return (facts with { Hour = row.Hour }, row);
+    }
+
+    /// <summary>
+    /// Just before a digest goes: closes it, so a vacancy found from now on goes in the next one. False when an item
+    /// was added since the facts were read: the text is then decided again with it.
+    /// </summary>
+    public async Task<bool> BeforeSendAsync(SendFacts facts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Text.Kind != AlertTextKinds.Digest || facts.Text.State == TextStates.Sending)
+        {
+            return true;
+        }
+
+        var closed = await ledger.CloseDigestAsync(facts.Text.ParentId, DigestDate(facts.Text), ct);
+        return closed.Count <= facts.DigestItems;
+    }
+
+    private async Task<SendFacts> ReminderAsync(SendFacts facts, CancellationToken ct)
+    {
+        var appointment = await appointments.GetAsync(facts.Text.AppointmentId, ct);
+        if (appointment is null)
+        {
+            return facts;
+        }
+
+        return facts with
+        {
+            Appointment = appointment,
+            Parent = await parents.GetAsync(appointment.ParentId, ct),
+            Venue = await venues.GetAsync(appointment.VenueId, ct),
+        };
+    }
+
+    private async Task<SendFacts> AlertAsync(SendFacts facts, bool composing, CancellationToken ct)
+    {
+        var parent = await parents.GetAsync(facts.Text.ParentId, ct);
+        if (!composing || AlertRule.WhyNotTo(parent) is not null)
+        {
+            return facts with { Parent = parent };
+        }
+
+        var items = facts.Text.Kind == AlertTextKinds.Digest
+            ? await ledger.DigestItemsAsync(facts.Text.ParentId, DigestDate(facts.Text), ct)
+            : JsonSerializer.Deserialize<List<AlertItem>>(facts.Text.AlertItems ?? "[]", JsonDefaults.Web) ?? [];
+        var found = new List<(VacancyEntity, double)>();
+        foreach (var item in items)
+        {
+            if (await vacancies.GetAsync(item.Ref, ct) is { } vacancy)
+            {
+                found.Add((vacancy, item.DistanceKm));
+            }
+        }
+
+        return facts with { Parent = parent, Vacancies = found, DigestItems = items.Count };
+    }
+
+    private static DateOnly DigestDate(TextEntity text) => DateOnly.ParseExact(text.DigestDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
