@@ -91,9 +91,21 @@ internal static class TemplatesBench
             Print(language, TemplateKeys.VacancyDigest, digests, price, set.ReviewRequired);
             Print(language, TemplateKeys.JobsOffConfirmed, [SmsText.Analyse(AlertText.AlertsOffConfirmed(language))], price, set.ReviewRequired);
             Print(language, TemplateKeys.JobsOnConfirmed, [SmsText.Analyse(AlertText.AlertsOnConfirmed(language))], price, set.ReviewRequired);
+
+            // A parent's own link: the link as ParentLinks writes it (parent id, expiry, signature), with and without a first name.
+            const string link = "https://pilot.example.gov.uk/api/p/01a23ed5aea37fba90c89111eca95152.1796400000.kFnUaYaC4SI3x3j3n_fdKRNCHP-TbJwdfgpDLEXUEHs";
+            var until = LondonTime.ToLocal(StartsAt).ToString(set.Word(TemplateWords.DateFormat), set.Culture).Replace(".", string.Empty, StringComparison.Ordinal);
+            var links = (from name in Names.Append("")
+                         select SmsText.Analyse(TextTemplates.Render(TemplateKeys.ParentLink, language, new Dictionary<string, string>(StringComparer.Ordinal)
+                         {
+                             [TemplateKeys.FirstName] = name,
+                             [TemplateKeys.Link] = link,
+                             [TemplateKeys.Until] = until,
+                         }).Text)).ToList();
+            Print(language, TemplateKeys.ParentLink, links, price, set.ReviewRequired);
         }
 
-        Console.WriteLine($"[templates] English templates: all 1 fragment: {(englishAllOne ? "yes" : "no")} (vacancy alerts and digests excepted: at most {AlertText.MaxAlertFragments} and {AlertText.MaxDigestFragments})");
+        Console.WriteLine($"[templates] English templates: all 1 fragment: {(englishAllOne ? "yes" : "no")} (vacancy alerts and digests excepted: at most {AlertText.MaxAlertFragments} and {AlertText.MaxDigestFragments}; the parent-link text is shown, not counted: its link alone is over 110 characters)");
     }
 
     // Short and long titles and employers, a link or a phone number, hours read as a pattern or left as the advert's words.

@@ -137,7 +137,21 @@ public sealed class LoadRunReport
 
     public bool MemoryHeld => RssEnd is { } end && MemoryLimit is { } limit && end <= limit;
 
-    public bool KeepsUp => EverythingArrived && ThroughputKeptUp && LatencyHeld && MemoryHeld;
+    /// <summary>Issue 17's goal for texts a person is waiting for (the confirmation at booking): p99 from the request to the provider.</summary>
+    public static TimeSpan InteractiveGoal => TimeSpan.FromSeconds(3);
+
+    /// <summary>Issue 17's goal for reminders and alerts: p99 from falling due to the provider.</summary>
+    public static TimeSpan ScheduledGoal => TimeSpan.FromSeconds(20);
+
+    public TimeSpan? InteractiveP99 => Kinds.Single(k => k.Kind == MessageKinds.Confirmation).EndToEndP99;
+
+    public TimeSpan? ScheduledP99 => Kinds.Where(k => k.Kind is MessageKinds.Reminder or MessageKinds.Alert).Select(k => k.P99).Max();
+
+    public bool InteractiveFirst => InteractiveP99 is { } p99 && p99 <= InteractiveGoal;
+
+    public bool ScheduledInTime => ScheduledP99 is { } p99 && p99 <= ScheduledGoal;
+
+    public bool KeepsUp => EverythingArrived && ThroughputKeptUp && LatencyHeld && MemoryHeld && InteractiveFirst && ScheduledInTime;
 
     public void Print(TextWriter output)
     {
@@ -180,6 +194,8 @@ public sealed class LoadRunReport
         Line(output, $"  completed throughput >= {o.ThroughputShare:P0} of offered: {Verdict(ThroughputKeptUp)} ({CompletedPerSecond:F1}/s vs {OfferedPerSecond:F1}/s)");
         Line(output, $"  last minute's p99 <= {o.LatencyGrowthFactor:0.##} x first minute's + {o.LatencySlack.TotalSeconds:0.#} s: {Verdict(LatencyHeld)} ({Seconds(LastP99)} s vs limit {Seconds(LatencyLimit)} s; first {Seconds(FirstP99)} s)");
         Line(output, $"  runner RSS after minute {o.Minutes} <= {o.MemoryGrowthFactor:0.##} x after minute 1 + {o.MemorySlackBytes / 1024 / 1024} MB: {Verdict(MemoryHeld)} ({LoadRunner.Mb(RssEnd)} vs limit {LoadRunner.Mb(MemoryLimit)})");
+        Line(output, $"  interactive texts (confirmations) p99 from the booking to the provider <= {InteractiveGoal.TotalSeconds:0} s: {Verdict(InteractiveFirst)} ({Seconds(InteractiveP99)} s)");
+        Line(output, $"  reminders and alerts p99 from falling due to the provider <= {ScheduledGoal.TotalSeconds:0} s: {Verdict(ScheduledInTime)} ({Seconds(ScheduledP99)} s)");
         Line(output, $"verdict: {(KeepsUp ? "keeps up" : "DOES NOT keep up")}");
     }
 

@@ -79,7 +79,24 @@ public sealed class LoadRunReportTests
         Assert.False(report.ThroughputKeptUp, Printed(report));
     }
 
-    private static (List<OfferedMessage> Offered, Dictionary<string, Completion> Completions) Run(int minutes, int perMinute, Func<DateTimeOffset, TimeSpan> latency)
+    [Fact]
+    public void A_confirmation_waiting_behind_the_reminders_burst_fails_the_interactive_goal_and_a_late_reminder_the_scheduled_one()
+    {
+        // Confirmations 4 s from the booking (the goal is 3 s); reminders 25 s from falling due (the goal is 20 s).
+        var report = Report(Run(minutes: 3, perMinute: 60, latency: _ => TimeSpan.FromSeconds(2)));
+        var slowConfirmations = Report(Run(minutes: 3, perMinute: 60, latency: _ => TimeSpan.FromSeconds(2), kindLatency: kind => kind == MessageKinds.Confirmation ? TimeSpan.FromSeconds(4) : null));
+        var lateReminders = Report(Run(minutes: 3, perMinute: 60, latency: _ => TimeSpan.FromSeconds(2), kindLatency: kind => kind == MessageKinds.Reminder ? TimeSpan.FromSeconds(25) : null));
+
+        Assert.True(report.InteractiveFirst && report.ScheduledInTime, Printed(report));
+        Assert.False(slowConfirmations.InteractiveFirst);
+        Assert.True(slowConfirmations.ScheduledInTime);
+        Assert.False(slowConfirmations.KeepsUp);
+        Assert.Contains("interactive texts (confirmations) p99 from the booking to the provider <= 3 s: NOT met (4.00 s)", Printed(slowConfirmations), StringComparison.Ordinal);
+        Assert.False(lateReminders.ScheduledInTime);
+        Assert.False(lateReminders.KeepsUp);
+    }
+
+    private static (List<OfferedMessage> Offered, Dictionary<string, Completion> Completions) Run(int minutes, int perMinute, Func<DateTimeOffset, TimeSpan> latency, Func<string, TimeSpan?>? kindLatency = null)
     {
         var offered = new List<OfferedMessage>();
         var completions = new Dictionary<string, Completion>(StringComparer.Ordinal);
@@ -89,7 +106,7 @@ public sealed class LoadRunReportTests
             var kind = MessageKinds.All[i % MessageKinds.All.Count];
             var key = $"text-{i}";
             offered.Add(new OfferedMessage(key, kind, eligible, eligible));
-            completions[key] = new Completion(key, "twilio", eligible + latency(eligible));
+            completions[key] = new Completion(key, "twilio", eligible + (kindLatency?.Invoke(kind) ?? latency(eligible)));
         }
 
         return (offered, completions);

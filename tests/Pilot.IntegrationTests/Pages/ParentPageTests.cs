@@ -165,6 +165,17 @@ public sealed class ParentPageTests(Chromium chromium) : IAsyncLifetime
         var consents = await _runner.Services.GetRequiredService<ParentStore>().ConsentHistoryAsync(_parentId, CancellationToken.None);
         Assert.Contains(consents, c => c.Consent == ParentConsents.VacancyAlerts && !c.Given && c.Channel == "office:jcp-lambeth");
 
+        // The office texts the parent their link from the same page (the service of POST /api/parents/{id}/link).
+        var linked = await PageChecks.FollowAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Text them their link" }).ClickAsync());
+        Assert.Equal(200, linked.Status);
+        Assert.True(await page.GetByText("The link to their own page is texted to them.").IsVisibleAsync());
+        await PageChecks.EveryPageAsync(page, "parent-console-link-sent");
+        var texts = await Outbox.AllAsync(_runner.Services.GetRequiredService<StorageClients>());
+        var linkText = Assert.Single(texts, t => t.GetString("Body").Contains("/api/p/", StringComparison.Ordinal));
+        var token = linkText.GetString("Body").Split("/api/p/")[1].Split(' ')[0];
+        var opened = await _runner.Services.GetRequiredService<ParentLinks>().OpenAsync(token, CancellationToken.None);
+        Assert.Equal((ParentLinkState.Open, _parentId), (opened.State, opened.Parent?.Id));
+
         await using var other = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         var ealing = await other.NewPageAsync();
         await SignInAsync(ealing, RoleKeys.Office(RoleKeys.Ealing));

@@ -4,8 +4,7 @@ using Microsoft.Extensions.Options;
 using Pilot.Shared.Access;
 using Pilot.Shared.Phones;
 using Pilot.Shared.Sms;
-using Pilot.Shared.Sms.Limits;
-using Pilot.Shared.Sms.Resilience;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Sms.Templates;
 using Pilot.Shared.Time;
 using Pilot.Shared.Validation;
@@ -20,8 +19,7 @@ namespace Pilot.Shared.Parents.OwnPage;
 /// </summary>
 public sealed class ParentLinks(
     ParentStore parents,
-    ISmsGateway gateway,
-    HourlyTextCap cap,
+    OutboundTexts outbound,
     IOptions<WfiOptions> wfiOptions,
     IOptions<ParentPageOptions> options,
     IOptions<SmsOptions> smsOptions,
@@ -29,6 +27,9 @@ public sealed class ParentLinks(
     ILogger<ParentLinks> logger)
 {
     public const string PathPrefix = "/api/p/";
+
+    /// <summary>The kind of the text an office sends a parent with their link (<c>parent-link-{parent}-{ticks}</c> in Texts).</summary>
+    public const string TextKind = "parent-link";
 
     // Made on first use: the signing key is checked at start-up, and services that never make a link (a test host
     // without WFI settings answering a STOP) must not need it.
@@ -80,8 +81,9 @@ public sealed class ParentLinks(
     }
 
     /// <summary>
-    /// The office texts one of its parents their link (<c>POST /api/parents/{id}/link</c>). Refused (409) for a parent
-    /// who texted STOP, in quiet hours, when the number has had its texts this hour, or when no provider took it.
+    /// The office texts one of its parents their link (<c>POST /api/parents/{id}/link</c>), through the one sender.
+    /// Refused (409) for a parent who texted STOP and in quiet hours; a number that has had its texts this hour gets it
+    /// when a slot frees, and a text the providers fail is retried, as every text is.
     /// </summary>
     public async Task<Outcome<ParentLinkSent>> SendAsync(Caller caller, string? id, CancellationToken ct)
     {
@@ -104,29 +106,24 @@ public sealed class ParentLinks(
             return Outcome<ParentLinkSent>.Conflict($"No texts in quiet hours: send it after {LondonTime.ToLocal(quiet.EndOfQuietPeriodContaining(now)).ToString("HH:mm", CultureInfo.InvariantCulture)}.");
         }
 
-        var messageId = $"parent-link-{parent.Id}-{now.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
-        if (await cap.TryClaimAsync(parent.Mobile, messageId, now, ct) is { IsTaken: false })
+        // A Texts row first, sent by the one sender (its hourly cap, quiet hours, retries): held for the cap, it goes
+        // when a slot frees, so the office is not asked to send it again.
+        var report = await outbound.SendNowAsync(new TextEntity
         {
-            return Outcome<ParentLinkSent>.Conflict("The parent's number has had its texts in the last hour: try again later.");
+            RowKey = $"parent-link-{parent.Id}-{now.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
+            Kind = TextKind,
+            ParentId = parent.Id,
+            OfficeId = parent.OfficeId,
+            To = parent.Mobile,
+            Body = LinkText(parent, withName: false),
+            RequestedAt = now,
+        }, ct);
+        if (report.Outcome == SendOutcome.Cancelled)
+        {
+            return Outcome<ParentLinkSent>.Conflict($"The link was not sent: {report.Reason}.");
         }
 
-        var body = LinkText(parent, withName: false);
-        try
-        {
-            var result = await gateway.SendAsync(new SmsMessage(messageId, parent.Mobile, body) { FirstSentAt = now, NotAfter = quiet.NextStartAfter(now) }, ct);
-            logger.LogInformation("Parent {ParentId}: their link was texted to {Mobile} through {Provider} for {Caller}", parent.Id, PhoneMask.Mask(parent.Mobile), result.Provider, caller.Principal);
-        }
-        catch (SmsOutcomeUnknownException ex)
-        {
-            // A provider may have it and cannot be asked: counted as sent, never sent twice.
-            logger.LogWarning("Parent {ParentId}: {Provider} may have accepted their link; not sent again", parent.Id, ex.Provider);
-        }
-        catch (SmsProviderException ex)
-        {
-            logger.LogWarning("Parent {ParentId}: no SMS provider took their link ({Reason})", parent.Id, ex.Message);
-            return Outcome<ParentLinkSent>.Conflict("No SMS provider took the text: try again.");
-        }
-
+        logger.LogInformation("Parent {ParentId}: their link texted to {Mobile} for {Caller}: {Outcome}", parent.Id, PhoneMask.Mask(parent.Mobile), caller.Principal, report.Outcome);
         return Outcome<ParentLinkSent>.Ok(new ParentLinkSent(parent.Id, PhoneMask.Mask(parent.Mobile), NewLinkExpiry(now)));
     }
 

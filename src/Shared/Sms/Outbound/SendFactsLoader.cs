@@ -15,7 +15,7 @@ namespace Pilot.Shared.Sms.Outbound;
 /// <summary>
 /// Reads what <see cref="SendPolicy.Decide"/> needs about one text, and no more: a reminder's appointment, parent and
 /// venue (venues come from the store's minute-long copy); an alert's parent and vacancies; a WFI notice's parent and
-/// invitation; an answer nothing (its number and body are on the row). Then the number's last hour.
+/// invitation; a parent's link their parent; an answer nothing (its number and body are on the row). Then the number's last hour.
 /// </summary>
 public sealed class SendFactsLoader(
     AppointmentStore appointments,
@@ -48,6 +48,7 @@ public sealed class SendFactsLoader(
                 Parent = await parents.GetAsync(text.ParentId, ct),
                 Invitation = text.OfficeId is null || text.InvitationId is null ? null : await invitations.GetAsync(text.OfficeId, text.InvitationId, ct),
             },
+            ParentLinkRule => facts with { Parent = await parents.GetAsync(text.ParentId, ct) },
             _ => facts,
         };
         if (facts.Number is not { Length: > 0 } number)

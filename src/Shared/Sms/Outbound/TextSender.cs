@@ -72,6 +72,15 @@ public sealed class TextSender(
                     break;
             }
 
+            if (await IsLeftBehindByAMoveAsync(text, now, ct))
+            {
+                // Moved out of quiet hours, but the old row's delete was lost (storage failed after the copy was written):
+                // the copy at the end of quiet hours is the text; this one goes, unsent.
+                await texts.DeleteAsync(text, ct);
+                logger.LogWarning("Text {TextId} in bucket {Bucket} was left behind by its move out of quiet hours; deleted, its moved copy is sent", text.RowKey, text.PartitionKey);
+                return new SendReport(SendOutcome.Deferred, State: text.State);
+            }
+
             var (loaded, capRow) = await facts.LoadAsync(text, now, neverAccepted, ct);
             var outcome = SendPolicy.Decide(loaded) switch
             {
@@ -90,6 +99,29 @@ public sealed class TextSender(
         }
 
         throw new TextBusyException($"Text {reference.TextId} kept changing while being sent; the queue will retry it.");
+    }
+
+    /// <summary>
+    /// Whether this row is the old half of a move out of quiet hours (<see cref="DeferAsync"/> writes the copy, then
+    /// deletes this): only a text not yet tried, looked at after a quiet period began since it fell due, can be, so
+    /// only those cost a read.
+    /// </summary>
+    private async Task<bool> IsLeftBehindByAMoveAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    {
+        var quiet = smsOptions.Value.QuietHours();
+        if (!TextStates.IsPending(text.State) || text.MessageId is not null)
+        {
+            return false;
+        }
+
+        var quietFrom = quiet.IsQuiet(text.DueAt) ? text.DueAt : quiet.NextStartAfter(text.DueAt);
+        if (quietFrom is not { } from || from > now)
+        {
+            return false;
+        }
+
+        var bucket = DueBuckets.For(quiet.EndOfQuietPeriodContaining(from));
+        return bucket != text.PartitionKey && await texts.GetAsync(new TextRef(bucket, text.RowKey), ct) is not null;
     }
 
     /// <summary>Asks the providers about an interrupted send. Null when none has it: the caller decides again.</summary>

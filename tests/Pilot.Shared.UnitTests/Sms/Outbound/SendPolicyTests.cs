@@ -1,5 +1,6 @@
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
+using Pilot.Shared.Parents.OwnPage;
 using Pilot.Shared.Reminders.Planning;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Sms.Limits;
@@ -183,6 +184,19 @@ public sealed class SendPolicyTests
     }
 
     [Fact]
+    public void A_parents_link_sent_by_their_office_keeps_quiet_hours_and_the_cap_and_is_not_sent_after_stop()
+    {
+        var facts = ParentLink(Ten);
+        var optedOut = ParentLink(Ten);
+        optedOut.Parent!.OptedOutAt = Ten.AddDays(-1);
+
+        Assert.Equal(new Send("+447700900123", "Change your job search here", IsRepeat: false), SendPolicy.Decide(facts));
+        Assert.Equal(new DeferUntil(EightNextMorning), SendPolicy.Decide(ParentLink(TenAtNight)));
+        Assert.Equal(new HoldUntil(Ten.AddMinutes(30)), SendPolicy.Decide(facts with { Cap = 1, Hour = new NumberHour([new CapSlot("other", Ten.AddMinutes(-30))]) }));
+        Assert.Equal(new Cancel("opted-out"), SendPolicy.Decide(optedOut));
+    }
+
+    [Fact]
     public void A_text_pending_is_decided_a_sending_one_within_its_lease_is_left_and_one_past_it_is_settled()
     {
         var text = Reminder(Ten).Text;
@@ -283,6 +297,16 @@ public sealed class SendPolicyTests
             DueAt = now, To = "+447700900123", Body = "You will get no more texts",
         };
         return Facts(text, now, parent: null) with { Parent = null };
+    }
+
+    private static SendFacts ParentLink(DateTimeOffset now)
+    {
+        var text = new TextEntity
+        {
+            PartitionKey = DueBuckets.For(now), RowKey = "parent-link-p1-1", MessageId = "parent-link-p1-1", Kind = ParentLinks.TextKind,
+            ParentId = "p1", DueAt = now, To = "+447700900123", Body = "Change your job search here",
+        };
+        return Facts(text, now, Parent());
     }
 
     private static ParentEntity Parent() => new() { PartitionKey = "p1", FirstName = "Amina", Mobile = "+447700900123", RemindersConsent = true };

@@ -8,7 +8,7 @@ namespace Pilot.Shared.Sms.Outbound.Policy;
 /// </summary>
 public static class SendPolicy
 {
-    private static readonly ITextRule[] Rules = [new ReminderRule(), new AlertRule(), new DigestRule(), new WfiRule(), new ReplyRule()];
+    private static readonly ITextRule[] Rules = [new ReminderRule(), new AlertRule(), new DigestRule(), new WfiRule(), new ReplyRule(), new ParentLinkRule()];
 
     public static ITextRule RuleFor(string kind) =>
         Rules.FirstOrDefault(r => r.Covers(kind)) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "no send rule for this kind of text");

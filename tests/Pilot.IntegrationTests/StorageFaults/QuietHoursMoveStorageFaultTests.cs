@@ -1,0 +1,41 @@
+using Pilot.Shared.Reminders.Dispatch;
+using Pilot.Shared.Sms.Outbound;
+using Pilot.TestSupport;
+
+namespace Pilot.IntegrationTests.StorageFaults;
+
+/// <summary>
+/// A text moved out of quiet hours is written under the due minute of their end and then deleted from its old place.
+/// When storage loses that delete (the function fails, its message comes back after quiet hours), the old row must not
+/// be sent as well: found by ./faults.sh as "filed under two due buckets".
+/// </summary>
+public sealed class QuietHoursMoveStorageFaultTests
+{
+    [Fact]
+    public async Task A_text_whose_old_row_outlived_its_move_out_of_quiet_hours_is_sent_once_from_its_new_place()
+    {
+        await using var services = await PilotServices.StartAsync();
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var store = services.Get<TextStore>();
+        var oldRow = (await store.GetAsync(confirmation, CancellationToken.None))!;
+        var sender = services.Get<TextSender>();
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 21, 10, 0, TimeSpan.Zero)); // the worker was late: quiet hours
+        Assert.Equal(SendOutcome.Deferred, await sender.SendAsync(confirmation, CancellationToken.None));
+
+        // The row as a lost delete leaves it; its message comes back the next morning, before the moved copy's minute is dispatched.
+        await store.AddAsync(oldRow, CancellationToken.None);
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 8, 0, 30, TimeSpan.Zero));
+        var oldMessage = await sender.SendAsync(confirmation, CancellationToken.None);
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 8, 1, 0, TimeSpan.Zero));
+        await services.Get<DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None);
+        var dispatched = await SendQueueReader.DrainAsync(services);
+
+        Assert.Equal(SendOutcome.Deferred, oldMessage);
+        Assert.Null(await store.GetAsync(confirmation, CancellationToken.None));
+        Assert.Equal([SendOutcome.Sent], dispatched);
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+}
