@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Azure.Data.Tables;
-using Pilot.Shared.Reminders;
+using Pilot.Shared.Sms.Outbound;
 using static Pilot.TestSupport.Harness;
 
 namespace Pilot.FaultRun.StorageFaults;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Planning;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Time;
 
 namespace Pilot.Shared.Appointments.Console;
