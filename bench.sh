@@ -4,7 +4,8 @@
 # Usage: ./bench.sh [templates] [tick] [sends] [gateways] [vacancies] [hours] [letters] [vacancy-e2e] [runner] [--stored 1000000] [--due 1000] [--sends 5000] [--gateway-sends 10000] [--letter-rounds 10]
 #                   [--parents 1000000] [--vacancies 20000] [--subset-parents 100000] [--subset-vacancies 5000] [--e2e-parents 10000] [--e2e-vacancies 500]
 #   tick:  the reminder dispatch tick's entities read and storage requests over a large store
-#   sends: sustained sends per second through the queue function and the outbox
+#   sends: sustained sends per second through the queue function and the outbox, spread over many numbers;
+#          then one number given twice its hourly cap at once: how many go and how many are held
 #   templates: fragments and cost of every built-in template, per language
 #   gateways: sends per second through the Twilio and ACS gateways to the provider simulator
 #   hours: the advert-hours corpus read by the parser: read as clear, right, wrong, unambiguous read as clear

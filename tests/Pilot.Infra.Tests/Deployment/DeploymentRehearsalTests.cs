@@ -30,6 +30,7 @@ public sealed class DeploymentRehearsalTests(DeploymentRehearsalTests.Rehearsal 
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:TablePrefix"] = Azurite.UniqueName("rehearsal"),
             ["Reminders:SendQueue"] = Azurite.UniqueName("rehearsal-send-"),
+            ["Reminders:InteractiveSendQueue"] = Azurite.UniqueName("rehearsal-isend-"),
             ["Wfi:LetterQueue"] = Azurite.UniqueName("rehearsal-wfi-"),
             ["Vacancies:FeedQueue"] = Azurite.UniqueName("rehearsal-feed-"),
             // Nothing is due: no timer needs to run for the rehearsal.

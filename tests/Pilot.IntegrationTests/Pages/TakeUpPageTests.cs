@@ -49,6 +49,12 @@ public sealed class TakeUpPageTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal("nosniff", headers["x-content-type-options"]);
         Assert.Equal("no-referrer", headers["referrer-policy"]);
 
+        // GOV.UK Frontend's stylesheet, as the page links it, is served by the app with a year-long immutable cache.
+        var stylesheet = await page.GetAttributeAsync("link[rel=stylesheet][href*='govuk-frontend']", "href");
+        var asset = await context.APIRequest.GetAsync(stylesheet!);
+        Assert.Equal(200, asset.Status);
+        Assert.Equal("public, max-age=31536000, immutable", asset.Headers["cache-control"]);
+
         // The same figures as the API, for the period the page chose.
         var from = await page.InputValueAsync("#from");
         var to = await page.InputValueAsync("#to");
