@@ -96,7 +96,11 @@ public sealed class StorageClients
             entry = cache[name];
         }
 
-        return entry.Value.WaitAsync(cancellationToken);
+        var created = entry.Value;
+
+        // WaitAsync returns a task already finished as it is, so a caller that gave up is told so even when the creation
+        // won the race (on a busy machine it can finish between the two lines above).
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<T>(cancellationToken) : created.WaitAsync(cancellationToken);
     }
 
     private static DefaultAzureCredential CreateCredential(string? clientId)

@@ -81,7 +81,7 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         Assert.Equal(2, jobsQueued);
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
         var text = Assert.Single(_simulator.Acs.Accepted.Snapshot());
-        Assert.Equal($"wfi-{invitation.Id}-letter", text.Tag);
+        Assert.Equal($"{DueBuckets.For(afterFailure.PostedAt!.Value)}-wfi-{invitation.Id}-letter", text.Tag);
     }
 
     [Fact]
@@ -115,7 +115,44 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         // The claim's holder never finished (it died mid-send): once its lease is over the text is settled like a
         // reminder's (ACS is asked, has no such message) and sent, once. Before it was counted as sent and never sent.
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
-        Assert.Equal(WfiLetterJobs.CompanionMessageId(posted), Assert.Single(_simulator.Acs.Accepted.Snapshot()).Tag);
+        Assert.Equal(reference.MessageId, Assert.Single(_simulator.Acs.Accepted.Snapshot()).Tag);
+    }
+
+    [Fact]
+    public async Task A_companion_text_whose_twilio_answer_was_lost_is_settled_with_twilio_and_its_receipt_finds_it()
+    {
+        // Finding 21 of the fault run with storage faults: a text sent under its own id (here the companion text) could
+        // be found neither by Twilio's settling nor by its delivery receipt, so after a lost answer it was settled as
+        // never taken and sent again through ACS: the parent had it twice, from two providers.
+        await using var services = await StartAsync("twilio,acs");
+        var parent = await Scenario.ParentAsync(services);
+        var invitation = await WfiScenario.InviteAsync(services, parent);
+        var jobs = services.Get<WfiLetterJobs>();
+        var job = new WfiLetterJob(WfiScenario.Lambeth, invitation.Id);
+        _simulator.Twilio.Faults.Enqueue(Fault.AcceptThenDrop());
+
+        await Run(jobs.ProcessAsync(job, CancellationToken.None)); // posted; Twilio took the text but its answer was lost
+        var afterDrop = await WfiScenario.GetAsync(services, invitation.Id);
+        _time.Advance(Pilot.Shared.Sms.Twilio.TwilioSmsGateway.SettleAfter + Lease);
+        await Run(jobs.ProcessAsync(job, CancellationToken.None));
+        await Run(jobs.ProcessAsync(job, CancellationToken.None));
+
+        Assert.Null(afterDrop.CompanionText);
+        var sent = Assert.Single(_simulator.Twilio.Accepted);
+        Assert.Single(_simulator.Twilio.Requests.Snapshot(), r => r.Method == "POST");
+        Assert.Empty(_simulator.Acs.Requests.Snapshot());
+        Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
+
+        // Twilio's status callback carries the id the text was sent under; the receipt leads to the stored text.
+        var messageId = System.Web.HttpUtility.ParseQueryString(sent.StatusCallback!.Query)["messageId"]!;
+        var moved = await services.Get<DeliveryReceipts>().ApplyAsync(messageId, Pilot.Shared.Sms.SmsDeliveryStatus.Delivered, "twilio", sent.Sid, CancellationToken.None);
+
+        Assert.True(moved);
+        Assert.True(TextRef.TryParseMessageId(messageId, out var reference));
+        var text = await services.Get<TextStore>().GetAsync(reference, CancellationToken.None);
+        Assert.Equal($"wfi-{invitation.Id}-letter", text?.RowKey);
+        Assert.Equal(TextStates.Delivered, text?.State);
+        Assert.Equal(sent.Sid, text?.ProviderMessageId);
     }
 
     private async Task<PilotServices> StartAsync(string? smsProviders = null)
@@ -126,6 +163,12 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         if (smsProviders is not null)
         {
             settings["Sms:Providers"] = smsProviders;
+            settings["Sms:PublicBaseUrl"] = "http://pilot.example";
+            settings["Sms:Twilio:AccountSid"] = "AC0";
+            settings["Sms:Twilio:AuthToken"] = "token";
+            settings["Sms:Twilio:From"] = "+447700900000";
+            settings["Sms:Twilio:ApiBaseUrl"] = _simulator.BaseUri.ToString();
+            settings["Sms:Twilio:MessagesPerSecond"] = "100";
             settings["Sms:Acs:ConnectionString"] = $"endpoint={_simulator.BaseUri};accesskey={AcsKey}";
             settings["Sms:Acs:From"] = "+447700900001";
             settings["Sms:Acs:MessagesPerSecond"] = "100";

@@ -15,7 +15,11 @@ public sealed class OutboundTexts(TextStore texts, TextSender sender, SendQueueW
         ArgumentNullException.ThrowIfNull(text);
         var at = text.RequestedAt ?? throw new ArgumentException("A text sent now needs the moment of the request that caused it.", nameof(text));
         text.PartitionKey = DueBuckets.For(at);
-        text.MessageId ??= text.RowKey;
+
+        // Its provider id carries its place (bucket and row key), like every other text's, so a delivery receipt or an
+        // interrupted send's settling finds it with one point read. The bucket comes from the request that caused it,
+        // so writing it again gives the same id.
+        text.MessageId ??= text.Ref.MessageId;
         text.DueAt = at;
         text.State = TextStates.Scheduled;
         text.StateChangedAt = at;

@@ -45,8 +45,9 @@ public sealed class TextEntity : ITableEntity
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     /// <summary>
-    /// The id providers know it by, for a text created with one (a WFI text, an answer to a parent's text); null for the
-    /// rest, whose id is their bucket and row key (<see cref="TextRef.MessageId"/>).
+    /// Set for a text sent at once (a WFI text, an answer to a parent's text), which stays in the bucket it was written to:
+    /// its bucket and row key (<see cref="TextRef.MessageId"/>), fixed when it was written. Null for the rest, planned
+    /// texts that may move to another bucket, whose provider id is their current place.
     /// </summary>
     public string? MessageId { get; set; }
 

@@ -20,13 +20,7 @@ public sealed class ParentLinkRule : ITextRule
     public string? WhyNot(SendFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return facts.Parent switch
-        {
-            null => "parent-missing",
-            { Mobile: null or "" } => "no-mobile",
-            { OptedOutAt: not null } => "opted-out",
-            _ => null,
-        };
+        return ParentReach.WhyNot(facts.Parent);
     }
 
     public string? WhyNotAfterQuietHours(SendFacts facts, DateTimeOffset quietEnd) => null;

@@ -20,13 +20,10 @@ public sealed class WfiRule : ITextRule
     public string? WhyNot(SendFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return (facts.Parent, facts.Invitation) switch
+        return ParentReach.WhyNot(facts.Parent) ?? facts.Invitation switch
         {
-            (null, _) => "parent-missing",
-            ({ Mobile: null or "" }, _) => "no-mobile",
-            ({ OptedOutAt: not null }, _) => "opted-out",
-            (_, null) => "invitation-missing",
-            (_, { } invitation) when facts.Text.Kind == WfiTextKinds.LetterComing && !WfiInvitationStatuses.IsOpen(invitation.Status) => "invitation-closed",
+            null => "invitation-missing",
+            { } invitation when facts.Text.Kind == WfiTextKinds.LetterComing && !WfiInvitationStatuses.IsOpen(invitation.Status) => "invitation-closed",
             _ => null,
         };
     }
