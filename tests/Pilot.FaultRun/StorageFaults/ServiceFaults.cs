@@ -18,7 +18,7 @@ public sealed class ServiceFaults
     /// <summary>Latency added to every request, uniformly between zero and this.</summary>
     public TimeSpan LatencyMax { get; set; }
 
-    private readonly List<(TargetedFault Fault, int Left)> _targeted = [];
+    private readonly List<(TargetedFault Fault, int Left, int Skip)> _targeted = [];
     private readonly Lock _targetedLock = new();
 
     /// <summary>Aims <paramref name="fault"/> at the next requests it matches, besides the shares above.</summary>
@@ -27,7 +27,7 @@ public sealed class ServiceFaults
         ArgumentNullException.ThrowIfNull(fault);
         lock (_targetedLock)
         {
-            _targeted.Add((fault, fault.Times));
+            _targeted.Add((fault, fault.Times, fault.Skip));
         }
     }
 
@@ -52,14 +52,20 @@ public sealed class ServiceFaults
                 return null;
             }
 
-            var (fault, left) = _targeted[i];
+            var (fault, left, skip) = _targeted[i];
+            if (skip > 0)
+            {
+                _targeted[i] = (fault, left, skip - 1);
+                return null;
+            }
+
             if (left <= 1)
             {
                 _targeted.RemoveAt(i);
             }
             else
             {
-                _targeted[i] = (fault, left - 1);
+                _targeted[i] = (fault, left - 1, 0);
             }
 
             return fault.Kind;

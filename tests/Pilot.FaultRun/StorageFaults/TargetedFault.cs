@@ -13,6 +13,7 @@ public enum TargetedFaultKind
 /// <summary>
 /// A fault aimed at one step: the next <see cref="Times"/> requests with <see cref="Method"/> whose path contains
 /// <see cref="PathContains"/> (e.g. <c>POST</c> and <c>/WfiInvitations</c>) get <see cref="Kind"/>, so a regression
-/// test can reproduce a failure at exactly the write it is about.
+/// test can reproduce a failure at exactly the write it is about; the first <see cref="Skip"/> matching requests pass
+/// untouched (the second write of a row, not its first).
 /// </summary>
-public sealed record TargetedFault(string Method, string PathContains, TargetedFaultKind Kind, int Times = 1);
+public sealed record TargetedFault(string Method, string PathContains, TargetedFaultKind Kind, int Times = 1, int Skip = 0);
