@@ -1,5 +1,6 @@
 using Pilot.FaultRun.StorageFaults;
 using Pilot.Shared.Reminders;
+using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.TestSupport;
@@ -7,9 +8,9 @@ using Pilot.TestSupport;
 namespace Pilot.IntegrationTests.StorageFaults;
 
 /// <summary>
-/// Each table write of sending one text applied by storage but its answer lost (the SDK then retries it and meets its own
-/// earlier write: 409 on an insert, 412 on a replace), through the fault proxy in front of Azurite: the text is still
-/// sent exactly once and ends sent, whichever write it was.
+/// Each write of dispatching and sending a text applied by storage but its answer lost (the SDK then retries it and
+/// meets its own earlier write: 409 on an insert, 412 on a replace, a second queue message), through the fault proxy in
+/// front of Azurite: the text is still sent exactly once and ends sent, whichever write it was.
 /// </summary>
 public sealed class SendStorageFaultTests
 {
@@ -58,5 +59,50 @@ public sealed class SendStorageFaultTests
         var text = await store.GetAsync(confirmation, CancellationToken.None);
         Assert.True(text?.State is TextStates.Sent or TextStates.Delivered, $"{step}: the text ended {text?.State} ({string.Join(", ", outcomes)})");
         Assert.Single(await Outbox.AllAsync(services));
+    }
+    public static TheoryData<string, string, string, string> DispatchWrites => new()
+    {
+        { "the send message's enqueue", "queues", "POST", "/messages" },
+        { "the mark of the minute's texts as queued (a transaction)", "tables", "POST", "$batch" },
+        { "the dispatch cursor's first write", "tables", "POST", TableNames.Cursors },
+    };
+
+    [Theory]
+    [MemberData(nameof(DispatchWrites))]
+    public async Task A_due_reminder_whose_dispatch_write_was_applied_but_unanswered_is_sent_exactly_once(string step, string service, string method, string path)
+    {
+        await Azurite.EnsureReachableAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
+        var parent = await Scenario.ParentAsync(services);
+        var booked = await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        await SendQueueReader.DrainAsync(services); // the confirmation
+        var reminder = booked.Reminders.Where(r => r.Kind != "confirmation").MinBy(r => r.DueAt)!;
+        services.Time.SetUtcNow(reminder.DueAt.ToUniversalTime().AddSeconds(30));
+        var faults = service == "queues" ? proxy.Queues : proxy.Tables;
+        faults.Target(new TargetedFault(method, path, TargetedFaultKind.AppliedThenDropped));
+
+        // The timer's ticks, a minute apart, each followed by the queue function taking every message.
+        var outcomes = new List<string>();
+        for (var tick = 0; tick < 3; tick++)
+        {
+            try
+            {
+                outcomes.Add($"tick queued {(await services.Get<DueReminderDispatcher>().DispatchDueAsync(CancellationToken.None)).Enqueued}");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcomes.Add($"tick failed {ex.GetType().Name}"); // the timer runs again next minute
+            }
+
+            outcomes.AddRange((await SendQueueReader.DrainAsync(services)).Select(o => o.ToString()));
+            services.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var storage = service == "queues" ? StorageService.Queues : StorageService.Tables;
+        Assert.True(proxy.Counts[storage].AppliedThenFailed == 1, $"{step}: the fault was not met ({string.Join(", ", outcomes)})");
+        var outbox = await Outbox.AllAsync(services);
+        Assert.Equal(2, outbox.Count); // the confirmation and the reminder, once each
+        Assert.Single(outbox, o => o.PartitionKey.EndsWith("-" + reminder.Kind, StringComparison.Ordinal));
     }
 }
