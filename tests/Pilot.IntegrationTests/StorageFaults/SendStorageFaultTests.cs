@@ -29,11 +29,9 @@ public sealed class SendStorageFaultTests
     [MemberData(nameof(Writes))]
     public async Task A_text_whose_write_was_applied_but_unanswered_is_sent_exactly_once(string step, string method, string path, int skip)
     {
-        await Azurite.EnsureReachableAsync();
-        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
-        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
-        var parent = await Scenario.ParentAsync(services);
-        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        var (proxy, services, _) = await BookThroughTheProxyAsync();
+        await using var disposeProxy = proxy;
+        await using var disposeServices = services;
         var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
         var sender = services.Get<TextSender>();
         var store = services.Get<TextStore>();
@@ -71,11 +69,9 @@ public sealed class SendStorageFaultTests
     [MemberData(nameof(DispatchWrites))]
     public async Task A_due_reminder_whose_dispatch_write_was_applied_but_unanswered_is_sent_exactly_once(string step, string service, string method, string path)
     {
-        await Azurite.EnsureReachableAsync();
-        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
-        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
-        var parent = await Scenario.ParentAsync(services);
-        var booked = await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        var (proxy, services, booked) = await BookThroughTheProxyAsync();
+        await using var disposeProxy = proxy;
+        await using var disposeServices = services;
         await SendQueueReader.DrainAsync(services); // the confirmation
         var reminder = booked.Reminders.Where(r => r.Kind != "confirmation").MinBy(r => r.DueAt)!;
         services.Time.SetUtcNow(reminder.DueAt.ToUniversalTime().AddSeconds(30));
@@ -104,5 +100,15 @@ public sealed class SendStorageFaultTests
         var outbox = await Outbox.AllAsync(services);
         Assert.Equal(2, outbox.Count); // the confirmation and the reminder, once each
         Assert.Single(outbox, o => o.PartitionKey.EndsWith("-" + reminder.Kind, StringComparison.Ordinal));
+    }
+
+    /// <summary>Pilot's services with storage through the fault proxy, and one parent's appointment booked (its confirmation queued).</summary>
+    private static async Task<(StorageFaultProxy Proxy, PilotServices Services, Pilot.Shared.Appointments.AppointmentBooked Booked)> BookThroughTheProxyAsync()
+    {
+        await Azurite.EnsureReachableAsync();
+        var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
+        var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
+        var parent = await Scenario.ParentAsync(services);
+        return (proxy, services, await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero)));
     }
 }
