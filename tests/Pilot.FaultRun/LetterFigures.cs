@@ -2,13 +2,14 @@ using System.Globalization;
 using Pilot.ProviderSimulators.Notify;
 using Pilot.ProviderSimulators.Recording;
 using Pilot.Shared.WfiInvitations;
+using Pilot.Shared.WfiInvitations.Letters;
 
 namespace Pilot.FaultRun;
 
 /// <summary>
 /// WFI invitations in the run and their letters, counted at the Notify simulator (what it accepted, per
 /// reference: Notify does not de-duplicate) and in the invitations' status; and their companion texts,
-/// counted at the SMS simulators by message id <c>wfi-{invitation}-letter</c>.
+/// counted at the SMS simulators by the text id their message ids end with (<see cref="WfiLetterJobs.CompanionTextId"/>).
 /// </summary>
 /// <param name="WithOneLetter">Invitations posted whose reference Notify took exactly once, and whose recorded notification id is that letter's.</param>
 /// <param name="WithoutLetter">Invitations with no letter at Notify, or never marked posted.</param>
@@ -41,8 +42,6 @@ public sealed record LetterFigures(
             || (invitation.PostedAt is not null && invitation.CompanionText is not null);
     }
 
-    public static string CompanionMessageId(string invitationId) => $"wfi-{invitationId}-letter";
-
     public static LetterFigures From(
         IReadOnlyList<WfiInvitationEntity> invitations, IReadOnlyList<NotifyLetter> letters, IReadOnlyList<RecordedRequest> notifyRequests,
         IReadOnlyDictionary<string, int> twilioSends, IReadOnlyDictionary<string, int> acsSends)
@@ -56,8 +55,8 @@ public sealed record LetterFigures(
         var posts = notifyRequests.Where(r => r.Method == "POST").ToList();
         bool HasOneLetter(WfiInvitationEntity i) =>
             i.PostedAt is not null && byReference.TryGetValue(i.Reference, out var l) && l.Count == 1 && l[0].Id == i.DispatchReference;
-        int Twilio(WfiInvitationEntity i) => twilioSends.GetValueOrDefault(CompanionMessageId(i.Id));
-        int Acs(WfiInvitationEntity i) => acsSends.GetValueOrDefault(CompanionMessageId(i.Id));
+        int Twilio(WfiInvitationEntity i) => twilioSends.GetValueOrDefault(WfiLetterJobs.CompanionTextId(i));
+        int Acs(WfiInvitationEntity i) => acsSends.GetValueOrDefault(WfiLetterJobs.CompanionTextId(i));
         return new LetterFigures(
             invitations.Count,
             Posted: invitations.Count(i => i.PostedAt is not null),

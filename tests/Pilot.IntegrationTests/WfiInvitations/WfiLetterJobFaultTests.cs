@@ -98,7 +98,7 @@ public sealed class WfiLetterJobFaultTests : IAsyncLifetime
         await Run(jobs.ProcessAsync(job, CancellationToken.None)); // posted; the companion text waits for a provider
         _simulator.Acs.Faults.Reset();
         var posted = await WfiScenario.GetAsync(services, invitation.Id);
-        var reference = new TextRef(DueBuckets.For(posted.PostedAt!.Value), WfiLetterJobs.CompanionMessageId(posted));
+        var reference = new TextRef(DueBuckets.For(posted.PostedAt!.Value), WfiLetterJobs.CompanionTextId(posted));
         var claimed = (await texts.GetAsync(reference, CancellationToken.None))!;
         claimed.BeginRepeat(_time.GetUtcNow(), Lease); // the other delivery, in the middle of its send
         Assert.True(await texts.TryReplaceAsync(claimed, CancellationToken.None));

@@ -184,7 +184,7 @@ public sealed class WfiLetterJobs(
             var centre = Venue(await venues.AllAsync(ct), invitation.CentreVenueId, invitation);
             var report = await outbound.SendNowAsync(new TextEntity
             {
-                RowKey = CompanionMessageId(invitation),
+                RowKey = CompanionTextId(invitation),
                 Kind = WfiTextKinds.LetterComing,
                 ParentId = parent.Id,
                 OfficeId = invitation.OfficeId,
@@ -222,8 +222,8 @@ public sealed class WfiLetterJobs(
         return await store.TryReplaceAsync(invitation, ct) ? Step.Done : Step.Conflict;
     }
 
-    /// <summary>The companion text's id with the providers (and its row key in Texts).</summary>
-    public static string CompanionMessageId(WfiInvitationEntity invitation) => $"wfi-{invitation?.Id}-letter";
+    /// <summary>The companion text's row key in Texts (its id with the providers is its due minute and this).</summary>
+    public static string CompanionTextId(WfiInvitationEntity invitation) => $"wfi-{invitation?.Id}-letter";
 
     /// <summary>
     /// Null to go on with <paramref name="what"/>; otherwise the step to return: the invitation changed since
