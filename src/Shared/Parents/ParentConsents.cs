@@ -22,19 +22,33 @@ public sealed class ParentConsents(ParentStore parents, TimeProvider time, ILogg
 
     private async Task<bool> SetAsync(string parentId, bool optedOut, string channel, CancellationToken ct)
     {
+        DateTimeOffset? tried = null;
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var parent = await parents.GetAsync(parentId, ct);
-            if (parent is null || (parent.OptedOutAt is not null) == optedOut)
+            if (parent is null)
             {
                 return false;
             }
 
-            var now = time.GetUtcNow();
-            parent.OptedOutAt = optedOut ? now : null;
-            if (!await parents.TryReplaceAsync(parent, ct))
+            // A refused replace may be our own write, applied by storage with its answer lost (the SDK's retry then
+            // meets its changed ETag): the row shows exactly what we wrote (an opt-out its time), so it is recorded and
+            // confirmed as ours rather than taken for an earlier change.
+            var ours = tried is { } at && (optedOut ? parent.OptedOutAt == at : parent.OptedOutAt is null);
+            var now = ours ? tried!.Value : time.GetUtcNow();
+            if (!ours)
             {
-                continue;
+                if ((parent.OptedOutAt is not null) == optedOut)
+                {
+                    return false;
+                }
+
+                parent.OptedOutAt = optedOut ? now : null;
+                tried = now;
+                if (!await parents.TryReplaceAsync(parent, ct))
+                {
+                    continue;
+                }
             }
 
             await parents.AddConsentChangeAsync(new ConsentChangeEntity
