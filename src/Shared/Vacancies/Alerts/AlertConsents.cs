@@ -17,19 +17,32 @@ public sealed class AlertConsents(ParentStore parents, AlertProfileStore profile
     /// <returns>True when this changed anything; JOBS ON changes nothing for a parent who never gave a job search.</returns>
     public async Task<bool> SetAsync(string parentId, bool optIn, string channel, CancellationToken ct)
     {
+        DateTimeOffset? tried = null;
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var parent = await parents.GetAsync(parentId, ct);
-            if (parent is null || parent.AlertsOptIn == optIn || parent.JobSearch is null)
+            if (parent is null || parent.JobSearch is null)
             {
                 return false;
             }
 
-            var now = time.GetUtcNow();
-            parent.AlertsOptIn = optIn;
-            if (!await parents.TryReplaceAsync(parent, ct))
+            // A refused replace followed by the row showing what we wrote is taken as our own write applied with its
+            // answer lost (as ParentConsents does): recorded, its profile changed and confirmed, not taken for "no change".
+            var ours = tried is not null && parent.AlertsOptIn == optIn;
+            var now = ours ? tried!.Value : time.GetUtcNow();
+            if (!ours)
             {
-                continue;
+                if (parent.AlertsOptIn == optIn)
+                {
+                    return false;
+                }
+
+                parent.AlertsOptIn = optIn;
+                tried = now;
+                if (!await parents.TryReplaceAsync(parent, ct))
+                {
+                    continue;
+                }
             }
 
             await parents.AddConsentChangeAsync(new ConsentChangeEntity
