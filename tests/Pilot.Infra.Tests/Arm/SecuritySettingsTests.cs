@@ -196,6 +196,25 @@ public sealed class SecuritySettingsTests(CompiledTemplate template)
         Assert.Contains(template.Root["parameters"]!.AsObject(), p => p.Key == "acsSmsFrom");
     }
 
+    [Fact]
+    public void Staff_sign_in_is_easy_auth_with_entra_id_that_lets_keys_signatures_and_links_through_and_is_off_without_a_client_id()
+    {
+        var module = (JsonObject)FindModule(template.Root, "auth")!;
+        Assert.Equal("[not(empty(parameters('entraClientId')))]", (string?)module["condition"]);
+
+        var auth = Assert.Single(template.OfType("Microsoft.Web/sites/config"), c => c.Module == "auth");
+        Assert.Contains("authsettingsV2", auth.Name, StringComparison.Ordinal);
+        Assert.Equal("true", auth.Text("platform.enabled"));
+        // API callers, providers' webhooks and parents' links carry no Entra sign-in: they must still reach the app.
+        Assert.Equal("false", auth.Text("globalValidation.requireAuthentication"));
+        Assert.Equal("AllowAnonymous", auth.Text("globalValidation.unauthenticatedClientAction"));
+        Assert.Equal("true", auth.Text("httpSettings.requireHttps"));
+        Assert.Equal("true", auth.Text("identityProviders.azureActiveDirectory.enabled"));
+        Assert.Equal("[parameters('entraClientId')]", auth.Text("identityProviders.azureActiveDirectory.registration.clientId"));
+        Assert.Null(auth.Text("identityProviders.azureActiveDirectory.registration.clientSecretSettingName"));
+        Assert.Equal("false", auth.Text("login.tokenStore.enabled"));
+    }
+
     /// <summary>The role definition GUID, written inline or as <c>variables('roles').someRole</c>.</summary>
     private static string RoleDefinitionOf(ArmResource assignment)
     {

@@ -10,7 +10,7 @@ using Pilot.TestSupport;
 
 namespace Pilot.IntegrationTests.Pages;
 
-/// <summary>The office console's invitation page in Chromium: a choice made by phone, and the fence around another office's.</summary>
+/// <summary>The office console's invitation page in Chromium: a choice made by phone, attendance, cancelling, and the fence around another office's.</summary>
 [Collection(ChromiumGroup.Name)]
 public sealed class InvitationPageTests(Chromium chromium) : IAsyncLifetime
 {
@@ -65,6 +65,39 @@ public sealed class InvitationPageTests(Chromium chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_records_attendance_after_a_phone_choice_and_cancels_an_open_invitation_from_its_page()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, WfiScenario.LambethKey);
+        await page.GotoAsync($"/api/office/invitations/{_invitationId}");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Record attendance" }).CountAsync());
+
+        await page.GetByLabel("At the jobcentre").CheckAsync();
+        await PageChecks.FollowAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Record the choice" }).ClickAsync());
+        await page.GetByLabel("Did not attend").CheckAsync();
+        var recorded = await PageChecks.FollowAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Record attendance" }).ClickAsync());
+        Assert.Equal(200, recorded.Status);
+        Assert.True(await page.GetByText("Attendance is recorded.").IsVisibleAsync());
+        Assert.Contains("Did not attend the interview", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.EveryPageAsync(page, "invitation-attendance");
+        var stored = await _runner.Services.GetRequiredService<WfiInvitationStore>().GetAsync(WfiScenario.Lambeth, _invitationId, CancellationToken.None);
+        Assert.False(stored!.Attended);
+
+        var second = await SecondInvitationAsync();
+        await page.GotoAsync($"/api/office/invitations/{second}");
+        var cancelled = await PageChecks.FollowAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Cancel the invitation" }).ClickAsync());
+        Assert.Equal(200, cancelled.Status);
+        Assert.True(await page.GetByText("The invitation is cancelled.").IsVisibleAsync());
+        Assert.Contains("Cancelled", await page.GetByTestId("timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the invitation" }).CountAsync());
+        Assert.Contains("no letter is posted", await page.GetByTestId("no-letter").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.EveryPageAsync(page, "invitation-cancelled");
+        var gone = await _runner.Services.GetRequiredService<WfiInvitationStore>().GetAsync(WfiScenario.Lambeth, second, CancellationToken.None);
+        Assert.Equal(WfiInvitationStatuses.Cancelled, gone!.Status);
+    }
+
+    [Fact]
     public async Task Another_office_cannot_reach_the_invitation_by_its_address_nor_act_on_it()
     {
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
@@ -80,6 +113,16 @@ public sealed class InvitationPageTests(Chromium chromium) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, acted.StatusCode);
         var stored = await _runner.Services.GetRequiredService<WfiInvitationStore>().GetAsync(WfiScenario.Lambeth, _invitationId, CancellationToken.None);
         Assert.NotEqual(WfiInvitationStatuses.Cancelled, stored!.Status);
+    }
+
+    /// <summary>Another invitation to the same parent, at times the first does not offer.</summary>
+    private async Task<string> SecondInvitationAsync()
+    {
+        var first = await _runner.Services.GetRequiredService<WfiInvitationStore>().GetAsync(WfiScenario.Lambeth, _invitationId, CancellationToken.None);
+        var invited = await _runner.Services.GetRequiredService<WfiInvitationDesk>().CreateAsync(
+            WfiScenario.LambethOffice, WfiScenario.Shifted(WfiScenario.Request(first!.ParentId, DateTimeOffset.UtcNow), 3), "api", CancellationToken.None);
+        Assert.True(invited.IsOk, string.Join("; ", invited.Errors));
+        return invited.Value!.Id;
     }
 
     private static async Task SignInAsync(IPage page, string key)

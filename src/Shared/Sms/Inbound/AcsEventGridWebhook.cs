@@ -1,8 +1,7 @@
 using Pilot.Shared.Phones;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Azure.Messaging.EventGrid.SystemEvents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilot.Shared.Reminders;
@@ -15,8 +14,9 @@ namespace Pilot.Shared.Sms.Inbound;
 /// <summary>
 /// The Event Grid subscription of our Azure Communication Services resource: the subscription
 /// handshake, delivery reports (our message id is the send's <c>tag</c>) and inbound texts. The whole
-/// batch is read before anything is acted on, so a malformed event refuses the batch (400 naming the
-/// field) without half of it applied; event types we do not use are skipped.
+/// batch is read (by <see cref="AcsEventBatch"/>, with Azure.Messaging.EventGrid) before anything is acted on,
+/// so a malformed event refuses the batch (400 naming the field) without half of it applied; event types we do
+/// not use are skipped.
 /// <para>
 /// Event Grid must call with <c>?code=</c> <c>Sms:Acs:EventGridKey</c>; with no key configured every call is
 /// refused. An event already acted on (its <c>id</c> in <see cref="WebhookReceipts"/>) or older than
@@ -30,9 +30,6 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
     public static readonly TimeSpan MaxEventAge = TimeSpan.FromHours(25);
 
     public const string Provider = "acs";
-    public const string SubscriptionValidation = "Microsoft.EventGrid.SubscriptionValidationEvent";
-    public const string DeliveryReport = "Microsoft.Communication.SMSDeliveryReportReceived";
-    public const string SmsReceived = "Microsoft.Communication.SMSReceived";
 
     public async Task<WebhookOutcome> HandleAsync(ReadOnlyMemory<byte> body, string? code, CancellationToken ct)
     {
@@ -42,95 +39,47 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
             return WebhookOutcome.Forbidden;
         }
 
-        JsonDocument document;
-        try
+        var batch = AcsEventBatch.Read(body);
+        if (batch.Error is { } refused)
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return WebhookOutcome.Invalid("body", "is not valid JSON");
+            return WebhookOutcome.Invalid(refused.Field, refused.Message);
         }
 
-        using (document)
+        var actions = new List<PendingEvent>();
+        foreach (var item in batch.Events)
         {
-            var root = document.RootElement;
-            IReadOnlyList<JsonElement> events = root.ValueKind switch
+            if (Plan(item, actions, ct) is { } answer)
             {
-                JsonValueKind.Array => [.. root.EnumerateArray()],
-                JsonValueKind.Object => [root],
-                _ => [],
-            };
-            if (events.Count == 0)
-            {
-                return WebhookOutcome.Invalid("body", "must be an array of Event Grid events");
+                return answer;
             }
-
-            var actions = new List<PendingEvent>();
-            for (var i = 0; i < events.Count; i++)
-            {
-                WebhookOutcome? parsed;
-                try
-                {
-                    parsed = Parse(events[i], $"[{i}]", actions, ct);
-                }
-                catch (InvalidOperationException)
-                {
-                    // A string that is not valid UTF-16 once unescaped (a lone surrogate, "\ud800").
-                    parsed = WebhookOutcome.Invalid($"[{i}]", "contains text that is not valid Unicode");
-                }
-
-                if (parsed is not null)
-                {
-                    return parsed;
-                }
-            }
-
-            return await ActAsync(actions, ct);
         }
+
+        return await ActAsync(actions, ct);
     }
 
     /// <returns>Null when the event was understood (its action, if any, added); else the answer to give at once.</returns>
-    private WebhookOutcome? Parse(JsonElement item, string path, List<PendingEvent> actions, CancellationToken ct)
+    private WebhookOutcome? Plan(AcsEvent item, List<PendingEvent> actions, CancellationToken ct)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        var path = item.Path;
+        switch (item.Data)
         {
-            return WebhookOutcome.Invalid(path, "must be an Event Grid event object");
-        }
+            case var _ when !item.Used:
+                logger.LogInformation("Event Grid event {EventType} is not one Pilot uses; skipped", LogSafe.Text(item.Type));
+                return null;
 
-        // Event Grid schema names it eventType; the CloudEvents schema, type.
-        var eventType = String(item, "eventType") ?? String(item, "type");
-        if (eventType is null)
-        {
-            return WebhookOutcome.Invalid($"{path}.eventType", "is required");
-        }
-
-        if (eventType is not (SubscriptionValidation or DeliveryReport or SmsReceived))
-        {
-            logger.LogInformation("Event Grid event {EventType} is not one Pilot uses; skipped", LogSafe.Text(eventType));
-            return null;
-        }
-
-        if (Property(item, "data") is not { ValueKind: JsonValueKind.Object } data)
-        {
-            return WebhookOutcome.Invalid($"{path}.data", "must be an object");
-        }
-
-        switch (eventType)
-        {
-            case SubscriptionValidation:
-                return String(data, "validationCode") is { } validationCode
+            case SubscriptionValidationEventData validation:
+                return validation.ValidationCode is { Length: > 0 } validationCode
                     ? WebhookOutcome.Validation(validationCode)
                     : WebhookOutcome.Invalid($"{path}.data.validationCode", "is required");
 
-            case DeliveryReport:
-                if (String(data, "DeliveryStatus") is not { } deliveryStatus)
+            case AcsSmsDeliveryReportReceivedEventData report:
+                if (report.DeliveryStatus is not { Length: > 0 } deliveryStatus)
                 {
                     return WebhookOutcome.Invalid($"{path}.data.deliveryStatus", "is required");
                 }
 
-                var tag = String(data, "Tag");
-                var status = AcsDeliveryStatuses.Map(deliveryStatus, String(data, "DeliveryStatusDetails"));
+                var tag = report.Tag is { Length: > 0 } given ? given : null;
+                var status = AcsDeliveryStatuses.Map(deliveryStatus, report.DeliveryStatusDetails);
                 if (tag is null || status is null)
                 {
                     // No tag: not a text Pilot sent. Other statuses: interim.
@@ -138,23 +87,22 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                     return null;
                 }
 
-                var providerMessageId = String(data, "MessageId");
-                return Pending(item, path, actions, () => receipts.ApplyAsync(tag, status.Value, Provider, providerMessageId, ct));
+                var providerMessageId = report.MessageId is { Length: > 0 } id ? id : null;
+                return Pending(item, actions, () => receipts.ApplyAsync(tag, status.Value, Provider, providerMessageId, ct));
 
-            default:
-                if (String(data, "From") is not { } from)
+            case AcsSmsReceivedEventData received:
+                if (received.From is not { Length: > 0 } from)
                 {
                     return WebhookOutcome.Invalid($"{path}.data.from", "is required");
                 }
 
-                if (String(data, "MessageId") is not { } messageId)
+                if (received.MessageId is not { Length: > 0 } messageId)
                 {
                     return WebhookOutcome.Invalid($"{path}.data.messageId", "is required");
                 }
 
                 var receivedAt = time.GetUtcNow();
-                if (String(data, "ReceivedTimestamp") is { } stamp
-                    && DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                if (received.ReceivedTimestamp is { } at)
                 {
                     // Kept as the text's time: one centuries away would escape the retention purge.
                     if (DateBounds.Near(receivedAt) is var near && !near.Contains(at))
@@ -165,34 +113,25 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
                     receivedAt = at.ToUniversalTime();
                 }
 
-                var text = new InboundText(from, String(data, "Message") ?? "", Provider, messageId, receivedAt);
-                return Pending(item, path, actions, () => inbound.HandleAsync(text, ct));
+                var text = new InboundText(from, received.Message ?? "", Provider, messageId, receivedAt);
+                return Pending(item, actions, () => inbound.HandleAsync(text, ct));
+
+            default:
+                return WebhookOutcome.Invalid($"{path}.data", $"could not be read as the data of {item.Type}");
         }
     }
 
     /// <summary>An event to act on, once the whole batch has been read: its id and age decide whether it is a replay.</summary>
     private sealed record PendingEvent(string Path, string Id, DateTimeOffset EventTime, Func<Task> Act);
 
-    private WebhookOutcome? Pending(JsonElement item, string path, List<PendingEvent> actions, Func<Task> act)
+    private WebhookOutcome? Pending(AcsEvent item, List<PendingEvent> actions, Func<Task> act)
     {
-        if (String(item, "id") is not { } id)
+        if (DateBounds.Near(time.GetUtcNow()) is var near && !near.Contains(item.Time))
         {
-            return WebhookOutcome.Invalid($"{path}.id", "is required");
+            return WebhookOutcome.Invalid($"{item.Path}.{item.TimeField}", near.Refusal(item.TimeField).Message);
         }
 
-        // Event Grid schema names it eventTime; the CloudEvents schema, time.
-        if ((String(item, "eventTime") ?? String(item, "time")) is not { } stamp
-            || !DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eventTime))
-        {
-            return WebhookOutcome.Invalid($"{path}.eventTime", "is required, as an ISO 8601 time");
-        }
-
-        if (DateBounds.Near(time.GetUtcNow()) is var near && !near.Contains(eventTime))
-        {
-            return WebhookOutcome.Invalid($"{path}.eventTime", near.Refusal("eventTime").Message);
-        }
-
-        actions.Add(new PendingEvent(path, id, eventTime, act));
+        actions.Add(new PendingEvent(item.Path, item.Id, item.Time, act));
         return null;
     }
 
@@ -239,21 +178,4 @@ public sealed class AcsEventGridWebhook(IOptions<WebhookOptions> options, Delive
 
         return matched;
     }
-
-    /// <summary>ACS writes PascalCase and Event Grid camelCase; read either.</summary>
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? String(JsonElement element, string name)
-        => Property(element, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;
 }
