@@ -55,6 +55,12 @@ public sealed class ParentEntity : ITableEntity
     /// <summary>Explicit opt-in to vacancy alerts, separate from reminders; "JOBS OFF" clears it.</summary>
     public bool AlertsOptIn { get; set; }
 
+    /// <summary>
+    /// When JOBS OFF/ON last changed <see cref="AlertsOptIn"/> (<c>AlertConsents</c>): the exact value it wrote, so a
+    /// refused replace whose row shows it is known as its own write, as <see cref="OptedOutAt"/> serves STOP.
+    /// </summary>
+    public DateTimeOffset? AlertsChangedAt { get; set; }
+
     public string Id => PartitionKey;
 
     /// <summary>First and last name, as a letter is addressed.</summary>

@@ -58,6 +58,7 @@ public sealed class SendStorageFaultTests
         Assert.True(text?.State is TextStates.Sent or TextStates.Delivered, $"{step}: the text ended {text?.State} ({string.Join(", ", outcomes)})");
         Assert.Single(await Outbox.AllAsync(services));
     }
+
     public static TheoryData<string, string, string, string> DispatchWrites => new()
     {
         { "the send message's enqueue", "queues", "POST", "/messages" },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pilot.FaultRun.StorageFaults;
+using Pilot.IntegrationTests.Vacancies;
 using Pilot.Shared.Parents;
 using Pilot.Shared.Sms.Inbound;
 using Pilot.Shared.Storage;
@@ -11,7 +12,7 @@ namespace Pilot.IntegrationTests.StorageFaults;
 /// <summary>
 /// Each write of a webhook (ACS's Event Grid delivering a parent's STOP) applied by storage but its answer lost, through
 /// the fault proxy in front of Azurite; Event Grid delivers the event again when the answer is not a success. The parent
-/// is opted out once and gets one confirmation.
+/// is opted out once and gets one confirmation; a JOBS OFF whose parent write met the same turns alerts off once.
 /// </summary>
 public sealed class WebhookStorageFaultTests
 {
@@ -40,7 +41,41 @@ public sealed class WebhookStorageFaultTests
         var body = Encoding.UTF8.GetBytes($$$"""[{"id":"stop-1","eventTime":"{{{now}}}","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-1","From":"+447700900123","Message":"STOP"}}]""");
         proxy.Tables.Target(new TargetedFault(method, TablePrefixed(services, table), TargetedFaultKind.AppliedThenDropped));
 
-        // Event Grid's deliveries: again after anything but a success, as its retry policy does.
+        var answers = await DeliverAsync(services, body);
+
+        Assert.True(proxy.Counts[StorageService.Tables].AppliedThenFailed == 1, $"{step}: the fault was not met ({string.Join(", ", answers)})");
+        Assert.NotNull((await services.Get<ParentStore>().GetAsync(parent, CancellationToken.None))!.OptedOutAt);
+        Assert.Single(await services.Get<ParentStore>().ConsentHistoryAsync(parent, CancellationToken.None), c => c.Consent == ParentConsents.OptOut);
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
+    public async Task A_jobs_off_whose_parent_write_was_applied_but_unanswered_turns_alerts_off_once_and_is_answered_once()
+    {
+        await Azurite.EnsureReachableAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = proxy.ConnectionString,
+            ["Sms:Acs:EventGridKey"] = Key,
+        });
+        var parent = await VacancyScenario.JobSeekerAsync(services);
+        var before = (await Outbox.AllAsync(services)).Count;
+        var now = services.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var body = Encoding.UTF8.GetBytes($$$"""[{"id":"jobs-off-1","eventTime":"{{{now}}}","eventType":"Microsoft.Communication.SMSReceived","data":{"MessageId":"in-2","From":"+447700900123","Message":"JOBS OFF"}}]""");
+        proxy.Tables.Target(new TargetedFault("PUT", TablePrefixed(services, TableNames.Parents + "("), TargetedFaultKind.AppliedThenDropped));
+
+        var answers = await DeliverAsync(services, body);
+
+        Assert.True(proxy.Counts[StorageService.Tables].AppliedThenFailed == 1, $"the fault was not met ({string.Join(", ", answers)})");
+        Assert.False((await services.Get<ParentStore>().GetAsync(parent, CancellationToken.None))!.AlertsOptIn);
+        Assert.Single(await services.Get<ParentStore>().ConsentHistoryAsync(parent, CancellationToken.None), c => c.Consent == ParentConsents.VacancyAlerts && !c.Given);
+        Assert.Equal(before + 1, (await Outbox.AllAsync(services)).Count);
+    }
+
+    /// <summary>Event Grid's deliveries: again after anything but a success, as its retry policy does.</summary>
+    private static async Task<List<string>> DeliverAsync(PilotServices services, byte[] body)
+    {
         var answers = new List<string>();
         for (var delivery = 0; delivery < 3; delivery++)
         {
@@ -59,10 +94,7 @@ public sealed class WebhookStorageFaultTests
             }
         }
 
-        Assert.True(proxy.Counts[StorageService.Tables].AppliedThenFailed == 1, $"{step}: the fault was not met ({string.Join(", ", answers)})");
-        Assert.NotNull((await services.Get<ParentStore>().GetAsync(parent, CancellationToken.None))!.OptedOutAt);
-        Assert.Single(await services.Get<ParentStore>().ConsentHistoryAsync(parent, CancellationToken.None), c => c.Consent == ParentConsents.OptOut);
-        Assert.Single(await Outbox.AllAsync(services));
+        return answers;
     }
 
     /// <summary>A table's name as stored, with the test's prefix (so Texts does not also match InboundTexts).</summary>

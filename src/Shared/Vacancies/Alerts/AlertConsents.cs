@@ -26,9 +26,10 @@ public sealed class AlertConsents(ParentStore parents, AlertProfileStore profile
                 return false;
             }
 
-            // A refused replace followed by the row showing what we wrote is taken as our own write applied with its
-            // answer lost (as ParentConsents does): recorded, its profile changed and confirmed, not taken for "no change".
-            var ours = tried is not null && parent.AlertsOptIn == optIn;
+            // A refused replace followed by the row showing exactly what we wrote (the value and its time) is our own
+            // write applied with its answer lost (as ParentConsents does for STOP): recorded, its profile changed and
+            // confirmed, not taken for "no change". Another JOBS OFF that won the race wrote another time: no change.
+            var ours = tried is { } at && parent.AlertsOptIn == optIn && parent.AlertsChangedAt == at;
             var now = ours ? tried!.Value : time.GetUtcNow();
             if (!ours)
             {
@@ -38,6 +39,7 @@ public sealed class AlertConsents(ParentStore parents, AlertProfileStore profile
                 }
 
                 parent.AlertsOptIn = optIn;
+                parent.AlertsChangedAt = now;
                 tried = now;
                 if (!await parents.TryReplaceAsync(parent, ct))
                 {
