@@ -7,7 +7,7 @@ using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests;
 
-/// <summary>Reads the send queues (the interactive lane first, then the bulk one) as the queue functions would, for tests that drive the sender directly.</summary>
+/// <summary>Reads the send queues (the interactive lane first, then the bulk one) as the queue functions would, for tests that drive the sender directly: one entry per text a message names.</summary>
 public static class SendQueueReader
 {
     public static async Task<List<(QueueMessage Message, TextRef Text)>> ReceiveAllAsync(PilotServices services)
@@ -30,10 +30,10 @@ public static class SendQueueReader
                 return all;
             }
 
-            foreach (var message in batch)
-            {
-                all.Add((message, JsonSerializer.Deserialize<TextRef>(message.Body.ToString(), JsonDefaults.Web)!));
-            }
+            // A message from the dispatch tick names several texts: one entry for each, as the send function sends each.
+            all.AddRange(from message in batch
+                         from text in JsonSerializer.Deserialize<SendMessage>(message.Body.ToString(), JsonDefaults.Web)!.Texts()
+                         select (message, text));
         }
     }
 

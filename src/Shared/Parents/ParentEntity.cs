@@ -3,14 +3,12 @@ using Azure.Data.Tables;
 
 namespace Pilot.Shared.Parents;
 
-/// <summary>A parent's profile: PartitionKey is the parent id, RowKey <see cref="ProfileRow"/>.</summary>
+/// <summary>A parent's profile: PartitionKey is the parent id, RowKey <see cref="ProfileRowFor"/> of it.</summary>
 public sealed class ParentEntity : ITableEntity
 {
-    public const string ProfileRow = "profile";
-
     public string PartitionKey { get; set; } = "";
 
-    public string RowKey { get; set; } = ProfileRow;
+    public string RowKey { get; set; } = "";
 
     public DateTimeOffset? Timestamp { get; set; }
 
@@ -62,6 +60,13 @@ public sealed class ParentEntity : ITableEntity
     public DateTimeOffset? AlertsChangedAt { get; set; }
 
     public string Id => PartitionKey;
+
+    /// <summary>
+    /// The profile's row key: unique in the table, as every row key Pilot writes. Azurite finds a row by its row key
+    /// first and then compares partition keys, so a row key shared by every parent made each point read a scan of the
+    /// table; Azure Table Storage is indifferent.
+    /// </summary>
+    public static string ProfileRowFor(string parentId) => "profile-" + parentId;
 
     /// <summary>First and last name, as a letter is addressed.</summary>
     public string FullName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";

@@ -99,6 +99,7 @@ public sealed class ParentRegistration(ParentStore parents, AlertProfileStore al
         var parent = new ParentEntity
         {
             PartitionKey = id,
+            RowKey = ParentEntity.ProfileRowFor(id),
             OfficeId = officeId,
             FirstName = firstName,
             LastName = lastName,

@@ -21,7 +21,7 @@ public sealed class ParentStore(StorageClients storage)
             return null;
         }
 
-        var found = await (await Table(ct)).GetEntityIfExistsAsync<ParentEntity>(parentId, ParentEntity.ProfileRow, cancellationToken: ct);
+        var found = await (await Table(ct)).GetEntityIfExistsAsync<ParentEntity>(parentId, ParentEntity.ProfileRowFor(parentId), cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }
 

@@ -12,12 +12,11 @@ namespace Pilot.Shared.Sms;
 /// building. Each message is recorded in the Outbox table (number, body, encoding, fragments, time),
 /// logged with the number masked, and answered with the receipt GOV.UK Notify's test key would give:
 /// 07700 900003 temporary-failure, 07700 900002 permanent-failure, anything else delivered.
-/// Recording is keyed by our message id, so a repeated send records and answers once.
+/// Recording is keyed by our message id (PK = RK = id), so a repeated send records and answers once.
 /// </summary>
 public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, ILogger<OutboxSmsGateway> logger) : ISmsGateway, IEmbeddedDefault
 {
     public const string GatewayName = "outbox";
-    private const string RowKey = "sms";
 
     public string Name => GatewayName;
 
@@ -32,7 +31,7 @@ public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, 
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
         var analysis = SmsText.Analyse(message.Body);
         var status = SimulatedReceipt(message.To);
-        var entity = new TableEntity(message.MessageId, RowKey)
+        var entity = new TableEntity(message.MessageId, message.MessageId)
         {
             ["To"] = message.To,
             ["Body"] = analysis.NormalisedText,
@@ -61,7 +60,7 @@ public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, 
     public async Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(messageId, RowKey, cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(messageId, messageId, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } entity ? ToResult(messageId, entity) : null;
     }
 

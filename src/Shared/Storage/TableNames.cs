@@ -37,7 +37,7 @@ public static class TableNames
     /// <summary>Per parent (PK parent id): one row per vacancy alerted (never twice), weekly counts, and the day's digest.</summary>
     public const string AlertLedger = "AlertLedger";
 
-    /// <summary>Each number's texts in the last 60 minutes (PK the number's HMAC under Sms:NumberKeySecret, <see cref="Sms.Limits.NumberKeys"/>; RK <c>last-hour</c>): the hourly cap.</summary>
+    /// <summary>Each number's texts in the last 60 minutes (PK the number's HMAC under Sms:NumberKeySecret, <see cref="Sms.Limits.NumberKeys"/>; RK <c>last-hour-</c> and the same hash): the hourly cap.</summary>
     public const string NumberHourCounts = "NumberHourCounts";
 
     /// <summary>Provider webhook deliveries already acted on (PK provider, RK SHA-256 of the delivery): replays are refused.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Pilot.Shared;
 using Pilot.Shared.Reminders;
 using Pilot.Shared.Reminders.Dispatch;
 using Pilot.Shared.Sms.Outbound;
@@ -34,7 +36,7 @@ public sealed class DispatchTickTests
         Assert.Equal(40, tick.Enqueued);
         Assert.Equal(40, tick.MarkedQueued);
         Assert.Equal(41, tick.EntitiesRead); // the 40 due and the cursor
-        Assert.Equal(40, requests.Queues);
+        Assert.Equal(3, requests.Queues); // 40 texts in three messages: 16, 16 and 8
         Assert.InRange(requests.Tables, 1, 20);
     }
 
@@ -56,6 +58,51 @@ public sealed class DispatchTickTests
 
         Assert.Equal(60, tick.MinutesRead);
         Assert.Equal(5, tick.Enqueued);
+    }
+
+    [Fact]
+    public async Task A_tick_queues_a_minute_in_messages_of_up_to_16_texts_and_a_text_failing_in_one_is_queued_again_alone()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var texts = services.Get<TextStore>();
+        var dispatcher = services.Get<DueReminderDispatcher>();
+        var now = services.Time.GetUtcNow();
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        var due = Enumerable.Range(0, 17).Select(_ => Text(now.AddSeconds(30))).ToList();
+        due[5].Kind = "no-such-kind"; // no send rule: its send throws
+        foreach (var text in due)
+        {
+            await texts.AddAsync(text, CancellationToken.None);
+        }
+
+        services.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(17, (await dispatcher.DispatchDueAsync(CancellationToken.None)).Enqueued);
+        var queue = await services.Get<StorageClients>().QueueAsync(services.SendQueue);
+        var messages = (await queue.ReceiveMessagesAsync(32)).Value
+            .Select(m => JsonSerializer.Deserialize<SendMessage>(m.Body.ToString(), JsonDefaults.Web)!)
+            .OrderByDescending(m => m.Texts().Count)
+            .ToList();
+        Assert.Equal([16, 1], messages.Select(m => m.Texts().Count));
+        Assert.Equal(due.Select(t => t.RowKey).Order(), messages.SelectMany(m => m.Texts()).Select(t => t.TextId).Order());
+
+        var sender = services.Get<TextSender>();
+        var failing = due[5].Ref;
+        var first = messages.Single(m => m.Texts().Contains(failing));
+        await sender.SendEachAsync(first, CancellationToken.None); // does not throw: the failing text is queued again alone
+
+        foreach (var text in first.Texts().Where(t => t != failing))
+        {
+            Assert.Equal(TextStates.Cancelled, (await texts.GetAsync(text, CancellationToken.None))!.State); // no appointment: cancelled, not left queued
+        }
+
+        Assert.Equal(TextStates.Queued, (await texts.GetAsync(failing, CancellationToken.None))!.State);
+        var again = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        var alone = JsonSerializer.Deserialize<SendMessage>(again.Body.ToString(), JsonDefaults.Web)!;
+        Assert.Equal([failing], alone.Texts());
+        Assert.Null(alone.TextIds);
+
+        // On its own, its failure fails the message, so the queue retries it and at last moves it to the poison queue.
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sender.SendEachAsync(alone, CancellationToken.None));
     }
 
     private static TextEntity Text(DateTimeOffset due) => new()

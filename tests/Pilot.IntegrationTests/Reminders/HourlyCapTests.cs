@@ -228,7 +228,7 @@ public sealed class HourlyCapTests
 
         Assert.Equal(services.Get<NumberKeys>().KeyOf(Busy), row.PartitionKey);
         Assert.NotEqual(TableKeys.Sha256Hex(Busy), row.PartitionKey); // keyed with the secret: not reversible by hashing every mobile
-        Assert.Equal(HourlyTextCap.RowKey, row.RowKey);
+        Assert.Equal(HourlyTextCap.RowFor(row.PartitionKey), row.RowKey);
         Assert.Equal($"2026-03-03T09:00:00.0000000+00:00 {confirmation.MessageId}", row.GetString("Slots"));
         Assert.Equal(1, row.GetInt32("Count"));
         Assert.Equal(PilotServices.Morning, row.GetDateTimeOffset("LastClaimAt"));

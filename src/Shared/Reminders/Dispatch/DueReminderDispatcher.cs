@@ -7,7 +7,8 @@ namespace Pilot.Shared.Reminders.Dispatch;
 
 /// <summary>
 /// The timer's work: read the due buckets since the cursor (one partition query per minute, only
-/// texts still scheduled), enqueue one send message per text, then mark them queued in batches.
+/// texts still scheduled), enqueue them (one send message for up to <see cref="SendMessage.MaxTexts"/> texts), then
+/// mark them queued in batches.
 /// Enqueue comes before marking so a crash in between can only repeat a message, never lose one;
 /// the sender's state machine makes a repeated message harmless (see <see cref="TextSender"/>).
 /// </summary>
@@ -61,9 +62,9 @@ public sealed class DueReminderDispatcher(
             foreach (var batch in due.Chunk(MarkBatch))
             {
                 await Parallel.ForEachAsync(
-                    batch,
+                    batch.Chunk(SendMessage.MaxTexts),
                     new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = ct },
-                    async (text, token) => await queue.EnqueueAsync(new TextRef(bucket, text.RowKey), token));
+                    async (together, token) => await queue.EnqueueTogetherAsync(bucket, [.. together.Select(t => t.RowKey)], token));
                 enqueued += batch.Length;
                 marked += await texts.MarkQueuedAsync(bucket, batch, now, ct);
             }

@@ -9,14 +9,18 @@ namespace Pilot.Shared.Sms.Limits;
 /// <summary>
 /// At most <see cref="SmsOptions.MaxPerNumberPerHour"/> texts to one number in any 60 minutes (a rolling window,
 /// <see cref="NumberHour"/>). Table <see cref="TableNames.NumberHourCounts"/> holds one row per number (PK the number's
-/// keyed hash, <see cref="NumberKeys"/>, RK <see cref="RowKey"/>) listing the slots claimed in the last hour, each a message id and its claim time,
+/// keyed hash, <see cref="NumberKeys"/>, RK <see cref="RowFor"/> of it) listing the slots claimed in the last hour, each a message id and its claim time,
 /// so a text claiming again (a repeat, a second queue message) keeps its one slot rather than taking another. Rows
 /// change only by ETag-checked writes, so two workers cannot both take the last slot.
 /// </summary>
 public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
 {
-    /// <summary>The one row key of a number's row: the window is in the row, not in its keys.</summary>
-    public const string RowKey = "last-hour";
+    /// <summary>
+    /// The one row key of a number's row (the window is in the row, not in its keys): unique in the table, because
+    /// Azurite finds a row by its row key first and a row key shared by every number made each read a scan of the table.
+    /// It starts with a letter, so retention's clause for rows keyed by clock hour (digits) never matches it.
+    /// </summary>
+    public static string RowFor(string hash) => "last-hour-" + hash;
 
     /// <summary>The slots still counting when the row was last written (<see cref="NumberHour.Write"/>).</summary>
     private const string SlotsColumn = "Slots";
@@ -39,7 +43,7 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
     {
         var hash = numberKeys.KeyOf(number);
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowFor(hash), cancellationToken: ct);
         var row = found.HasValue ? found.Value : null;
         return new CapRow(hash, NumberHour.Read(row?.GetString(SlotsColumn)), row?.ETag);
     }
@@ -62,7 +66,7 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
         {
             if (attempt > 0)
             {
-                var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowKey, cancellationToken: ct);
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowFor(hash), cancellationToken: ct);
                 (hour, etag) = found.HasValue ? (NumberHour.Read(found.Value!.GetString(SlotsColumn)), found.Value.ETag) : (NumberHour.Empty, (ETag?)null);
             }
 
@@ -73,7 +77,7 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
             }
 
             var claimed = hour.Claim(messageId, now);
-            var updated = new TableEntity(hash, RowKey)
+            var updated = new TableEntity(hash, RowFor(hash))
             {
                 [SlotsColumn] = claimed.Write(),
                 ["Count"] = claimed.Slots.Count,

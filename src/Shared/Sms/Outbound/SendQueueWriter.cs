@@ -5,13 +5,23 @@ using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Sms.Outbound;
 
-/// <summary>The send queues, one per lane (<see cref="TextLanes"/>): one message per text, naming where the text is stored.</summary>
+/// <summary>
+/// The send queues, one per lane (<see cref="TextLanes"/>): a message names where its text is stored; the dispatch tick's
+/// messages name up to <see cref="SendMessage.MaxTexts"/> texts of one due minute (<see cref="EnqueueTogetherAsync"/>).
+/// </summary>
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
     public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null, string? lane = null)
     {
         var queue = await storage.QueueAsync(lane == TextLanes.Interactive ? options.Value.InteractiveSendQueue : options.Value.SendQueue, ct);
         await queue.SendMessageAsync(JsonSerializer.Serialize(text, JsonDefaults.Web), delay, cancellationToken: ct);
+    }
+
+    /// <summary>Several texts of one due minute in one message on the bulk queue, sent together by the send function.</summary>
+    public async Task EnqueueTogetherAsync(string bucket, IReadOnlyList<string> textIds, CancellationToken ct)
+    {
+        var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(SendMessage.For(bucket, textIds), JsonDefaults.Web), cancellationToken: ct);
     }
 
     /// <summary>

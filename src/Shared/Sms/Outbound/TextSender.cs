@@ -10,7 +10,7 @@ using Pilot.Shared.Sms.Resilience;
 namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>
-/// The one sender of texts: every text is a row in Texts first, and one queue message at a time is handled here. It
+/// The one sender of texts: every text is a row in Texts first, and one text at a time is handled here. It
 /// reads the row, asks <see cref="SendPolicy"/>, carries the decision out with one ETag-checked write, and calls the
 /// gateway. Why a repeated or interrupted message is harmless: a send begins only by an ETag-checked move to sending
 /// (a second worker loses that race); a text found sending is left alone until <see cref="TextEntity.NextAttemptAt"/>,
@@ -30,12 +30,47 @@ public sealed class TextSender(
 {
     private const int MaxConcurrencyRetries = 5;
 
+    /// <summary>Texts of one send message handled at once.</summary>
+    private const int MessageConcurrency = 4;
+
     /// <summary>How long after it fell due a text every provider fails technically is still tried again.</summary>
     public static TimeSpan TechnicalRetryPeriod => RetryBackoff.Period;
 
     private TimeSpan Lease => TimeSpan.FromSeconds(reminderOptions.Value.SendingLeaseSeconds);
 
     public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct) => (await SendAndReportAsync(reference, ct)).Outcome;
+
+    /// <summary>
+    /// Sends the texts a queue message names. A message naming one text fails as that text's send fails, so the queue
+    /// retries it and, after its last try, moves it to the poison queue with the reason. In a message naming several,
+    /// a text whose send throws is put back on the queue in a message of its own, to be retried alone that way; the
+    /// others are not touched again. If even that enqueue fails, the whole message is retried: its texts already sent
+    /// are then found done, one read each.
+    /// </summary>
+    /// <exception cref="FormatException">The message names no text, or names them badly.</exception>
+    public async Task SendEachAsync(SendMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var named = message.Texts();
+        if (named.Count == 1)
+        {
+            await SendAsync(named[0], ct);
+            return;
+        }
+
+        await Parallel.ForEachAsync(named, new ParallelOptions { MaxDegreeOfParallelism = MessageConcurrency, CancellationToken = ct }, async (text, token) =>
+        {
+            try
+            {
+                await SendAsync(text, token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Text {TextId} in bucket {Bucket} failed in a message of {Count} texts; queued again on its own", text.TextId, text.Bucket, named.Count);
+                await queue.EnqueueAsync(text, token);
+            }
+        });
+    }
 
     /// <summary>As <see cref="SendAsync"/>, saying also when a text that waits will be looked at again, or why it was cancelled.</summary>
     public async Task<SendReport> SendAndReportAsync(TextRef reference, CancellationToken ct)

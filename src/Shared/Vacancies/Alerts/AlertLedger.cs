@@ -25,11 +25,13 @@ public sealed class AlertLedger(StorageClients storage)
 
     private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.AlertLedger, ct);
 
-    public static string SentRow(string vacancyRef) => "sent-" + vacancyRef;
+    // Row keys name the parent too, so that each is unique in the table: Azurite finds a row by its row key first and
+    // then compares partition keys, so a row key every parent shares (this week's count) made each read a scan.
+    public static string SentRow(string parentId, string vacancyRef) => $"sent-{parentId}-{vacancyRef}";
 
-    public static string WeekRow(string week) => "week-" + week;
+    public static string WeekRow(string parentId, string week) => $"week-{parentId}-{week}";
 
-    public static string DigestRow(DateOnly date) => "digest-" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DigestRow(string parentId, DateOnly date) => $"digest-{parentId}-{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
 
     /// <summary>An immediate alert: record the vacancy (and the due bucket its text goes in) and count one text this week, or say why not.</summary>
     public async Task<AlertClaim> ClaimAsync(string parentId, AlertItem item, string week, int cap, string textBucket, DateTimeOffset now, CancellationToken ct)
@@ -37,7 +39,7 @@ public sealed class AlertLedger(StorageClients storage)
         var table = await Table(ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
-            var counter = await GetAsync(table, parentId, WeekRow(week), ct);
+            var counter = await GetAsync(table, parentId, WeekRow(parentId, week), ct);
             var count = counter?.GetInt32("Count") ?? 0;
             if (count >= cap)
             {
@@ -65,7 +67,7 @@ public sealed class AlertLedger(StorageClients storage)
         var table = await Table(ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries * 2; attempt++)
         {
-            var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+            var digest = await GetAsync(table, parentId, DigestRow(parentId, date), ct);
             if (digest?.GetBoolean("Closed") == true)
             {
                 date = date.AddDays(1);
@@ -82,7 +84,7 @@ public sealed class AlertLedger(StorageClients storage)
             else
             {
                 var week = AlertWeeks.For(date);
-                var counter = await GetAsync(table, parentId, WeekRow(week), ct);
+                var counter = await GetAsync(table, parentId, WeekRow(parentId, week), ct);
                 var count = counter?.GetInt32("Count") ?? 0;
                 if (count >= cap)
                 {
@@ -110,7 +112,7 @@ public sealed class AlertLedger(StorageClients storage)
         var table = await Table(ct);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
-            var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+            var digest = await GetAsync(table, parentId, DigestRow(parentId, date), ct);
             if (digest is null)
             {
                 return [];
@@ -138,17 +140,17 @@ public sealed class AlertLedger(StorageClients storage)
 
     /// <summary>The items of a parent's digest for the date, as they stand, without closing it (the sender closes it as it sends).</summary>
     public async Task<IReadOnlyList<AlertItem>> DigestItemsAsync(string parentId, DateOnly date, CancellationToken ct)
-        => await GetAsync(await Table(ct), parentId, DigestRow(date), ct) is { } digest ? Items(digest) : [];
+        => await GetAsync(await Table(ct), parentId, DigestRow(parentId, date), ct) is { } digest ? Items(digest) : [];
 
     public async Task<int> WeekCountAsync(string parentId, string week, CancellationToken ct)
-        => (await GetAsync(await Table(ct), parentId, WeekRow(week), ct))?.GetInt32("Count") ?? 0;
+        => (await GetAsync(await Table(ct), parentId, WeekRow(parentId, week), ct))?.GetInt32("Count") ?? 0;
 
     public async Task<bool> WasSentAsync(string parentId, string vacancyRef, CancellationToken ct)
-        => await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct) is not null;
+        => await GetAsync(await Table(ct), parentId, SentRow(parentId, vacancyRef), ct) is not null;
 
     /// <summary>The due bucket an immediate alert's claim recorded for its text; null for a digest item or an older claim.</summary>
     public async Task<string?> TextBucketAsync(string parentId, string vacancyRef, CancellationToken ct)
-        => (await GetAsync(await Table(ct), parentId, SentRow(vacancyRef), ct))?.GetString("TextBucket");
+        => (await GetAsync(await Table(ct), parentId, SentRow(parentId, vacancyRef), ct))?.GetString("TextBucket");
 
     /// <summary>
     /// The date of the digest a digest item's claim went into, while that digest is still open (not yet sent); null
@@ -157,19 +159,19 @@ public sealed class AlertLedger(StorageClients storage)
     public async Task<DateOnly?> OpenDigestHoldingAsync(string parentId, string vacancyRef, CancellationToken ct)
     {
         var table = await Table(ct);
-        if ((await GetAsync(table, parentId, SentRow(vacancyRef), ct))?.GetString("DigestDate") is not { } text
+        if ((await GetAsync(table, parentId, SentRow(parentId, vacancyRef), ct))?.GetString("DigestDate") is not { } text
             || !DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return null;
         }
 
-        var digest = await GetAsync(table, parentId, DigestRow(date), ct);
+        var digest = await GetAsync(table, parentId, DigestRow(parentId, date), ct);
         return digest is null || digest.GetBoolean("Closed") == true ? null : date;
     }
 
     private static TableTransactionAction SentAction(string parentId, AlertItem item, DateTimeOffset now, string? textBucket = null, DateOnly? digestDate = null)
     {
-        var entity = new TableEntity(parentId, SentRow(item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm };
+        var entity = new TableEntity(parentId, SentRow(parentId, item.Ref)) { ["ClaimedAt"] = now, ["DistanceKm"] = item.DistanceKm };
         if (textBucket is not null)
         {
             entity["TextBucket"] = textBucket;
@@ -185,14 +187,14 @@ public sealed class AlertLedger(StorageClients storage)
 
     private static TableTransactionAction CountAction(string parentId, string week, TableEntity? counter, int count)
     {
-        var entity = new TableEntity(parentId, WeekRow(week)) { ["Count"] = count };
+        var entity = new TableEntity(parentId, WeekRow(parentId, week)) { ["Count"] = count };
         return counter is null
             ? new TableTransactionAction(TableTransactionActionType.Add, entity)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, counter.ETag);
     }
 
     private static TableEntity DigestEntity(string parentId, DateOnly date, List<AlertItem> items)
-        => new(parentId, DigestRow(date)) { ["Items"] = JsonSerializer.Serialize(items, JsonDefaults.Web), ["Closed"] = false };
+        => new(parentId, DigestRow(parentId, date)) { ["Items"] = JsonSerializer.Serialize(items, JsonDefaults.Web), ["Closed"] = false };
 
     private static List<AlertItem> Items(TableEntity digest)
         => JsonSerializer.Deserialize<List<AlertItem>>(digest.GetString("Items") ?? "[]", JsonDefaults.Web) ?? [];
