@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the performance figures. Each bench gets a fresh Azurite (in memory), so one bench's data
 # does not slow another's.
-# Usage: ./bench.sh [templates] [tick] [sends] [gateways] [vacancies] [hours] [letters] [vacancy-e2e] [runner] [--stored 1000000] [--due 1000] [--sends 5000] [--gateway-sends 10000] [--letter-rounds 10]
+# Usage: ./bench.sh [templates] [tick] [sends] [gateways] [vacancies] [hours] [letters] [vacancy-e2e] [runner] [emulator] [--stored 1000000] [--due 1000] [--sends 5000] [--gateway-sends 10000] [--letter-rounds 10]
 #                   [--parents 1000000] [--vacancies 20000] [--subset-parents 100000] [--subset-vacancies 5000] [--e2e-parents 10000] [--e2e-vacancies 500]
 #   tick:  the reminder dispatch tick's entities read and storage requests over a large store
 #   sends: sustained sends per second through the queue function and the outbox, spread over many numbers;
@@ -12,6 +12,8 @@
 #   letters: time to render a WFI letter PDF, its size and pages, each checked against Notify's rules
 #   runner: start-up to the first answer and per-request / per-queue-message cost, worker mode against in-process
 #           [--runner-requests 500] [--runner-messages 500]
+#   emulator: Azurite alone, no Pilot code: table inserts and point reads a second, a row key per row against one
+#             shared row key; queue receive-and-delete a second with 100 and with 5,000 messages waiting [--emulator-rows 20000]
 #   vacancy-e2e: 10,000 parents, 500 vacancies POSTed in one batch, to the alerts in the outbox: time and storage read
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
     *) benches+=("$1"); shift ;;
   esac
 done
-[ ${#benches[@]} -gt 0 ] || benches=(templates tick sends gateways vacancies hours letters vacancy-e2e runner)
+[ ${#benches[@]} -gt 0 ] || benches=(templates tick sends gateways vacancies hours letters vacancy-e2e runner emulator)
 
 dotnet build tests/Pilot.Bench -c Release --nologo -v quiet -clp:ErrorsOnly
 # A million entities: keep Azurite's tables in memory (its file persistence serialises the whole

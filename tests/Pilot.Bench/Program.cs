@@ -54,5 +54,10 @@ if (options.Run("runner"))
     await RunnerBench.RunAsync(options.RunnerRequests, options.RunnerMessages);
 }
 
+if (options.Run("emulator"))
+{
+    await EmulatorBench.RunAsync(options.EmulatorRows);
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench finished in {total.Elapsed.TotalSeconds:F0} s"));
 return exitCode;

@@ -95,11 +95,13 @@ internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
     /// </summary>
     public async Task<(string Id, string Reference)> InviteAsync(LoadParent parent, string parentId, DateOnly today, int nth, CancellationToken ct)
     {
-        // From 10:00 London, a minute apart for up to four hours: inside every pilot venue's hours on a day it opens.
+        // From 10:00 London, a minute apart for four hours, then the same on the venue's next open day, from three weeks
+        // ahead: every invitation of an office gets its own two times. Closed days and bank holidays are skipped, not
+        // moved to an opening time, which gave two invitations to one parent the same two times (the second refused 409).
         ArgumentNullException.ThrowIfNull(parent);
         var minutes = nth % 240;
-        var jobcentre = OpenFrom(parent.OfficeId, At(today.AddDays(21), minutes));
-        var centre = OpenFrom(parent.CentreId, At(DateOnly.FromDateTime(LondonTime.ToLocal(jobcentre).DateTime).AddDays(1), minutes));
+        var jobcentre = OpenDayAt(parent.OfficeId, today.AddDays(21), minutes, nth / 240);
+        var centre = OpenDayAt(parent.CentreId, DateOnly.FromDateTime(LondonTime.ToLocal(jobcentre).DateTime).AddDays(1), minutes, 0);
         var body = new JsonObject
         {
             ["parentId"] = parentId,
@@ -135,6 +137,22 @@ internal sealed class PilotClient(HttpClient http, string feedKey) : IDisposable
     /// <summary>The first time at or after <paramref name="wanted"/> the pilot venue is open (appointments outside its hours are refused).</summary>
     public static DateTimeOffset OpenFrom(string venueId, DateTimeOffset wanted)
         => VenueHours.NextOpenAt(Venues.Value[venueId], wanted) ?? throw new InvalidOperationException($"{venueId} is never open.");
+
+    /// <summary>10:00 London plus the minutes on the venue's open day after <paramref name="openDaysToSkip"/> others from <paramref name="from"/>.</summary>
+    private static DateTimeOffset OpenDayAt(string venueId, DateOnly from, int minutesAfterTen, int openDaysToSkip)
+    {
+        var seen = 0;
+        for (var day = from; day < from.AddDays(400); day = day.AddDays(1))
+        {
+            var at = At(day, minutesAfterTen);
+            if (OpenFrom(venueId, at) == at && seen++ == openDaysToSkip)
+            {
+                return at;
+            }
+        }
+
+        return OpenFrom(venueId, At(from, minutesAfterTen));
+    }
 
     private static DateTimeOffset At(DateOnly day, int minutesAfterTen) => LondonTime.FromLocal(day.ToDateTime(new TimeOnly(10, 0))).AddMinutes(minutesAfterTen);
 

@@ -31,7 +31,7 @@ public sealed class TextSender(
     private const int MaxConcurrencyRetries = 5;
 
     /// <summary>Texts of one send message handled at once.</summary>
-    private const int MessageConcurrency = 4;
+    private const int MessageConcurrency = 2;
 
     /// <summary>How long after it fell due a text every provider fails technically is still tried again.</summary>
     public static TimeSpan TechnicalRetryPeriod => RetryBackoff.Period;
