@@ -10,8 +10,10 @@ namespace Pilot.Shared.Sms.Resilience;
 /// the message technically after its own retries, hands it to the next. A refused recipient (a
 /// permanent-failure result) is final: another provider would refuse it too. An unknown outcome
 /// (<see cref="SmsOutcomeUnknownException"/>) is never failed over: the first provider may have sent it.
-/// A repeat (<see cref="SmsMessage.IsRepeat"/>) goes first to the providers that de-duplicate repeats: an
-/// earlier attempt may have reached one of them unseen, and only that provider would not send it twice.
+/// A repeat (<see cref="SmsMessage.IsRepeat"/>) goes only to the providers that de-duplicate repeats, when any is
+/// configured: an earlier attempt may have reached one of them unseen (they cannot be asked), and only that provider
+/// would not send it twice. When they all fail it, the repeat fails technically and is tried again later, never
+/// handed to a provider that would send a second copy (a fault run found one sent by both that way).
 /// </summary>
 public sealed class FailoverSmsGateway(IReadOnlyList<ISmsGateway> providers, ILogger<FailoverSmsGateway> logger) : ISmsGateway
 {
@@ -23,7 +25,7 @@ public sealed class FailoverSmsGateway(IReadOnlyList<ISmsGateway> providers, ILo
     {
         ArgumentNullException.ThrowIfNull(message);
         Exception? last = null;
-        var order = message.IsRepeat ? providers.OrderByDescending(p => p.DeduplicatesRepeats).ToList() : providers;
+        var order = message.IsRepeat && providers.Any(p => p.DeduplicatesRepeats) ? [.. providers.Where(p => p.DeduplicatesRepeats)] : providers;
         foreach (var provider in order)
         {
             try

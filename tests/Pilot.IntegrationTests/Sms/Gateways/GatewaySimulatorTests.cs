@@ -4,6 +4,7 @@ using Pilot.ProviderSimulators;
 using Pilot.ProviderSimulators.Faults;
 using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Acs;
+using Pilot.Shared.Sms.Resilience;
 using Pilot.Shared.Sms.Twilio;
 
 namespace Pilot.IntegrationTests.Sms.Gateways;
@@ -185,6 +186,34 @@ public sealed class GatewaySimulatorTests : IAsyncLifetime
         Assert.Single(_simulator.Acs.Accepted.Snapshot());
         Assert.Single(_simulator.Acs.DuplicateRequests.Snapshot());
         Assert.Empty(_simulator.Twilio.Accepted);
+    }
+
+    [Fact]
+    public async Task A_repeat_acs_fails_waits_for_acs_and_is_never_handed_to_twilio()
+    {
+        await using var services = await StartAsync("twilio,acs");
+        var gateway = services.Get<ISmsGateway>();
+        for (var i = 0; i < 4; i++)
+        {
+            _simulator.Twilio.Faults.Enqueue(Fault.ServerError());
+        }
+
+        // Twilio fails, ACS takes the text, and the answer is lost to a crash before it is recorded.
+        var first = await Run(gateway.SendAsync(Message(), CancellationToken.None));
+        Assert.Equal("acs", first.Provider);
+        var twilioRequests = _simulator.Twilio.Requests.Snapshot().Count;
+        for (var i = 0; i < 8; i++)
+        {
+            _simulator.Acs.Faults.Enqueue(Fault.ServerError());
+        }
+
+        // The repeat meets ACS failing: it fails technically (the sender tries it again later), and Twilio, which
+        // would send a second copy of what ACS took, is not asked.
+        await Assert.ThrowsAsync<SmsProviderException>(() => Run(gateway.SendAsync(Message() with { IsRepeat = true }, CancellationToken.None)));
+
+        Assert.Single(_simulator.Acs.Accepted.Snapshot());
+        Assert.Empty(_simulator.Twilio.Accepted);
+        Assert.Equal(twilioRequests, _simulator.Twilio.Requests.Snapshot().Count); // the first attempt's, none for the repeat
     }
 
     [Fact]
