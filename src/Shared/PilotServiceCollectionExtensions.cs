@@ -67,6 +67,7 @@ public static class PilotServiceCollectionExtensions
         services.AddSingleton<AppointmentBooking>();
         services.AddSingleton<DueReminderDispatcher>();
         services.AddSingleton<TextSender>();
+        services.AddSingleton<ScheduledSendGate>();
         services.AddSingleton<DeliveryReceipts>();
         services.AddSingleton<SmsCostReport>();
         services.AddSingleton<VacancyIngestion>();

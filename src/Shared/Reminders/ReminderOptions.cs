@@ -29,6 +29,12 @@ public sealed class ReminderOptions
     /// <summary>How long a send in progress is left alone before another worker settles it.</summary>
     public int SendingLeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Texts of the scheduled lane (the send queue) one process sends at once; the interactive lane is not limited by it
+    /// (<see cref="Sms.Outbound.ScheduledSendGate"/>).
+    /// </summary>
+    public int ScheduledSendConcurrency { get; set; } = 16;
+
     /// <summary>Most minute-partitions one tick reads when catching up after downtime.</summary>
     public int MaxMinutesPerTick { get; set; } = 180;
 
@@ -54,7 +60,8 @@ public sealed class ReminderOptions
         }
 
         foreach (var problem in Hosting.OptionsChecks.Range("Reminders:SendingLeaseSeconds", SendingLeaseSeconds, 10, 3600)
-            .Concat(Hosting.OptionsChecks.Range("Reminders:MaxMinutesPerTick", MaxMinutesPerTick, 1, 1440)))
+            .Concat(Hosting.OptionsChecks.Range("Reminders:MaxMinutesPerTick", MaxMinutesPerTick, 1, 1440))
+            .Concat(Hosting.OptionsChecks.Range("Reminders:ScheduledSendConcurrency", ScheduledSendConcurrency, 1, 256)))
         {
             yield return problem;
         }

@@ -16,6 +16,7 @@ public sealed class OptionsChecksTests
         {
             ["Reminders:SendingLeaseSeconds"] = "0",
             ["Reminders:MaxMinutesPerTick"] = "0",
+            ["Reminders:ScheduledSendConcurrency"] = "0",
             ["Reminders:DaysBefore"] = "1,two",
             ["Reminders:SendQueue"] = " ",
             ["Retention:Days"] = "0",
@@ -25,6 +26,7 @@ public sealed class OptionsChecksTests
 
         Assert.Contains(failures, f => f.StartsWith("Reminders:SendingLeaseSeconds must be from 10 to 3600 (it is 0)", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Reminders:MaxMinutesPerTick must be from 1 to 1440", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Reminders:ScheduledSendConcurrency must be from 1 to 256 (it is 0)", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Reminders:DaysBefore must be whole numbers", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Reminders:SendQueue is empty", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Retention:Days must be from 1 to 3650", StringComparison.Ordinal));

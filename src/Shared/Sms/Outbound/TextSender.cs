@@ -23,6 +23,7 @@ public sealed class TextSender(
     ISmsGateway gateway,
     SendQueueWriter queue,
     HourlyTextCap cap,
+    ScheduledSendGate scheduledLane,
     IOptions<ReminderOptions> reminderOptions,
     IOptions<SmsOptions> smsOptions,
     TimeProvider time,
@@ -41,7 +42,7 @@ public sealed class TextSender(
     public async Task<SendOutcome> SendAsync(TextRef reference, CancellationToken ct) => (await SendAndReportAsync(reference, ct)).Outcome;
 
     /// <summary>
-    /// Sends the texts a queue message names. A message naming one text fails as that text's send fails, so the queue
+    /// Sends the texts a message of the scheduled lane names, each through <see cref="ScheduledSendGate"/>. A message naming one text fails as that text's send fails, so the queue
     /// retries it and, after its last try, moves it to the poison queue with the reason. In a message naming several,
     /// a text whose send throws is put back on the queue in a message of its own, to be retried alone that way; the
     /// others are not touched again. If even that enqueue fails, the whole message is retried: its texts already sent
@@ -54,7 +55,7 @@ public sealed class TextSender(
         var named = message.Texts();
         if (named.Count == 1)
         {
-            await SendAsync(named[0], ct);
+            await scheduledLane.RunAsync(token => SendAsync(named[0], token), ct);
             return;
         }
 
@@ -62,7 +63,7 @@ public sealed class TextSender(
         {
             try
             {
-                await SendAsync(text, token);
+                await scheduledLane.RunAsync(gated => SendAsync(text, gated), token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
