@@ -35,7 +35,11 @@ public sealed class VacancyAlertPlanner(
 {
     /// <summary>On the very first run (no cursor yet), how far back the feed is read.</summary>
     private static readonly TimeSpan FirstRunLookBack = TimeSpan.FromDays(1);
-    private const int Concurrency = 16;
+    /// <summary>
+    /// Parents planned at once. Its alerts go out at the next due minute whatever its pace, so it takes few of the table
+    /// service's requests at a time: at 16, a busy run held every confirmation booked meanwhile for seconds.
+    /// </summary>
+    private const int Concurrency = 4;
 
     public async Task<AlertRunResult> RunAsync(CancellationToken ct)
     {
