@@ -15,10 +15,7 @@ public sealed class QuietHoursMoveStorageFaultTests
     public async Task A_text_whose_old_row_outlived_its_move_out_of_quiet_hours_is_sent_once_from_its_new_place()
     {
         await using var services = await PilotServices.StartAsync();
-        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
-        var parent = await Scenario.ParentAsync(services);
-        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
-        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var confirmation = await BookedAtHalfPastEightAsync(services);
         var store = services.Get<TextStore>();
         var oldRow = (await store.GetAsync(confirmation, CancellationToken.None))!;
         var sender = services.Get<TextSender>();
@@ -43,10 +40,7 @@ public sealed class QuietHoursMoveStorageFaultTests
     public async Task A_text_moved_to_the_end_of_quiet_hours_as_they_end_is_queued_as_well_since_the_tick_may_have_read_that_minute()
     {
         await using var services = await PilotServices.StartAsync();
-        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
-        var parent = await Scenario.ParentAsync(services);
-        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
-        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var confirmation = await BookedAtHalfPastEightAsync(services);
         var sender = services.Get<TextSender>();
 
         // Decided two seconds before quiet hours end (08:00): its copy goes under 08:00, which the tick may have read by
@@ -70,16 +64,22 @@ public sealed class QuietHoursMoveStorageFaultTests
     public async Task A_text_moved_to_the_end_of_quiet_hours_well_before_they_end_is_left_to_the_tick()
     {
         await using var services = await PilotServices.StartAsync();
-        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
-        var parent = await Scenario.ParentAsync(services);
-        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
-        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var confirmation = await BookedAtHalfPastEightAsync(services);
 
         services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 21, 10, 0, TimeSpan.Zero));
         Assert.Equal(SendOutcome.Deferred, await services.Get<TextSender>().SendAsync(confirmation, CancellationToken.None));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(await SendQueueReader.ReceiveAllAsync(services));
+    }
+
+    /// <summary>A booking at 20:30 on 3 March (quiet hours start at 21:00): its confirmation, taken off the queue.</summary>
+    private static async Task<TextRef> BookedAtHalfPastEightAsync(PilotServices services)
+    {
+        services.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 20, 30, 0, TimeSpan.Zero));
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, new DateTimeOffset(2026, 3, 5, 14, 0, 0, TimeSpan.Zero));
+        return Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
     }
 
     /// <summary>The message is queued with a delay of real seconds (the queue's clock is not the test's).</summary>
