@@ -211,13 +211,12 @@ internal static class VacancyEndToEndBench
     private static string VacancyRef(int i) => $"BENCH-{i:D5}";
 
     /// <summary>
-    /// Until every one of these vacancies is in the store: the alert timer run straight after the POST found only what
-    /// the feed function had filed by then (the marginal step printed 0 vacancies when the timer won that race).
+    /// Until every one of these vacancies is in the store: the POST answers once they are on the feed queue, and an
+    /// alert timer run before the feed function has filed them would find only some.
     /// </summary>
     private static async Task WaitUntilFiledAsync(VacancyStore store, IEnumerable<string> references)
     {
-        var waiting = new Stopwatch();
-        waiting.Start();
+        var waiting = Stopwatch.StartNew();
         foreach (var reference in references)
         {
             while (await store.GetAsync(reference, CancellationToken.None) is null)

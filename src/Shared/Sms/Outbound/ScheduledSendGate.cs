@@ -14,7 +14,7 @@ public sealed class ScheduledSendGate(IOptions<ReminderOptions> options) : IDisp
 {
     private readonly SemaphoreSlim _slots = new(options.Value.ScheduledSendConcurrency, options.Value.ScheduledSendConcurrency);
 
-    /// <summary>Texts being sent through the gate now (for tests and the bench).</summary>
+    /// <summary>Texts being sent through the gate now (read by its tests).</summary>
     public int InUse => options.Value.ScheduledSendConcurrency - _slots.CurrentCount;
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken ct)
