@@ -17,9 +17,9 @@ public sealed record SmsMessage(string MessageId, string To, string Body)
     public DateTimeOffset? FirstSentAt { get; init; }
 
     /// <summary>
-    /// No provider may take the text at or after this moment (when quiet hours begin): an attempt that could still be
-    /// running then, a provider's retry included, is refused as not taken, so the text waits for the end of quiet
-    /// hours instead of going in the night.
+    /// No attempt may still be running at this moment (set a little before quiet hours begin, as a provider may take
+    /// a request later than the attempt gave up on it): an attempt that could, a provider's retry included, is
+    /// refused as not taken, so the text waits for the end of quiet hours instead of going in the night.
     /// </summary>
     public DateTimeOffset? NotAfter { get; init; }
 
@@ -35,7 +35,7 @@ public sealed record SmsMessage(string MessageId, string To, string Body)
     {
         if (NotAfter is { } last && now + attemptTimeout > last)
         {
-            throw new Resilience.SmsProviderException(provider, $"message {MessageId} not attempted: an attempt could still be running when quiet hours begin at {last:u}", isTransient: false);
+            throw new Resilience.SmsProviderException(provider, $"message {MessageId} not attempted: an attempt could still be running at {last:u}, just before quiet hours begin", isTransient: false);
         }
     }
 }

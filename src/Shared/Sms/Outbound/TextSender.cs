@@ -334,7 +334,7 @@ public sealed class TextSender(
         var message = new SmsMessage(text.ProviderId, send.To, send.Body)
         {
             IsRepeat = send.IsRepeat,
-            NotAfter = rule.KeepsQuietHours ? smsOptions.Value.QuietHours().NextStartAfter(now) : null,
+            NotAfter = rule.KeepsQuietHours ? SendPolicy.LastAttemptEnd(smsOptions.Value.QuietHours(), now) : null,
             FirstSentAt = text.RequestedAt,
         };
         return await CallGatewayAsync(text, message, now, ct);
@@ -343,6 +343,7 @@ public sealed class TextSender(
     private async Task<SendReport> CallGatewayAsync(TextEntity text, SmsMessage message, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult result;
+        scheduledLane.LeaveBeforeProviderCall();
         try
         {
             result = await gateway.SendAsync(message, ct);

@@ -32,6 +32,28 @@ public sealed class ScheduledSendGateTests
     }
 
     [Fact]
+    public async Task A_send_waiting_on_its_provider_has_given_its_place_to_the_next_text_and_gives_nothing_back_twice()
+    {
+        using var gate = new ScheduledSendGate(Options.Create(new ReminderOptions { ScheduledSendConcurrency = 1 }));
+        var provider = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = gate.RunAsync(async _ =>
+        {
+            gate.LeaveBeforeProviderCall();
+            gate.LeaveBeforeProviderCall();
+            return await provider.Task;
+        }, CancellationToken.None);
+
+        Assert.Equal(2, await gate.RunAsync(_ => Task.FromResult(2), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        gate.LeaveBeforeProviderCall(); // outside the gate: nothing to give back
+        Assert.Equal(0, gate.InUse);
+
+        provider.SetResult(1);
+        Assert.Equal(1, await first);
+        Assert.Equal(0, gate.InUse);
+        Assert.Equal(3, await gate.RunAsync(_ => Task.FromResult(3), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_send_that_throws_gives_its_place_back()
     {
         using var gate = new ScheduledSendGate(Options.Create(new ReminderOptions { ScheduledSendConcurrency = 1 }));

@@ -73,6 +73,33 @@ public sealed class SendPolicyTests
     }
 
     [Fact]
+    public void A_reminder_filed_at_20_59_goes_in_that_minutes_first_half_and_waits_for_morning_once_quiet_hours_are_under_30_s_away()
+    {
+        var twentyFiftyNine = new DateTimeOffset(2026, 3, 3, 20, 59, 0, TimeSpan.Zero);
+        var startsAt = EightNextMorning.AddHours(3);
+
+        Assert.IsType<Send>(SendPolicy.Decide(Reminder(twentyFiftyNine.AddSeconds(29), startsAt: startsAt)));
+        Assert.Equal(new DeferUntil(EightNextMorning), SendPolicy.Decide(Reminder(twentyFiftyNine.AddSeconds(31), startsAt: startsAt)));
+        Assert.Equal(new Cancel("quiet-hours-until-start"), SendPolicy.Decide(Reminder(twentyFiftyNine.AddSeconds(45), startsAt: EightNextMorning)));
+    }
+
+    [Fact]
+    public void A_text_looked_at_just_before_quiet_hours_end_still_waits_for_their_end()
+    {
+        var justBeforeEight = EightNextMorning.AddSeconds(-10);
+
+        Assert.Equal(new DeferUntil(EightNextMorning), SendPolicy.Decide(Reminder(justBeforeEight, startsAt: EightNextMorning.AddHours(3))));
+    }
+
+    [Fact]
+    public void The_last_attempt_must_end_ten_seconds_before_quiet_hours_begin_and_no_margin_applies_without_quiet_hours()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 20, 59, 50, TimeSpan.Zero), SendPolicy.LastAttemptEnd(QuietHours.Default, Ten));
+        Assert.Null(SendPolicy.LastAttemptEnd(new QuietHours(TimeOnly.MinValue, TimeOnly.MinValue), Ten));
+        Assert.IsType<Send>(SendPolicy.Decide(Reminder(new DateTimeOffset(2026, 3, 3, 20, 59, 45, TimeSpan.Zero)) with { Quiet = new QuietHours(TimeOnly.MinValue, TimeOnly.MinValue) }));
+    }
+
+    [Fact]
     public void A_reminder_that_quiet_hours_would_push_past_the_start_is_cancelled()
     {
         Assert.Equal(new Cancel("quiet-hours-until-start"), SendPolicy.Decide(Reminder(TenAtNight, startsAt: EightNextMorning)));

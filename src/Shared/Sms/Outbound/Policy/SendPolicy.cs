@@ -1,9 +1,11 @@
+using Pilot.Shared.Time;
+
 namespace Pilot.Shared.Sms.Outbound.Policy;
 
 /// <summary>
 /// The one decision about sending a text, pure: <see cref="Look"/> at the row as read, then, for a text to send or to
 /// repeat, <see cref="Decide"/> over what its kind depends on. The order is the rule: a failed check cancels; quiet
-/// hours defer (or cancel what would then be too late); the number's hourly cap holds; otherwise it is sent. The
+/// hours, and the half minute before them, defer (or cancel what would then be too late); the number's hourly cap holds; otherwise it is sent. The
 /// checks that differ by kind are in one <see cref="ITextRule"/> each.
 /// </summary>
 public static class SendPolicy
@@ -43,9 +45,9 @@ public static class SendPolicy
             return new Cancel(reason);
         }
 
-        if (rule.KeepsQuietHours && facts.Quiet.IsQuiet(facts.Now))
+        if (rule.KeepsQuietHours && QuietFrom(facts) is { } quiet)
         {
-            var end = facts.Quiet.EndOfQuietPeriodContaining(facts.Now);
+            var end = facts.Quiet.EndOfQuietPeriodContaining(quiet);
             return rule.WhyNotAfterQuietHours(facts, end) is { } late ? new Cancel(late) : new DeferUntil(end);
         }
 
@@ -68,6 +70,39 @@ public static class SendPolicy
         }
 
         return new Send(number, body, repeat);
+    }
+
+    /// <summary>
+    /// How much later than the attempt that sent it gave up a provider may still take a request (finding 25 of the
+    /// fault run: a request taken 8 s into quiet hours, after its attempt had ended with no answer). No attempt may
+    /// end later than this before quiet hours begin (<see cref="SmsMessage.NotAfter"/>).
+    /// </summary>
+    public static readonly TimeSpan ProviderLateness = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A text is not begun in the last <see cref="QuietHoursMargin"/> before quiet hours: the time from the decision
+    /// to the provider (the cap's claim and the move to sending, 10 s allowed), one attempt (10 s at most by default)
+    /// and <see cref="ProviderLateness"/> fit in it. Texts the planner files at 20:59 still go in that minute's first half.
+    /// </summary>
+    public static readonly TimeSpan QuietHoursMargin = TimeSpan.FromSeconds(30);
+
+    /// <summary>When the provider must have been given the text: <see cref="ProviderLateness"/> before the next quiet hours.</summary>
+    public static DateTimeOffset? LastAttemptEnd(QuietHours quiet, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(quiet);
+        return quiet.NextStartAfter(now) - ProviderLateness;
+    }
+
+    /// <summary>The instant whose quiet period the text would fall in, or null when it may be begun now.</summary>
+    private static DateTimeOffset? QuietFrom(SendFacts facts)
+    {
+        if (facts.Quiet.IsQuiet(facts.Now))
+        {
+            return facts.Now;
+        }
+
+        var soon = facts.Now + QuietHoursMargin;
+        return facts.Quiet.IsQuiet(soon) ? soon : null;
     }
 
     /// <summary>After every provider failed an attempt technically: when to try again, or null for technical-failure.</summary>
