@@ -235,6 +235,35 @@ public sealed class HourlyCapTests
         Assert.DoesNotContain(row, p => p.Value?.ToString()?.Contains("7700900123", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task A_numbers_row_is_remembered_as_this_process_last_wrote_it_and_a_claim_against_a_row_changed_since_reads_it_again()
+    {
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["Sms:MaxPerNumberPerHour"] = "2" });
+        var cap = services.Get<HourlyTextCap>();
+        var now = PilotServices.Morning;
+        Assert.True((await cap.TryClaimAsync(Busy, "m1", now, CancellationToken.None)).IsTaken);
+        var table = await services.Get<StorageClients>().TableAsync(TableNames.NumberHourCounts);
+        var key = services.Get<NumberKeys>().KeyOf(Busy);
+
+        // Retention deleted the row behind this process's back: the read comes from memory, the claim finds the row gone.
+        await table.DeleteEntityAsync(key, HourlyTextCap.RowFor(key));
+        var remembered = await cap.ReadAsync(Busy, CancellationToken.None);
+        Assert.True(remembered.Hour.Holds("m1", now));
+        Assert.True((await cap.TryClaimAsync(Busy, "m2", now, CancellationToken.None)).IsTaken);
+        var stored = (await table.GetEntityAsync<TableEntity>(key, HourlyTextCap.RowFor(key))).Value;
+        Assert.Equal(1, stored.GetInt32("Count")); // written anew, with m2 only
+
+        // Another worker filled the number's hour since: this process's claim fails on the ETag, reads, and is held.
+        stored["Slots"] = NumberHour.Empty.Claim("other-1", now).Claim("other-2", now).Write();
+        await table.UpdateEntityAsync(stored, stored.ETag, TableUpdateMode.Replace);
+        Assert.Single((await cap.ReadAsync(Busy, CancellationToken.None)).Hour.CountingAt(now)); // still as remembered
+        var claim = await cap.TryClaimAsync(Busy, "m3", now.AddMinutes(1), CancellationToken.None);
+
+        Assert.False(claim.IsTaken);
+        Assert.Equal(2, (await cap.ReadAsync(Busy, CancellationToken.None)).Hour.CountingAt(now).Count); // remembered as read
+        Assert.DoesNotContain("m3", (await table.GetEntityAsync<TableEntity>(key, HourlyTextCap.RowFor(key))).Value.GetString("Slots"), StringComparison.Ordinal);
+    }
+
     /// <summary>The n-th of several appointments <paramref name="days"/> after the morning, a quarter of an hour apart (inside the centre's weekday hours).</summary>
     private static DateTimeOffset AtCentre(int days, int n) => PilotServices.Morning.AddDays(days).AddMinutes(15 * n);
 }

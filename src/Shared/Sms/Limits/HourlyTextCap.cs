@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,12 @@ namespace Pilot.Shared.Sms.Limits;
 /// keyed hash, <see cref="NumberKeys"/>, RK <see cref="RowFor"/> of it) listing the slots claimed in the last hour, each a message id and its claim time,
 /// so a text claiming again (a repeat, a second queue message) keeps its one slot rather than taking another. Rows
 /// change only by ETag-checked writes, so two workers cannot both take the last slot.
+/// <para>
+/// Each row as this process last read or wrote it is remembered, with its ETag, and read from there: the sender's
+/// decision costs no request for a number this process texted before, and the claim, written against the remembered
+/// ETag, fails (412) if anyone changed the row since, so it is read again and the decision made anew. A remembered
+/// row can be out of date, never wrong where it counts.
+/// </para>
 /// </summary>
 public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys, IOptions<SmsOptions> options, ILogger<HourlyTextCap> logger)
 {
@@ -30,6 +37,11 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
 
     private const int MaxConcurrencyRetries = 10;
 
+    /// <summary>Rows remembered at most (about 300 bytes each); past it, the memory starts again empty.</summary>
+    private const int MostRowsRemembered = 20_000;
+
+    private readonly ConcurrentDictionary<string, CapRow> _lastSeen = new(StringComparer.Ordinal);
+
     /// <summary>Takes a slot for the message now, or says when the next one frees (<see cref="ClaimAsync"/>, read first).</summary>
     public async Task<CapClaim> TryClaimAsync(string number, string messageId, DateTimeOffset now, CancellationToken ct) =>
         await ClaimAsync(await ReadAsync(number, ct), messageId, now, overCapAllowed: false, ct);
@@ -42,10 +54,31 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
     public async Task<CapRow> ReadAsync(string number, CancellationToken ct)
     {
         var hash = numberKeys.KeyOf(number);
+        if (_lastSeen.TryGetValue(hash, out var seen))
+        {
+            return seen;
+        }
+
         var table = await storage.TableAsync(TableNames.NumberHourCounts, ct);
+        return await ReadRowAsync(table, hash, ct);
+    }
+
+    private async Task<CapRow> ReadRowAsync(TableClient table, string hash, CancellationToken ct)
+    {
         var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowFor(hash), cancellationToken: ct);
         var row = found.HasValue ? found.Value : null;
-        return new CapRow(hash, NumberHour.Read(row?.GetString(SlotsColumn)), row?.ETag);
+        return Remember(new CapRow(hash, NumberHour.Read(row?.GetString(SlotsColumn)), row?.ETag));
+    }
+
+    private CapRow Remember(CapRow row)
+    {
+        if (_lastSeen.Count >= MostRowsRemembered)
+        {
+            _lastSeen.Clear();
+        }
+
+        _lastSeen[row.Key] = row;
+        return row;
     }
 
     /// <summary>
@@ -66,8 +99,7 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
         {
             if (attempt > 0)
             {
-                var found = await table.GetEntityIfExistsAsync<TableEntity>(hash, RowFor(hash), cancellationToken: ct);
-                (hour, etag) = found.HasValue ? (NumberHour.Read(found.Value!.GetString(SlotsColumn)), found.Value.ETag) : (NumberHour.Empty, (ETag?)null);
+                (_, hour, etag) = await ReadRowAsync(table, hash, ct);
             }
 
             var fullUntil = hour.FullUntil(messageId, now, cap);
@@ -85,14 +117,10 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
             };
             try
             {
-                if (etag is not { } current)
-                {
-                    await table.AddEntityAsync(updated, ct);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(updated, current, TableUpdateMode.Replace, ct);
-                }
+                var written = etag is not { } current
+                    ? await table.AddEntityAsync(updated, ct)
+                    : await table.UpdateEntityAsync(updated, current, TableUpdateMode.Replace, ct);
+                Remember(new CapRow(hash, claimed, written.Headers.ETag));
 
                 if (fullUntil is not null)
                 {
@@ -104,6 +132,7 @@ public sealed class HourlyTextCap(StorageClients storage, NumberKeys numberKeys,
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
             {
                 // Another send to the same number took a slot meanwhile, or retention deleted the idle row: read it again.
+                _lastSeen.TryRemove(hash, out _);
             }
         }
 
