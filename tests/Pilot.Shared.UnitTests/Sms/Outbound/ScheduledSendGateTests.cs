@@ -32,25 +32,29 @@ public sealed class ScheduledSendGateTests
     }
 
     [Fact]
-    public async Task A_send_waiting_on_its_provider_has_given_its_place_to_the_next_text_and_gives_nothing_back_twice()
+    public async Task A_send_whose_provider_is_slow_gives_its_place_to_the_next_text_once_and_a_quick_one_keeps_it()
     {
         using var gate = new ScheduledSendGate(Options.Create(new ReminderOptions { ScheduledSendConcurrency = 1 }));
-        var provider = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = gate.RunAsync(async _ =>
+        var quick = await gate.RunAsync(async _ => await gate.CallProviderAsync(async () =>
         {
-            gate.LeaveBeforeProviderCall();
-            gate.LeaveBeforeProviderCall();
-            return await provider.Task;
-        }, CancellationToken.None);
+            await Task.Delay(10);
+            return gate.InUse; // the place is still this send's while a healthy provider answers
+        }), CancellationToken.None);
+        Assert.Equal(1, quick);
 
-        Assert.Equal(2, await gate.RunAsync(_ => Task.FromResult(2), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
-        gate.LeaveBeforeProviderCall(); // outside the gate: nothing to give back
+        var provider = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = gate.RunAsync(_ => gate.CallProviderAsync(() => provider.Task), CancellationToken.None);
+        var next = gate.RunAsync(_ => Task.FromResult(2), CancellationToken.None);
+        await Task.Delay(ScheduledSendGate.SlowProviderCall / 2);
+        Assert.False(next.IsCompleted); // not before the call has been slow
+        Assert.Equal(2, await next.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, gate.InUse);
 
         provider.SetResult(1);
-        Assert.Equal(1, await first);
+        Assert.Equal(1, await slow);
+        Assert.Equal(0, gate.InUse); // given back once, not again when the send ended
+        Assert.Equal(3, await gate.CallProviderAsync(() => Task.FromResult(3))); // outside the gate: just the call
         Assert.Equal(0, gate.InUse);
-        Assert.Equal(3, await gate.RunAsync(_ => Task.FromResult(3), CancellationToken.None));
     }
 
     [Fact]
