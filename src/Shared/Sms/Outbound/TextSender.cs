@@ -343,9 +343,10 @@ public sealed class TextSender(
     private async Task<SendReport> CallGatewayAsync(TextEntity text, SmsMessage message, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult result;
+        scheduledLane.LeaveBeforeProviderCall();
         try
         {
-            result = await scheduledLane.CallProviderAsync(() => gateway.SendAsync(message, ct));
+            result = await gateway.SendAsync(message, ct);
         }
         catch (SmsOutcomeUnknownException ex)
         {

@@ -32,29 +32,25 @@ public sealed class ScheduledSendGateTests
     }
 
     [Fact]
-    public async Task A_send_whose_provider_is_slow_gives_its_place_to_the_next_text_once_and_a_quick_one_keeps_it()
+    public async Task A_send_waiting_on_its_provider_has_given_its_place_to_the_next_text_and_gives_nothing_back_twice()
     {
         using var gate = new ScheduledSendGate(Options.Create(new ReminderOptions { ScheduledSendConcurrency = 1 }));
-        var quick = await gate.RunAsync(async _ => await gate.CallProviderAsync(async () =>
-        {
-            await Task.Delay(10);
-            return gate.InUse; // the place is still this send's while a healthy provider answers
-        }), CancellationToken.None);
-        Assert.Equal(1, quick);
-
         var provider = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var slow = gate.RunAsync(_ => gate.CallProviderAsync(() => provider.Task), CancellationToken.None);
-        var next = gate.RunAsync(_ => Task.FromResult(2), CancellationToken.None);
-        await Task.Delay(ScheduledSendGate.SlowProviderCall / 2);
-        Assert.False(next.IsCompleted); // not before the call has been slow
-        Assert.Equal(2, await next.WaitAsync(TimeSpan.FromSeconds(10)));
+        var first = gate.RunAsync(async _ =>
+        {
+            gate.LeaveBeforeProviderCall();
+            gate.LeaveBeforeProviderCall();
+            return await provider.Task;
+        }, CancellationToken.None);
+
+        Assert.Equal(2, await gate.RunAsync(_ => Task.FromResult(2), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        gate.LeaveBeforeProviderCall(); // outside the gate: nothing to give back
         Assert.Equal(0, gate.InUse);
 
         provider.SetResult(1);
-        Assert.Equal(1, await slow);
-        Assert.Equal(0, gate.InUse); // given back once, not again when the send ended
-        Assert.Equal(3, await gate.CallProviderAsync(() => Task.FromResult(3))); // outside the gate: just the call
+        Assert.Equal(1, await first);
         Assert.Equal(0, gate.InUse);
+        Assert.Equal(3, await gate.RunAsync(_ => Task.FromResult(3), CancellationToken.None));
     }
 
     [Fact]
