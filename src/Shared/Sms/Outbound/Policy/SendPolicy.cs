@@ -5,8 +5,8 @@ namespace Pilot.Shared.Sms.Outbound.Policy;
 /// <summary>
 /// The one decision about sending a text, pure: <see cref="Look"/> at the row as read, then, for a text to send or to
 /// repeat, <see cref="Decide"/> over what its kind depends on. The order is the rule: a failed check cancels; quiet
-/// hours, and the half minute before them, defer (or cancel what would then be too late); the number's hourly cap holds; otherwise it is sent. The
-/// checks that differ by kind are in one <see cref="ITextRule"/> each.
+/// hours, and the half minute before them, defer (or cancel what would then be too late); the number's hourly cap
+/// holds; otherwise it is sent. The checks that differ by kind are in one <see cref="ITextRule"/> each.
 /// </summary>
 public static class SendPolicy
 {
