@@ -13,6 +13,7 @@ using Pilot.Shared;
 using Pilot.Shared.Access;
 using Pilot.Shared.Appointments;
 using Pilot.Shared.Parents;
+using Pilot.Shared.Venues;
 using Pilot.Shared.WfiInvitations;
 using Pilot.TestSupport;
 using Xunit.Abstractions;
@@ -279,10 +280,12 @@ public sealed class AccessMatrixTests(ITestOutputHelper output)
         return new SeededData(parent.Value.Id, booked.Value!.Id, invited.Value!.Id, "not-used");
     }
 
+    /// <summary>10:30 on the first day from <paramref name="from"/> the Lambeth centre is open: a weekday, not an English bank holiday.</summary>
+    /// <remarks>The CI run of 5 December 2026 booked 20 days ahead, Christmas Day, and was refused 400.</remarks>
     private static DateTimeOffset NextWeekdayMorning(DateTimeOffset from)
     {
         var day = from.Date;
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || BankHolidays.On(UkNation.England, DateOnly.FromDateTime(day)) is not null)
         {
             day = day.AddDays(1);
         }
