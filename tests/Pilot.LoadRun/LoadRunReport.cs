@@ -84,6 +84,14 @@ public sealed class LoadRunReport
             return new LoadKindFigures(kind, ofKind.Count, done.Count, Percentile(queue, 0.5), Percentile(queue, 0.99), queue.Count == 0 ? null : queue.Max(), Percentile(endToEnd, 0.5), Percentile(endToEnd, 0.99));
         })];
 
+        // The same two goals' figures without the first minute: the system's first burst after start-up (code compiled
+        // for the first time, new rows for every number) is printed beside the goal, never instead of it.
+        var afterFirst = latencies.Where(l => l.Done is not null && MinuteOf(l.Offer.EligibleAt) >= 1).ToList();
+        InteractiveP99AfterFirstMinute = Percentile([.. afterFirst.Where(l => l.Offer.Kind == MessageKinds.Confirmation).Select(l => l.Done!.ReceivedAt - l.Offer.ActionAt)], 0.99);
+        ScheduledP99AfterFirstMinute = new[] { MessageKinds.Reminder, MessageKinds.Alert }
+            .Select(kind => Percentile([.. afterFirst.Where(l => l.Offer.Kind == kind).Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt)], 0.99))
+            .Max();
+
         // Throughput: offered over the window; completed over the window or until the last message arrived, if later.
         OfferedPerSecond = Offered / (options.Minutes * 60.0);
         var lastDone = latencies.Where(l => l.Done is not null).Select(l => l.Done!.ReceivedAt).DefaultIfEmpty(facts.Start).Max();
@@ -147,6 +155,12 @@ public sealed class LoadRunReport
 
     public TimeSpan? ScheduledP99 => Kinds.Where(k => k.Kind is MessageKinds.Reminder or MessageKinds.Alert).Select(k => k.P99).Max();
 
+    /// <summary><see cref="InteractiveP99"/> over the messages that became eligible after the first minute (printed, not a goal).</summary>
+    public TimeSpan? InteractiveP99AfterFirstMinute { get; }
+
+    /// <summary><see cref="ScheduledP99"/> over the messages that became eligible after the first minute (printed, not a goal).</summary>
+    public TimeSpan? ScheduledP99AfterFirstMinute { get; }
+
     public bool InteractiveFirst => InteractiveP99 is { } p99 && p99 <= InteractiveGoal;
 
     public bool ScheduledInTime => ScheduledP99 is { } p99 && p99 <= ScheduledGoal;
@@ -196,6 +210,7 @@ public sealed class LoadRunReport
         Line(output, $"  runner RSS after minute {o.Minutes} <= {o.MemoryGrowthFactor:0.##} x after minute 1 + {o.MemorySlackBytes / 1024 / 1024} MB: {Verdict(MemoryHeld)} ({LoadRunner.Mb(RssEnd)} vs limit {LoadRunner.Mb(MemoryLimit)})");
         Line(output, $"  interactive texts (confirmations) p99 from the booking to the provider <= {InteractiveGoal.TotalSeconds:0} s: {Verdict(InteractiveFirst)} ({Seconds(InteractiveP99)} s)");
         Line(output, $"  reminders and alerts p99 from falling due to the provider <= {ScheduledGoal.TotalSeconds:0} s: {Verdict(ScheduledInTime)} ({Seconds(ScheduledP99)} s)");
+        Line(output, $"  (not a goal, for comparison: from minute 2 on, confirmations p99 {Seconds(InteractiveP99AfterFirstMinute)} s, reminders and alerts p99 {Seconds(ScheduledP99AfterFirstMinute)} s)");
         Line(output, $"verdict: {(KeepsUp ? "keeps up" : "DOES NOT keep up")}");
     }
 

@@ -340,7 +340,7 @@ public static class LoadRunner
             ["Vacancies:FeedQueue"] = names.FeedQueue,
             ["Letters:Container"] = names.Run,
             ["Reminders:DispatchSchedule"] = "0 * * * * *",
-            ["Vacancies:AlertSchedule"] = "5 * * * * *",
+            ["Vacancies:AlertSchedule"] = "30 * * * * *",
             ["Wfi:DefaultSchedule"] = "0 0 * * * *",
             ["Retention:Schedule"] = "0 30 2 * * *",
             ["LocalRunner:Port"] = Invariant(port),
@@ -383,7 +383,7 @@ public static class LoadRunner
             "quiet hours are OFF for this run (Sms:QuietHoursStart = Sms:QuietHoursEnd = 00:00), so the run measures the same at any hour",
             $"hourly cap per number raised to {options.MaxPerNumberPerHour} (Sms:MaxPerNumberPerHour; default 10): {options.Parents:N0} fictional numbers (07700 900000-900999) get about {perNumberPerHour:F0} texts each in any 60 minutes of this run"
                 + (perNumberPerHour > options.MaxPerNumberPerHour ? ": ABOVE the cap, so texts will wait for a slot to free (60 minutes after an earlier one)" : ", under the cap"),
-            $"vacancy alerts: the alert timer runs every minute at :05 (Vacancies:AlertSchedule = {settings["Vacancies:AlertSchedule"]}; default every 5 minutes); about {alertsPerParent:F0} alerts per parent (weekly cap 20)"
+            $"vacancy alerts: the alert timer runs every minute at :30 (Vacancies:AlertSchedule = {settings["Vacancies:AlertSchedule"]}; default every 5 minutes); about {alertsPerParent:F0} alerts per parent (weekly cap 20)"
                 + (alertsPerParent > 20 ? ": ABOVE the weekly cap, some alerts will not be sent" : ""),
             $"providers: Twilio then ACS (simulators, no faults, {options.LatencyMin.TotalMilliseconds:F0}-{options.LatencyMax.TotalMilliseconds:F0} ms latency), {settings["Sms:Twilio:MessagesPerSecond"]} messages/s each; letters through the Notify simulator",
             "the runner logs warnings and errors only (Logging:LogLevel:Default = Warning)",

@@ -75,7 +75,7 @@ var appSettings = {
   Reminders__HoursBefore: '2'
   Reminders__SendingLeaseSeconds: '120'
   Reminders__MaxMinutesPerTick: '180'
-  Reminders__ScheduledSendConcurrency: '8'
+  Reminders__ScheduledSendConcurrency: '16'
 
   Sms__Providers: smsProviders
   Sms__QuietHoursStart: '21:00'
@@ -100,7 +100,7 @@ var appSettings = {
   Sms__Acs__TimeoutSeconds: '10'
   Sms__Acs__EventGridKey: usesAcs || deployCommunicationServices ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secretNames.acsEventGridKey})' : ''
 
-  Vacancies__AlertSchedule: '0 */5 * * * *'
+  Vacancies__AlertSchedule: '30 */5 * * * *'
   Vacancies__FeedQueue: 'vacancy-feed'
   Vacancies__DigestTime: '18:00'
 

@@ -96,6 +96,20 @@ public sealed class LoadRunReportTests
         Assert.False(lateReminders.KeepsUp);
     }
 
+    [Fact]
+    public void A_slow_first_minute_fails_the_goals_and_the_figures_from_minute_two_are_printed_beside_them_not_instead()
+    {
+        // Every message 30 s late in the first minute, 2 s after it: the goals count the first minute.
+        var report = Report(Run(minutes: 3, perMinute: 60, latency: at => at < Start.AddMinutes(1) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(2)));
+
+        Assert.False(report.InteractiveFirst);
+        Assert.False(report.ScheduledInTime);
+        Assert.Equal(TimeSpan.FromSeconds(2), report.InteractiveP99AfterFirstMinute);
+        Assert.Equal(TimeSpan.FromSeconds(2), report.ScheduledP99AfterFirstMinute);
+        Assert.Contains("(not a goal, for comparison: from minute 2 on, confirmations p99 2.00 s, reminders and alerts p99 2.00 s)", Printed(report), StringComparison.Ordinal);
+        Assert.Contains("verdict: DOES NOT keep up", Printed(report), StringComparison.Ordinal);
+    }
+
     private static (List<OfferedMessage> Offered, Dictionary<string, Completion> Completions) Run(int minutes, int perMinute, Func<DateTimeOffset, TimeSpan> latency, Func<string, TimeSpan?>? kindLatency = null)
     {
         var offered = new List<OfferedMessage>();

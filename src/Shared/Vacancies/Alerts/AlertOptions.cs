@@ -5,8 +5,12 @@ public sealed class AlertOptions
 {
     public const string Section = "Vacancies";
 
-    /// <summary>NCRONTAB (6 fields) of the alert timer; read by the trigger as <c>%Vacancies:AlertSchedule%</c>.</summary>
-    public string AlertSchedule { get; set; } = "0 */5 * * * *";
+    /// <summary>
+    /// NCRONTAB (6 fields) of the alert timer; read by the trigger as <c>%Vacancies:AlertSchedule%</c>. Half past the
+    /// minute by default: at second 0 its storage work (a ledger claim and a text for each alert) met the dispatch tick's
+    /// burst, which starts then; its texts fall due at the next minute either way.
+    /// </summary>
+    public string AlertSchedule { get; set; } = "30 */5 * * * *";
 
     /// <summary>The queue vacancy batches arrive on; <c>%Vacancies:FeedQueue%</c>.</summary>
     public string FeedQueue { get; set; } = "vacancy-feed";
