@@ -62,8 +62,8 @@ public sealed class DueReminderDispatcher(
             // A minute's texts go onto the queue a batch at a time, several messages at once, and each batch is marked
             // queued straight after: one at a time, a busy minute (thousands of texts) took the tick tens of seconds,
             // and the senders had most of them before the marks, each such text costing the mark a retry. Batches go
-            // several at once too: one after another, the load run's 1,200 texts a minute took the tick about 7 s to
-            // queue, so the minute's last texts (its alerts, whose keys sort last) waited that long before any sender saw them.
+            // several at once too (each its own texts, enqueued before it is marked): the minute's last texts, its
+            // alerts, whose keys sort last, reach the queue sooner (3-minute load runs: alerts p99 27.4 s, 28.4 s before).
             var (queued, markedHere) = (0, 0);
             await Parallel.ForEachAsync(
                 due.Chunk(MarkBatch),
