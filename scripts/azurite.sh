@@ -31,7 +31,7 @@ azurite_start() {
   azurite_install
   mkdir -p "$data_dir"
   # --disableTelemetry: Azurite otherwise builds an Application Insights record for every request and tries to send
-  # some to the internet (none here); its CPU profile under the load run put that at a sixth of the table process's work.
+  # some to the internet (none here); its CPU profile under the load run put that at about a sixth of the table process's busy time.
   local extra=(--disableTelemetry)
   # AZURITE_DEBUG=1 keeps Azurite's request log; AZURITE_EXTRA_ARGS adds flags (the bench runs in memory).
   [ "${AZURITE_DEBUG:-0}" = "1" ] && extra+=(--debug "$data_dir/debug.log")

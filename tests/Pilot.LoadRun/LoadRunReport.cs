@@ -75,22 +75,13 @@ public sealed class LoadRunReport
         var all = latencies.Where(l => l.Done is not null).Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt).ToList();
         P50 = Percentile(all, 0.50);
         P99 = Percentile(all, 0.99);
-        Kinds = [.. MessageKinds.All.Select(kind =>
-        {
-            var ofKind = latencies.Where(l => l.Offer.Kind == kind).ToList();
-            var done = ofKind.Where(l => l.Done is not null).ToList();
-            var queue = done.Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt).ToList();
-            var endToEnd = done.Select(l => l.Done!.ReceivedAt - l.Offer.ActionAt).ToList();
-            return new LoadKindFigures(kind, ofKind.Count, done.Count, Percentile(queue, 0.5), Percentile(queue, 0.99), queue.Count == 0 ? null : queue.Max(), Percentile(endToEnd, 0.5), Percentile(endToEnd, 0.99));
-        })];
+        Kinds = KindFigures(latencies);
 
         // The same two goals' figures without the first minute: the system's first burst after start-up (code compiled
         // for the first time, new rows for every number) is printed beside the goal, never instead of it.
-        var afterFirst = latencies.Where(l => l.Done is not null && MinuteOf(l.Offer.EligibleAt) >= 1).ToList();
-        InteractiveP99AfterFirstMinute = Percentile([.. afterFirst.Where(l => l.Offer.Kind == MessageKinds.Confirmation).Select(l => l.Done!.ReceivedAt - l.Offer.ActionAt)], 0.99);
-        ScheduledP99AfterFirstMinute = new[] { MessageKinds.Reminder, MessageKinds.Alert }
-            .Select(kind => Percentile([.. afterFirst.Where(l => l.Offer.Kind == kind).Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt)], 0.99))
-            .Max();
+        var afterFirstMinute = KindFigures([.. latencies.Where(l => MinuteOf(l.Offer.EligibleAt) >= 1)]);
+        InteractiveP99AfterFirstMinute = InteractiveP99Of(afterFirstMinute);
+        ScheduledP99AfterFirstMinute = ScheduledP99Of(afterFirstMinute);
 
         // Throughput: offered over the window; completed over the window or until the last message arrived, if later.
         OfferedPerSecond = Offered / (options.Minutes * 60.0);
@@ -151,9 +142,9 @@ public sealed class LoadRunReport
     /// <summary>Issue 17's goal for reminders and alerts: p99 from falling due to the provider.</summary>
     public static TimeSpan ScheduledGoal => TimeSpan.FromSeconds(20);
 
-    public TimeSpan? InteractiveP99 => Kinds.Single(k => k.Kind == MessageKinds.Confirmation).EndToEndP99;
+    public TimeSpan? InteractiveP99 => InteractiveP99Of(Kinds);
 
-    public TimeSpan? ScheduledP99 => Kinds.Where(k => k.Kind is MessageKinds.Reminder or MessageKinds.Alert).Select(k => k.P99).Max();
+    public TimeSpan? ScheduledP99 => ScheduledP99Of(Kinds);
 
     /// <summary><see cref="InteractiveP99"/> over the messages that became eligible after the first minute (printed, not a goal).</summary>
     public TimeSpan? InteractiveP99AfterFirstMinute { get; }
@@ -213,6 +204,21 @@ public sealed class LoadRunReport
         Line(output, $"  (not a goal, for comparison: from minute 2 on, confirmations p99 {Seconds(InteractiveP99AfterFirstMinute)} s, reminders and alerts p99 {Seconds(ScheduledP99AfterFirstMinute)} s)");
         Line(output, $"verdict: {(KeepsUp ? "keeps up" : "DOES NOT keep up")}");
     }
+
+    private static TimeSpan? InteractiveP99Of(IReadOnlyList<LoadKindFigures> kinds) => kinds.Single(k => k.Kind == MessageKinds.Confirmation).EndToEndP99;
+
+    private static TimeSpan? ScheduledP99Of(IReadOnlyList<LoadKindFigures> kinds) => kinds.Where(k => k.Kind is MessageKinds.Reminder or MessageKinds.Alert).Select(k => k.P99).Max();
+
+    /// <summary>Each kind's count, queue latency and end-to-end latency over these messages.</summary>
+    private static List<LoadKindFigures> KindFigures(List<(OfferedMessage Offer, Completion? Done)> latencies)
+        => [.. MessageKinds.All.Select(kind =>
+        {
+            var ofKind = latencies.Where(l => l.Offer.Kind == kind).ToList();
+            var done = ofKind.Where(l => l.Done is not null).ToList();
+            var queue = done.Select(l => l.Done!.ReceivedAt - l.Offer.EligibleAt).ToList();
+            var endToEnd = done.Select(l => l.Done!.ReceivedAt - l.Offer.ActionAt).ToList();
+            return new LoadKindFigures(kind, ofKind.Count, done.Count, Percentile(queue, 0.5), Percentile(queue, 0.99), queue.Count == 0 ? null : queue.Max(), Percentile(endToEnd, 0.5), Percentile(endToEnd, 0.99));
+        })];
 
     /// <summary>CPU seconds used between the minute's first and last samples, over the seconds between them.</summary>
     private static double? CpuShare(List<LoadSample> samples, Func<LoadSample, double?> cpu)

@@ -64,7 +64,6 @@ public sealed class DueReminderDispatcher(
             // and the senders had most of them before the marks, each such text costing the mark a retry. Batches go
             // several at once too (each its own texts, enqueued before it is marked): the minute's last texts, its
             // alerts, whose keys sort last, reach the queue sooner (3-minute load runs: alerts p99 27.4 s, 28.4 s before).
-            var (queued, markedHere) = (0, 0);
             await Parallel.ForEachAsync(
                 due.Chunk(MarkBatch),
                 new ParallelOptions { MaxDegreeOfParallelism = BatchConcurrency, CancellationToken = ct },
@@ -74,11 +73,9 @@ public sealed class DueReminderDispatcher(
                         batch.Chunk(SendMessage.MaxTexts),
                         new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = token },
                         async (together, inner) => await queue.EnqueueTogetherAsync(bucket, [.. together.Select(t => t.RowKey)], inner));
-                    Interlocked.Add(ref queued, batch.Length);
-                    Interlocked.Add(ref markedHere, await texts.MarkQueuedAsync(bucket, batch, now, token));
+                    Interlocked.Add(ref enqueued, batch.Length);
+                    Interlocked.Add(ref marked, await texts.MarkQueuedAsync(bucket, batch, now, token));
                 });
-            enqueued += queued;
-            marked += markedHere;
         }
 
         await cursors.AdvanceAsync(CursorName.ReminderDispatch, DueBuckets.Name(upTo), etag, ct);
