@@ -60,6 +60,34 @@ public sealed class WebhookHttpTests
     }
 
     [Fact]
+    public async Task A_status_callback_about_a_sent_text_is_remembered_on_the_text_and_one_about_an_unknown_text_in_webhook_receipts()
+    {
+        await using var runner = await StartRunnerAsync();
+        using var http = Client(runner);
+        var (_, messageId) = await ConfirmationWithProviderAsync(runner);
+        var receiptsTable = await runner.Services.GetRequiredService<StorageClients>().TableAsync(TableNames.WebhookReceipts);
+        async Task<int> ReceiptRowsAsync() => await receiptsTable.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 100).CountAsync();
+        const string nobody = "202603031000-nobody-v1-confirmation";
+
+        var delivered = await http.SendAsync(StatusCallback(messageId, "delivered"));
+        var late = await http.SendAsync(StatusCallback(messageId, "sent"));
+        var rowsAfterKnownText = await ReceiptRowsAsync();
+        var lateAgain = await http.SendAsync(StatusCallback(messageId, "sent"));
+        var unknown = await http.SendAsync(StatusCallback(nobody, "delivered"));
+        var unknownAgain = await http.SendAsync(StatusCallback(nobody, "delivered"));
+
+        Assert.All([delivered, late, unknown], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await AssertReplayAsync(lateAgain, "MessageSid");
+        await AssertReplayAsync(unknownAgain, "MessageSid");
+        Assert.True(TextRef.TryParseMessageId(messageId, out var reference));
+        var text = (await runner.Services.GetRequiredService<TextStore>().GetAsync(reference, CancellationToken.None))!;
+        Assert.Equal(TextStates.Delivered, text.State); // the late "sent" moved nothing, and is remembered all the same
+        Assert.Equal(["twilio|SM0123456789abcdef0123456789abcdef|delivered", "twilio|SM0123456789abcdef0123456789abcdef|sent"], text.Receipts!.Split('\n'));
+        Assert.Equal(0, rowsAfterKnownText); // no second record of a delivery about a known text
+        Assert.Equal(1, await ReceiptRowsAsync()); // the unknown text's
+    }
+
+    [Fact]
     public async Task A_replayed_twilio_stop_is_refused_and_does_not_undo_a_later_start()
     {
         await using var runner = await StartRunnerAsync();

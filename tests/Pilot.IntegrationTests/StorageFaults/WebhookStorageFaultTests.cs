@@ -3,7 +3,9 @@ using System.Text;
 using Pilot.FaultRun.StorageFaults;
 using Pilot.IntegrationTests.Vacancies;
 using Pilot.Shared.Parents;
+using Pilot.Shared.Sms;
 using Pilot.Shared.Sms.Inbound;
+using Pilot.Shared.Sms.Outbound;
 using Pilot.Shared.Storage;
 using Pilot.TestSupport;
 
@@ -71,6 +73,30 @@ public sealed class WebhookStorageFaultTests
         Assert.False((await services.Get<ParentStore>().GetAsync(parent, CancellationToken.None))!.AlertsOptIn);
         Assert.Single(await services.Get<ParentStore>().ConsentHistoryAsync(parent, CancellationToken.None), c => c.Consent == ParentConsents.VacancyAlerts && !c.Given);
         Assert.Equal(before + 1, (await Outbox.AllAsync(services)).Count);
+    }
+
+    [Fact]
+    public async Task A_receipt_whose_text_write_was_applied_but_unanswered_counts_as_applied_and_is_remembered_once()
+    {
+        await Azurite.EnsureReachableAsync();
+        await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
+        await using var services = await PilotServices.StartAsync(settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = proxy.ConnectionString });
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        Assert.Equal(SendOutcome.Sent, await services.Get<TextSender>().SendAsync(confirmation, CancellationToken.None));
+        proxy.Tables.Target(new TargetedFault("PUT", TablePrefixed(services, TableNames.Texts + "("), TargetedFaultKind.AppliedThenDropped));
+        const string delivery = "twilio|SM1|delivered";
+
+        var outcome = await services.Get<DeliveryReceipts>().ApplyOnceAsync(confirmation.MessageId, SmsDeliveryStatus.Delivered, "outbox", null, delivery, CancellationToken.None);
+        var again = await services.Get<DeliveryReceipts>().ApplyOnceAsync(confirmation.MessageId, SmsDeliveryStatus.Delivered, "outbox", null, delivery, CancellationToken.None);
+
+        Assert.True(proxy.Counts[StorageService.Tables].AppliedThenFailed == 1, "the fault was not met");
+        Assert.Equal(ReceiptOutcome.Applied, outcome); // the lost answer's write was found, not taken for a replay
+        Assert.Equal(ReceiptOutcome.Replayed, again);
+        var text = (await services.Get<TextStore>().GetAsync(confirmation, CancellationToken.None))!;
+        Assert.Equal(TextStates.Delivered, text.State);
+        Assert.Equal(delivery, text.Receipts);
     }
 
     /// <summary>Event Grid's deliveries: again after anything but a success, as its retry policy does.</summary>

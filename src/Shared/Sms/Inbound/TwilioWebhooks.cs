@@ -10,7 +10,8 @@ namespace Pilot.Shared.Sms.Inbound;
 /// callback URL's <c>messageId</c>) and an inbound text. Both are refused unless signed. Twilio's
 /// signature covers the URL and the form but no time, so a captured request stays validly signed:
 /// a delivery already acted on (the same message sid, and for a callback the same status) is refused
-/// as a replay (<see cref="WebhookReceipts"/>; inbound texts also by their handled mark, kept for good).
+/// as a replay (a callback about a text once tried is remembered on the text, <see cref="TextEntity.Receipts"/>; any
+/// other delivery in <see cref="WebhookReceipts"/>; inbound texts also by their handled mark, kept for good).
 /// </summary>
 public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts receipts, InboundTexts inbound, WebhookReceipts received, TimeProvider time, ILogger<TwilioWebhooks> logger)
 {
@@ -35,15 +36,23 @@ public sealed class TwilioWebhooks(TwilioSignature signature, DeliveryReceipts r
         }
 
         var sid = request.Field("MessageSid") ?? request.Field("SmsSid");
+        if (sid is null)
+        {
+            await receipts.ApplyAsync(messageId, status.Value, Provider, null, ct);
+            return WebhookOutcome.Accepted;
+        }
+
+        // Remembered on the text it is about, in the write that applies it; a status for a text not found or not yet
+        // tried in WebhookReceipts, as inbound texts are.
+        var outcome = await receipts.ApplyOnceAsync(messageId, status.Value, Provider, sid, $"{Provider}|{sid}|{messageStatus}", ct);
         var delivery = $"status|{messageId}|{sid}|{messageStatus}";
-        if (sid is not null && await received.WasReceivedAsync(Provider, delivery, ct))
+        if (outcome == ReceiptOutcome.Replayed || (outcome == ReceiptOutcome.NotFound && await received.WasReceivedAsync(Provider, delivery, ct)))
         {
             logger.LogWarning("Twilio status {Status} for {MessageId} arrived again; refused as a replay", LogSafe.Text(messageStatus), LogSafe.Text(messageId));
             return WebhookOutcome.Replayed("MessageSid", AlreadyReceived);
         }
 
-        await receipts.ApplyAsync(messageId, status.Value, Provider, sid, ct);
-        if (sid is not null)
+        if (outcome == ReceiptOutcome.NotFound)
         {
             await received.RecordAsync(Provider, delivery, time.GetUtcNow(), ct);
         }

@@ -14,18 +14,41 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
     private const int MaxConcurrencyRetries = 5;
 
     /// <returns>True when the receipt moved the text on; false when it was unknown, late or a repeat.</returns>
-    public async Task<bool> ApplyAsync(string messageId, SmsDeliveryStatus status, string provider, string? providerMessageId, CancellationToken ct)
+    public async Task<bool> ApplyAsync(string messageId, SmsDeliveryStatus status, string provider, string? providerMessageId, CancellationToken ct) =>
+        await ApplyOnceAsync(messageId, status, provider, providerMessageId, delivery: null, ct) == ReceiptOutcome.Applied;
+
+    /// <summary>
+    /// As <see cref="ApplyAsync"/>, remembering <paramref name="delivery"/> (what makes the provider's delivery unique)
+    /// on the text, in the write that moves it (or, for a status it has already reached, a write of that alone): a
+    /// delivery found there is a replay. One read and one write a receipt, where a separate record of deliveries cost
+    /// two more requests. A receipt for a text not found or not yet tried is not remembered here
+    /// (<see cref="ReceiptOutcome.NotFound"/>): the caller keeps those in <see cref="Inbound.WebhookReceipts"/>.
+    /// </summary>
+    public async Task<ReceiptOutcome> ApplyOnceAsync(string messageId, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
     {
         if (!TextRef.TryParseMessageId(messageId, out var reference))
         {
             logger.LogWarning("Delivery receipt from {Provider} names an unknown message id {MessageId}; ignored", provider, messageId);
-            return false;
+            return ReceiptOutcome.NotFound;
         }
 
         var state = TextStates.For(status);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var text = await texts.GetAsync(reference, ct);
+            if (text is null || TextStates.IsPending(text.State))
+            {
+                // Unknown, or a receipt for a text we have not tried to send: nothing to change.
+                return ReceiptOutcome.NotFound;
+            }
+
+            if (delivery is not null && text.HasReceipt(delivery))
+            {
+                // Found on the first read: a replay. Found after a write that seemed to fail: that write (or a copy of
+                // this delivery racing in beside it) was applied.
+                return attempt == 0 ? ReceiptOutcome.Replayed : ReceiptOutcome.Applied;
+            }
+
             if (text is { DuplicateSuspected: false, ProviderMessageId: { } recorded } && providerMessageId is not null
                 && text.Provider == provider && recorded != providerMessageId)
             {
@@ -38,21 +61,47 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
                 continue;
             }
 
-            if (text is null || !TextStates.CanMove(text.State, state) || TextStates.IsPending(text.State))
+            if (!TextStates.CanMove(text.State, state))
             {
-                // Unknown, already final, or a receipt for a text we have not tried to send: nothing to change.
-                return false;
+                // Already there or final: nothing to change but, when asked, remembering the delivery.
+                if (delivery is null)
+                {
+                    return ReceiptOutcome.Unchanged;
+                }
+
+                text.RememberReceipt(delivery);
+                if (await texts.TryReplaceAsync(text, ct))
+                {
+                    return ReceiptOutcome.Unchanged;
+                }
+
+                continue;
             }
 
-            text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow());
+            text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow(), delivery);
             if (await texts.TryReplaceAsync(text, ct))
             {
                 logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());
                 SmsOutcomeLog.Record(logger, state, text.RowKey, provider, status);
-                return true;
+                return ReceiptOutcome.Applied;
             }
         }
 
-        return false;
+        return ReceiptOutcome.Unchanged;
     }
+}
+
+public enum ReceiptOutcome
+{
+    /// <summary>The receipt moved the text on.</summary>
+    Applied,
+
+    /// <summary>A status the text had reached, or one it cannot go back to: nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>The same delivery came before: nothing changed.</summary>
+    Replayed,
+
+    /// <summary>No such text, or one not yet tried: nothing changed, and nothing remembered on it.</summary>
+    NotFound,
 }

@@ -116,6 +116,16 @@ public sealed class TextEntity : ITableEntity
     /// <summary>For a vacancy digest: the London date (yyyy-MM-dd) whose digest it is.</summary>
     public string? DigestDate { get; set; }
 
+    /// <summary>
+    /// The provider deliveries (a status callback's provider, message sid and status) about this text once tried, one a
+    /// line, the last <see cref="ReceiptsKept"/>: written in the same ETag-checked write as the move they make, so a
+    /// delivery is acted on and remembered at once, and its replay is found by the read that applies it (<see cref="DeliveryReceipts"/>).
+    /// </summary>
+    public string? Receipts { get; set; }
+
+    /// <summary>More than any provider reports for one message (Twilio: queued, sending, sent, then a final status).</summary>
+    public const int ReceiptsKept = 8;
+
     public static string IdFor(string appointmentId, int version, string kind) => $"{appointmentId}-v{version}-{kind}";
 
     [IgnoreDataMember]
@@ -250,10 +260,15 @@ public sealed class TextEntity : ITableEntity
     }
 
     /// <summary>sending or sent → the state of a provider's delivery receipt.</summary>
-    public void ApplyReceipt(SmsDeliveryStatus status, string provider, string? providerMessageId, DateTimeOffset now)
+    public void ApplyReceipt(SmsDeliveryStatus status, string provider, string? providerMessageId, DateTimeOffset now, string? delivery = null)
     {
         var state = TextStates.For(status);
         Move(state, now);
+        if (delivery is not null)
+        {
+            RememberReceipt(delivery);
+        }
+
         Provider ??= provider;
         ProviderMessageId ??= providerMessageId;
         SendingSince = null;
@@ -265,6 +280,14 @@ public sealed class TextEntity : ITableEntity
             FailureReason = state == TextStates.Failed ? status.ToWire() : null;
         }
     }
+
+    /// <summary>A provider's delivery about this text, kept so that its replay is found (<see cref="Receipts"/>).</summary>
+    public void RememberReceipt(string delivery) => Receipts = string.Join('\n', ReceiptLines().Append(delivery).TakeLast(ReceiptsKept));
+
+    /// <summary>Whether the delivery (<see cref="RememberReceipt"/>'s key) came before.</summary>
+    public bool HasReceipt(string delivery) => ReceiptLines().Contains(delivery, StringComparer.Ordinal);
+
+    private string[] ReceiptLines() => Receipts is { Length: > 0 } lines ? lines.Split('\n') : [];
 
     /// <summary>sending → failed, technical-failure: every provider kept failing it for the retry period.</summary>
     public void FailTechnically(string error, DateTimeOffset now)
