@@ -3,7 +3,7 @@
 # 50 messages a second (GOV.UK Notify's default 3,000 a minute) for 10 minutes through the local runner to the
 # provider simulators (Twilio, ACS, Notify). Prints per minute and overall: throughput offered and completed,
 # queue latency p50/p99, queue depths, the runner's memory; exits non-zero when it does not keep up.
-# Usage: ./load.sh [--minutes 10] [--rate 50]
+# Usage: ./load.sh [--minutes 10] [--rate 50] [--warmup 20]
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh

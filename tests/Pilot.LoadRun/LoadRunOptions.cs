@@ -34,6 +34,13 @@ public sealed record LoadRunOptions(int Minutes, double Rate, string Storage, st
 
     public long MemorySlackBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Bookings and WFI invitations at <see cref="LoadRunner.WarmupShare"/> of their rates for this long, ending
+    /// <see cref="LoadRunner.WarmupEndsBefore"/> before the window, not counted: the worker's first requests of a kind
+    /// compile its code. Zero for none.
+    /// </summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
+
     public int Seed { get; init; } = 11;
 
     /// <summary>Azurite's processes, when known (./load.sh passes them), to print the CPU they used.</summary>

@@ -53,6 +53,12 @@ public static class LoadRunner
     /// <summary>Vacancies go in this long before their alerts fall due (see the class summary).</summary>
     public static readonly TimeSpan AlertLead = TimeSpan.FromMinutes(2);
 
+    /// <summary>The warm-up's rates as a share of the run's (<see cref="LoadRunOptions.Warmup"/>).</summary>
+    public const double WarmupShare = 0.25;
+
+    /// <summary>The warm-up ends this long before the window, before the alert timer's last run ahead of it.</summary>
+    public static readonly TimeSpan WarmupEndsBefore = TimeSpan.FromSeconds(40);
+
     public static async Task<LoadRunReport> RunAsync(LoadRunOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -128,9 +134,36 @@ public static class LoadRunner
 
         var sampler = new LoadSampler(options.Storage, () => runner.Id, options.AzuritePids, names.SendQueue, names.LetterQueue, names.FeedQueue);
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var today = RespondByDate.LondonDate(t0);
+        var invitationCount = 0;
+        var warm = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            // Not offered, not counted: the invitations share the count only so that the run's own keep their distinct times.
+            var warmFrom = t0 - WarmupEndsBefore - options.Warmup;
+            await Task.WhenAll(
+                generator.PaceAsync(warmFrom, options.Warmup, mix.Confirmations * WarmupShare, async (batch, at, token) =>
+                {
+                    foreach (var parent in batch)
+                    {
+                        var (appointmentId, _) = await client.BookShortNoticeAsync(parent, parentIds[parent.Index], PilotClient.OpenFrom(parent.CentreId, DateTimeOffset.UtcNow.AddMinutes(90)), token);
+                        warm.TryAdd(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), 0);
+                    }
+                }),
+                generator.PaceAsync(warmFrom, options.Warmup, mix.Invitations * WarmupShare, async (batch, at, token) =>
+                {
+                    foreach (var parent in batch)
+                    {
+                        var (id, reference) = await client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
+                        warm.TryAdd("letter:" + reference, 0);
+                        warm.TryAdd($"wfi-{id}-letter", 0);
+                    }
+                }));
+            Say(progress, $"[load] {Elapsed(clock)} warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ended {WarmupEndsBefore.TotalSeconds:F0} s before the window; not counted");
+        }
+
         await DelayUntilAsync(t0, ct);
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(5), stopSampling.Token);
-        var today = RespondByDate.LondonDate(t0);
         var confirmations = generator.PaceAsync(t0, window, mix.Confirmations, async (batch, at, token) =>
         {
             foreach (var parent in batch)
@@ -139,7 +172,6 @@ public static class LoadRunner
                 offered.Add(new OfferedMessage(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), MessageKinds.Confirmation, dueAt, at));
             }
         });
-        var invitationCount = 0;
         var invitations = generator.PaceAsync(t0, window, mix.Invitations, async (batch, at, token) =>
         {
             foreach (var parent in batch)
@@ -149,7 +181,7 @@ public static class LoadRunner
             }
         });
 
-        var progressLoop = ReportProgressAsync(simulator, sampler, offered, alerts, invited, t0, clock, progress, stopSampling.Token);
+        var progressLoop = ReportProgressAsync(simulator, sampler, offered, alerts, invited, warm, t0, clock, progress, stopSampling.Token);
         await Task.WhenAll(vacancies, confirmations, invitations);
         await generator.WhenSentAsync();
         Say(progress, $"[load] {Elapsed(clock)} load offered; generator {generator.Refused} refused request(s), fell behind its schedule by at most {generator.MaxLag.TotalSeconds:F1} s");
@@ -309,6 +341,7 @@ public static class LoadRunner
         ConcurrentBag<OfferedMessage> offered,
         ConcurrentBag<(string Key, DateTimeOffset ActionAt)> alerts,
         ConcurrentBag<(string Id, string Reference, DateTimeOffset ActionAt)> invited,
+        ConcurrentDictionary<string, byte> warm,
         DateTimeOffset t0, Stopwatch clock, TextWriter progress, CancellationToken ct)
     {
         try
@@ -319,7 +352,7 @@ public static class LoadRunner
                 var samples = sampler.Samples;
                 var last = samples.Count == 0 ? null : samples[^1];
                 var due = offered.Count(o => o.EligibleAt <= DateTimeOffset.UtcNow) + alerts.Count + 2 * invited.Count;
-                Say(progress, $"[load] {Elapsed(clock)} minute {(DateTimeOffset.UtcNow - t0).TotalMinutes:F1}: {due:N0} offered (alerts counted when their vacancy went in), {Completions(simulator).Count:N0} accepted by the providers; send queue {last?.SendQueue}, letter queue {last?.LetterQueue}; runner RSS {Mb(last?.ResidentBytes)}");
+                Say(progress, $"[load] {Elapsed(clock)} minute {(DateTimeOffset.UtcNow - t0).TotalMinutes:F1}: {due:N0} offered (alerts counted when their vacancy went in), {Completions(simulator).Count(c => !warm.ContainsKey(c.Key)):N0} accepted by the providers; send queue {last?.SendQueue}, letter queue {last?.LetterQueue}; runner RSS {Mb(last?.ResidentBytes)}");
             }
         }
         catch (OperationCanceledException)
@@ -387,6 +420,9 @@ public static class LoadRunner
                 + (alertsPerParent > 20 ? ": ABOVE the weekly cap, some alerts will not be sent" : ""),
             $"providers: Twilio then ACS (simulators, no faults, {options.LatencyMin.TotalMilliseconds:F0}-{options.LatencyMax.TotalMilliseconds:F0} ms latency), {settings["Sms:Twilio:MessagesPerSecond"]} messages/s each; letters through the Notify simulator",
             "the runner logs warnings and errors only (Logging:LogLevel:Default = Warning)",
+            options.Warmup > TimeSpan.Zero
+                ? $"warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ending {WarmupEndsBefore.TotalSeconds:F0} s before the window, not counted (the worker's first requests of a kind compile its code; --warmup 0 for none)"
+                : "no warm-up (--warmup 0): the window starts with the worker's first bookings and invitations",
         };
         return notes;
     }

@@ -7,6 +7,7 @@ using Pilot.LoadRun;
 // Exit code 1 when it does not keep up.
 var minutes = 10;
 var rate = 50.0;
+var warmup = 20;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -14,13 +15,14 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--minutes": minutes = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--rate": rate = double.Parse(value, CultureInfo.InvariantCulture); break;
-        default: throw new ArgumentException($"unknown option {args[i - 1]}; use --minutes N --rate MESSAGES_PER_SECOND");
+        case "--warmup": warmup = int.Parse(value, CultureInfo.InvariantCulture); break;
+        default: throw new ArgumentException($"unknown option {args[i - 1]}; use --minutes N --rate MESSAGES_PER_SECOND --warmup SECONDS");
     }
 }
 
-if (minutes < 1 || rate <= 0)
+if (minutes < 1 || rate <= 0 || warmup is < 0 or > 60)
 {
-    throw new ArgumentException("--minutes must be at least 1 and --rate above 0");
+    throw new ArgumentException("--minutes must be at least 1, --rate above 0 and --warmup from 0 to 60 seconds");
 }
 
 var storage = Environment.GetEnvironmentVariable("PILOT_TEST_STORAGE")
@@ -28,6 +30,6 @@ var storage = Environment.GetEnvironmentVariable("PILOT_TEST_STORAGE")
 var logs = Path.Combine(Directory.GetCurrentDirectory(), ".load");
 Directory.CreateDirectory(logs);
 var azurite = (Environment.GetEnvironmentVariable("AZURITE_PIDS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
-var report = await LoadRunner.RunAsync(new LoadRunOptions(minutes, rate, storage, logs) { Progress = Console.Out, AzuritePids = azurite });
+var report = await LoadRunner.RunAsync(new LoadRunOptions(minutes, rate, storage, logs) { Progress = Console.Out, AzuritePids = azurite, Warmup = TimeSpan.FromSeconds(warmup) });
 report.Print(Console.Out);
 return report.KeepsUp ? 0 : 1;
