@@ -76,10 +76,17 @@ public sealed class SendFactsLoader(
         return closed.Count <= facts.DigestItems;
     }
 
+    /// <remarks>
+    /// The text carries its appointment's parent (an appointment never changes parent), so the two are read at once;
+    /// a row written without it, or naming another parent, reads the appointment's parent after.
+    /// </remarks>
     private async Task<SendFacts> ReminderAsync(SendFacts facts, CancellationToken ct)
     {
-        var appointment = await appointments.GetAsync(facts.Text.AppointmentId, ct);
-        if (appointment is null)
+        var parentId = facts.Text.ParentId;
+        var appointmentRead = appointments.GetAsync(facts.Text.AppointmentId, ct);
+        var parentRead = parentId is { Length: > 0 } ? parents.GetAsync(parentId, ct) : Task.FromResult<ParentEntity?>(null);
+        await Task.WhenAll(appointmentRead, parentRead);
+        if (await appointmentRead is not { } appointment)
         {
             return facts;
         }
@@ -87,28 +94,33 @@ public sealed class SendFactsLoader(
         return facts with
         {
             Appointment = appointment,
-            Parent = await parents.GetAsync(appointment.ParentId, ct),
+            Parent = appointment.ParentId == parentId ? await parentRead : await parents.GetAsync(appointment.ParentId, ct),
             Venue = await venues.GetAsync(appointment.VenueId, ct),
         };
     }
 
+    /// <remarks>An alert's vacancies (named on its row) are read with its parent, at once; a digest's come from its ledger row.</remarks>
     private async Task<SendFacts> AlertAsync(SendFacts facts, bool composing, CancellationToken ct)
     {
-        var parent = await parents.GetAsync(facts.Text.ParentId, ct);
+        var isDigest = facts.Text.Kind == AlertTextKinds.Digest;
+        var parentRead = parents.GetAsync(facts.Text.ParentId, ct);
+        var alertItems = composing && !isDigest ? JsonSerializer.Deserialize<List<AlertItem>>(facts.Text.AlertItems ?? "[]", JsonDefaults.Web) ?? [] : [];
+        var vacanciesRead = Task.WhenAll(alertItems.Select(item => vacancies.GetAsync(item.Ref, ct)));
+        await Task.WhenAll(parentRead, vacanciesRead);
+        var parent = await parentRead;
         if (!composing || AlertRule.WhyNotTo(parent) is not null)
         {
             return facts with { Parent = parent };
         }
 
-        var items = facts.Text.Kind == AlertTextKinds.Digest
-            ? await ledger.DigestItemsAsync(facts.Text.ParentId, DigestDate(facts.Text), ct)
-            : JsonSerializer.Deserialize<List<AlertItem>>(facts.Text.AlertItems ?? "[]", JsonDefaults.Web) ?? [];
+        var items = isDigest ? await ledger.DigestItemsAsync(facts.Text.ParentId, DigestDate(facts.Text), ct) : alertItems;
+        var read = isDigest ? await Task.WhenAll(items.Select(item => vacancies.GetAsync(item.Ref, ct))) : await vacanciesRead;
         var found = new List<(VacancyEntity, double)>();
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (await vacancies.GetAsync(item.Ref, ct) is { } vacancy)
+            if (read[i] is { } vacancy)
             {
-                found.Add((vacancy, item.DistanceKm));
+                found.Add((vacancy, items[i].DistanceKm));
             }
         }
 
