@@ -37,9 +37,11 @@ public sealed record LoadRunOptions(int Minutes, double Rate, string Storage, st
     /// <summary>
     /// Bookings and WFI invitations at <see cref="LoadRunner.WarmupShare"/> of their rates for this long, ending
     /// <see cref="LoadRunner.WarmupEndsBefore"/> before the window, not counted: the worker's first requests of a kind
-    /// compile its code. Zero for none.
+    /// run its code for the first time. Zero for none.
     /// </summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Warmup { get; init; } = DefaultWarmup;
+
+    public static readonly TimeSpan DefaultWarmup = TimeSpan.FromSeconds(20);
 
     public int Seed { get; init; } = 11;
 

@@ -136,30 +136,35 @@ public static class LoadRunner
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var today = RespondByDate.LondonDate(t0);
         var invitationCount = 0;
+        // The run's and the warm-up's requests alike; the invitations share the count so that each keeps its own times.
+        Task<(string AppointmentId, DateTimeOffset DueAt)> BookAsync(LoadParent parent, CancellationToken token) =>
+            client.BookShortNoticeAsync(parent, parentIds[parent.Index], PilotClient.OpenFrom(parent.CentreId, DateTimeOffset.UtcNow.AddMinutes(90)), token);
+        Task<(string Id, string Reference)> InviteAsync(LoadParent parent, CancellationToken token) =>
+            client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
+
         var warm = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         if (options.Warmup > TimeSpan.Zero)
         {
-            // Not offered, not counted: the invitations share the count only so that the run's own keep their distinct times.
+            // Neither offered nor counted: their keys are kept only to leave them out of the progress line.
             var warmFrom = t0 - WarmupEndsBefore - options.Warmup;
             await Task.WhenAll(
                 generator.PaceAsync(warmFrom, options.Warmup, mix.Confirmations * WarmupShare, async (batch, at, token) =>
                 {
                     foreach (var parent in batch)
                     {
-                        var (appointmentId, _) = await client.BookShortNoticeAsync(parent, parentIds[parent.Index], PilotClient.OpenFrom(parent.CentreId, DateTimeOffset.UtcNow.AddMinutes(90)), token);
-                        warm.TryAdd(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), 0);
+                        warm.TryAdd(ConfirmationKey((await BookAsync(parent, token)).AppointmentId), 0);
                     }
                 }),
                 generator.PaceAsync(warmFrom, options.Warmup, mix.Invitations * WarmupShare, async (batch, at, token) =>
                 {
                     foreach (var parent in batch)
                     {
-                        var (id, reference) = await client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
-                        warm.TryAdd("letter:" + reference, 0);
-                        warm.TryAdd($"wfi-{id}-letter", 0);
+                        var (id, reference) = await InviteAsync(parent, token);
+                        warm.TryAdd(LetterKey(reference), 0);
+                        warm.TryAdd(CompanionKey(id), 0);
                     }
                 }));
-            Say(progress, $"[load] {Elapsed(clock)} warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ended {WarmupEndsBefore.TotalSeconds:F0} s before the window; not counted");
+            Say(progress, $"[load] {Elapsed(clock)} warm-up done");
         }
 
         await DelayUntilAsync(t0, ct);
@@ -168,15 +173,15 @@ public static class LoadRunner
         {
             foreach (var parent in batch)
             {
-                var (appointmentId, dueAt) = await client.BookShortNoticeAsync(parent, parentIds[parent.Index], PilotClient.OpenFrom(parent.CentreId, DateTimeOffset.UtcNow.AddMinutes(90)), token);
-                offered.Add(new OfferedMessage(TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation), MessageKinds.Confirmation, dueAt, at));
+                var (appointmentId, dueAt) = await BookAsync(parent, token);
+                offered.Add(new OfferedMessage(ConfirmationKey(appointmentId), MessageKinds.Confirmation, dueAt, at));
             }
         });
         var invitations = generator.PaceAsync(t0, window, mix.Invitations, async (batch, at, token) =>
         {
             foreach (var parent in batch)
             {
-                var (id, reference) = await client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
+                var (id, reference) = await InviteAsync(parent, token);
                 invited.Add((id, reference, at));
             }
         });
@@ -190,7 +195,7 @@ public static class LoadRunner
         var drain = Stopwatch.StartNew();
         var expected = offered.Select(o => o.Key)
             .Concat(alerts.Select(a => a.Key))
-            .Concat(invited.SelectMany(i => new[] { "letter:" + i.Reference, $"wfi-{i.Id}-letter" }))
+            .Concat(invited.SelectMany(i => new[] { LetterKey(i.Reference), CompanionKey(i.Id) }))
             .ToHashSet(StringComparer.Ordinal);
         while (drain.Elapsed < options.DrainTimeout && Completions(simulator).Select(c => c.Key).Where(expected.Contains).Distinct(StringComparer.Ordinal).Count() < expected.Count)
         {
@@ -208,8 +213,8 @@ public static class LoadRunner
         foreach (var (id, reference, actionAt) in invited)
         {
             var eligible = requestedAt.TryGetValue(id, out var requested) ? requested : actionAt;
-            all.Add(new OfferedMessage("letter:" + reference, MessageKinds.Letter, eligible, actionAt));
-            all.Add(new OfferedMessage($"wfi-{id}-letter", MessageKinds.CompanionText, eligible, actionAt));
+            all.Add(new OfferedMessage(LetterKey(reference), MessageKinds.Letter, eligible, actionAt));
+            all.Add(new OfferedMessage(CompanionKey(id), MessageKinds.CompanionText, eligible, actionAt));
         }
 
         foreach (var (key, actionAt) in alerts)
@@ -289,7 +294,7 @@ public static class LoadRunner
         }
 
         all.AddRange(simulator.Acs.Accepted.Snapshot().Where(m => m.Tag is not null).Select(m => new Completion(KeyOf(m.Tag!), "acs", m.AcceptedAt)));
-        all.AddRange(simulator.Notify.Letters.Snapshot().Select(l => new Completion("letter:" + l.Reference, "notify", l.ReceivedAt)));
+        all.AddRange(simulator.Notify.Letters.Snapshot().Select(l => new Completion(LetterKey(l.Reference), "notify", l.ReceivedAt)));
         return all;
     }
 
@@ -406,6 +411,13 @@ public static class LoadRunner
         return settings;
     }
 
+    /// <summary>Keys of offered messages and completions (see <see cref="OfferedMessage"/>): a booking's confirmation text, an invitation's letter and its companion text.</summary>
+    private static string ConfirmationKey(string appointmentId) => TextEntity.IdFor(appointmentId, 1, MessageKinds.Confirmation);
+
+    private static string LetterKey(string reference) => "letter:" + reference;
+
+    private static string CompanionKey(string invitationId) => $"wfi-{invitationId}-letter";
+
     /// <summary>What the run sets differently from the defaults, and why; printed before and after the run.</summary>
     private static List<string> Notes(LoadRunOptions options, LoadMix mix, Dictionary<string, string> settings)
     {
@@ -421,7 +433,7 @@ public static class LoadRunner
             $"providers: Twilio then ACS (simulators, no faults, {options.LatencyMin.TotalMilliseconds:F0}-{options.LatencyMax.TotalMilliseconds:F0} ms latency), {settings["Sms:Twilio:MessagesPerSecond"]} messages/s each; letters through the Notify simulator",
             "the runner logs warnings and errors only (Logging:LogLevel:Default = Warning)",
             options.Warmup > TimeSpan.Zero
-                ? $"warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ending {WarmupEndsBefore.TotalSeconds:F0} s before the window, not counted (the worker's first requests of a kind compile its code; --warmup 0 for none)"
+                ? $"warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ending {WarmupEndsBefore.TotalSeconds:F0} s before the window, not counted (the worker's first requests of a kind run its code for the first time; --warmup 0 for none)"
                 : "no warm-up (--warmup 0): the window starts with the worker's first bookings and invitations",
         };
         return notes;

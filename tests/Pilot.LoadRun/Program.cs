@@ -7,7 +7,7 @@ using Pilot.LoadRun;
 // Exit code 1 when it does not keep up.
 var minutes = 10;
 var rate = 50.0;
-var warmup = 20;
+var warmup = (int)LoadRunOptions.DefaultWarmup.TotalSeconds;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
