@@ -171,7 +171,7 @@ public sealed class LoadRunReport
             Line(output, $"  {note}");
         }
 
-        Line(output, $"  queue latency = provider simulator accepted it - it became eligible (on its queue, or due for the minute tick)");
+        Line(output, $"  queue latency = provider simulator accepted it - it became eligible (on its queue; a reminder at its minute's tick; an alert when the alert timer planned it)");
         Line(output, $"");
         Line(output, $"minute  offered/s  completed/s  p50 s   p99 s   send queue max  letter queue max  runner RSS  runner CPU  Azurite CPU  load avg");
         foreach (var m in Minutes)

@@ -34,8 +34,9 @@ namespace Pilot.LoadRun;
 /// <item>reminders: <c>reminder-2h</c> texts of appointments booked before the run, falling due at each minute
 /// of the run, which the dispatch tick queues (written as booking leaves them: a booking made through the API
 /// this close to its reminder would plan only the confirmation);</item>
-/// <item>vacancy alerts: vacancies POSTed to /api/vacancies, each matching one opted-in parent, two minutes
-/// ahead (the feed minute must end, the alert timer runs each minute, the tick queues the next minute);</item>
+/// <item>vacancy alerts: vacancies POSTed to /api/vacancies, each matching one opted-in parent, in the minute before
+/// their alerts fall due (the feed minute must end; the alert timer, each minute at :30, plans the alerts, due then,
+/// and queues them itself);</item>
 /// <item>WFI invitations: POSTed to /api/wfi-invitations with an office key: the letter job renders the letter,
 /// posts it to Notify and sends the companion text.</item>
 /// </list>
@@ -50,8 +51,11 @@ public static class LoadRunner
     private const int MaxRequestsInFlight = 64;
     private static readonly string AcsKey = Convert.ToBase64String("load-run-acs-key"u8.ToArray());
 
-    /// <summary>Vacancies go in this long before their alerts fall due (see the class summary).</summary>
-    public static readonly TimeSpan AlertLead = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Vacancies go in over the window shifted this much earlier (see the class summary): those of a minute are planned
+    /// (fall due) at :30 of the next, so the run's alerts fall due at :30 of each of its minutes.
+    /// </summary>
+    public static readonly TimeSpan AlertLead = TimeSpan.FromMinutes(1);
 
     /// <summary>The warm-up's rates as a share of the run's (<see cref="LoadRunOptions.Warmup"/>).</summary>
     public const double WarmupShare = 0.25;
@@ -219,8 +223,9 @@ public static class LoadRunner
 
         foreach (var (key, actionAt) in alerts)
         {
-            // An alert never planned keeps "eligible" unknown: it is placed at the lead after its vacancy and counted as missing.
-            var eligible = alertDue.TryGetValue(key, out var due) ? DueBuckets.Parse(DueBuckets.For(due)) : actionAt + AlertLead;
+            // Eligible when the alert timer planned it (its DueAt; the timer queues it then). An alert never planned keeps
+            // "eligible" unknown: it is placed at the lead after its vacancy and counted as missing.
+            var eligible = alertDue.TryGetValue(key, out var due) ? due : actionAt + AlertLead;
             all.Add(new OfferedMessage(key, MessageKinds.Alert, eligible, actionAt));
         }
 

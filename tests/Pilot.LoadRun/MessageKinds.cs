@@ -15,8 +15,8 @@ public static class MessageKinds
 /// <summary>
 /// One message the run caused. <paramref name="EligibleAt"/> is when it became eligible to go, as the runner stamped
 /// it: a confirmation's due time (the booking's instant; the booking queues it before answering), a reminder's due
-/// time (the minute the tick queues it), an alert's due minute (the start of the minute partition its text went into,
-/// the first moment the tick may queue it), an invitation's <c>requestedAt</c> for its letter and companion text (the
+/// time (the minute the tick queues it), an alert's due time (when the alert timer planned it: the timer queues it
+/// then), an invitation's <c>requestedAt</c> for its letter and companion text (the
 /// letter job is queued before the POST answers). <paramref name="ActionAt"/> is when the run did what caused it (the
 /// POST; for a reminder, which nothing in the run causes, its due time).
 /// <paramref name="Key"/> names it across the run: a text's id in the Texts table (our message id less its due

@@ -45,6 +45,57 @@ public sealed class VacancyAlertTests
     }
 
     [Fact]
+    public async Task An_alert_due_when_planned_is_queued_by_the_run_itself_and_the_next_tick_does_not_queue_it_again()
+    {
+        await using var services = await PilotServices.StartAsync();
+        await VacancyScenario.JobSeekerAsync(services);
+        await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-1"));
+        services.Time.Advance(TimeSpan.FromMinutes(5.5)); // mid-minute: its text's minute (rounded up) is still to come
+
+        var run = await services.Get<VacancyAlertPlanner>().RunAsync(CancellationToken.None);
+        var queued = await SendQueueReader.ReceiveAllAsync(services);
+
+        Assert.Equal(1, run.Alerts);
+        Assert.Equal(1, run.QueuedAtOnce);
+        var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
+        Assert.Equal(TextStates.Queued, text.GetString("State"));
+        Assert.True(DueBuckets.Parse(text.PartitionKey) > services.Time.GetUtcNow(), "the text's minute is still to come");
+        var message = Assert.Single(queued);
+        Assert.Equal(new TextRef(text.PartitionKey, text.RowKey), message.Text);
+        Assert.Equal(SendOutcome.Sent, await services.Get<TextSender>().SendAsync(message.Text, CancellationToken.None));
+
+        // The tick reaching that minute finds nothing left to queue.
+        services.Time.Advance(TimeSpan.FromMinutes(1));
+        await VacancyScenario.DispatchUpToNowAsync(services);
+        Assert.Empty(await SendQueueReader.ReceiveAllAsync(services));
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
+    public async Task An_alert_queued_by_a_run_that_died_before_marking_it_is_queued_again_by_the_tick_and_sent_once()
+    {
+        await using var services = await PilotServices.StartAsync();
+        await VacancyScenario.JobSeekerAsync(services);
+        await VacancyScenario.PostAsync(services, VacancyScenario.Vacancy("V-1"));
+        services.Time.Advance(TimeSpan.FromMinutes(5.5));
+        await services.Get<VacancyAlertPlanner>().RunAsync(CancellationToken.None);
+        var text = Assert.Single(await VacancyScenario.AllAsync(services, TableNames.Texts));
+        // As if the run had died after queueing the text and before marking it: the text is still scheduled in its minute.
+        var store = services.Get<TextStore>();
+        var row = (await store.GetAsync(new TextRef(text.PartitionKey, text.RowKey), CancellationToken.None))!;
+        row.State = TextStates.Scheduled;
+        Assert.True(await store.TryReplaceAsync(row, CancellationToken.None));
+
+        services.Time.Advance(TimeSpan.FromMinutes(1));
+        await VacancyScenario.DispatchUpToNowAsync(services);
+        var outcomes = await SendQueueReader.DrainAsync(services);
+
+        Assert.Equal(2, outcomes.Count); // the run's message and the tick's
+        Assert.Equal(1, outcomes.Count(o => o == SendOutcome.Sent));
+        Assert.Single(await Outbox.AllAsync(services));
+    }
+
+    [Fact]
     public async Task An_alert_claimed_by_a_run_that_died_before_writing_its_text_is_written_and_sent_once_by_the_next_run()
     {
         // Before: the next run found the vacancy "already sent" and the alert was lost.
@@ -123,9 +174,11 @@ public sealed class VacancyAlertTests
         Assert.Equal(3, run.ProfilesRead);
         Assert.Equal(3, run.Alerts);
         Assert.Equal(9, run.ProfileQueries);
-        // cursor read + feed query + 9 profile range queries + per alert (week read, claim, text) + cursor
-        // write, and three tables (Cursors, AlertLedger, Texts) created on their first use in this process.
-        Assert.Equal(1 + 1 + 9 + (3 * 3) + 1 + 3, requests.Tables);
+        // cursor read + feed query + 9 profile range queries + per alert (week read, claim, text) + one transaction
+        // marking the three alerts queued + cursor write, and three tables (Cursors, AlertLedger, Texts) created on
+        // their first use in this process.
+        Assert.Equal(1 + 1 + 9 + (3 * 3) + 1 + 1 + 3, requests.Tables);
+        Assert.Equal(3, run.QueuedAtOnce);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,11 @@ namespace Pilot.Shared.Vacancies.Alerts;
 /// key ranges of three cells each, each range read once per run however many vacancies share it),
 /// matches them with <see cref="IndexedMatcher"/>, and for each match claims it in the parent's
 /// ledger (never twice, weekly cap) before writing an alert text into Texts, or adding it to the
-/// parent's daily digest. The reminder dispatcher and sender then send alert texts like reminders.
+/// parent's daily digest. An alert due now (outside quiet hours) goes onto the send queue as soon as its text is
+/// written and is marked queued at the end of the run, as a booking's confirmation is: it does not wait for the next
+/// minute's dispatch tick, nor add to that tick's reminders. A run that dies in between leaves the text scheduled in
+/// its minute for the tick, so nothing is lost; a text queued twice is sent once (<see cref="TextSender"/>).
+/// The rest (planned for the end of quiet hours, digests) the dispatch tick queues when they fall due.
 /// </summary>
 public sealed class VacancyAlertPlanner(
     VacancyStore vacancies,
@@ -51,7 +56,7 @@ public sealed class VacancyAlertPlanner(
         var after = last ?? VacancyStore.FeedBucket(now - FirstRunLookBack);
         if (string.CompareOrdinal(after, upTo) >= 0)
         {
-            return new AlertRunResult(0, 0, 0, 0, 0, 0, 0, 0, 0, last);
+            return new AlertRunResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, last);
         }
 
         var feed = await vacancies.FeedAsync(after, upTo, ct);
@@ -78,6 +83,7 @@ public sealed class VacancyAlertPlanner(
         var matches = open.Count == 0 || nearby.Count == 0 ? [] : matcher.Match([.. open.Select(v => v.ToMatching())]);
 
         int alerts = 0, digestItems = 0, alreadySent = 0, capped = 0;
+        var queuedNow = new ConcurrentBag<TextEntity>();
         var byParent = matches.GroupBy(m => m.ParentId, StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(byParent, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (group, token) =>
         {
@@ -87,7 +93,7 @@ public sealed class VacancyAlertPlanner(
                 var item = new AlertItem(match.VacancyRef, Math.Round(match.DistanceKm, 1));
                 var claim = search.AlertsMode == AlertModes.Digest
                     ? await PlanDigestAsync(group.Key, item, search, now, token)
-                    : await PlanAlertAsync(group.Key, item, search, now, token);
+                    : await PlanAlertAsync(group.Key, item, search, now, queuedNow, token);
                 switch (claim)
                 {
                     case AlertClaim.Claimed when search.AlertsMode == AlertModes.Immediate: Interlocked.Increment(ref alerts); break;
@@ -98,8 +104,15 @@ public sealed class VacancyAlertPlanner(
             }
         });
 
+        // Marked only if still scheduled (by the ETag of their insert): one the sender has already taken is left alone, and
+        // one an earlier run wrote (no ETag here) is left to the tick, which queues it again only if still scheduled.
+        foreach (var bucket in queuedNow.Where(t => t.ETag != default).GroupBy(t => t.PartitionKey, StringComparer.Ordinal))
+        {
+            await texts.MarkQueuedAsync(bucket.Key, [.. bucket], now, ct);
+        }
+
         await cursors.AdvanceAsync(CursorName.VacancyAlerts, upTo, etag, ct);
-        var result = new AlertRunResult(feed.Count, open.Count, ranges.Count, profilesRead, matches.Count, alerts, digestItems, alreadySent, capped, upTo);
+        var result = new AlertRunResult(feed.Count, open.Count, ranges.Count, profilesRead, matches.Count, alerts, digestItems, alreadySent, capped, queuedNow.Count, upTo);
         if (feed.Count > 0)
         {
             logger.LogInformation(
@@ -110,7 +123,7 @@ public sealed class VacancyAlertPlanner(
         return result;
     }
 
-    private async Task<AlertClaim> PlanAlertAsync(string parentId, AlertItem item, JobSearch search, DateTimeOffset now, CancellationToken ct)
+    private async Task<AlertClaim> PlanAlertAsync(string parentId, AlertItem item, JobSearch search, DateTimeOffset now, ConcurrentBag<TextEntity> queuedNow, CancellationToken ct)
     {
         // Planned for the end of quiet hours rather than now, so the sender does not have to defer it.
         var quiet = smsOptions.Value.QuietHours();
@@ -119,7 +132,13 @@ public sealed class VacancyAlertPlanner(
         var claim = await ledger.ClaimAsync(parentId, item, AlertWeeks.For(AlertWeeks.LondonDate(due)), search.AlertsMaxPerWeek, DueBuckets.For(due), now, ct);
         if (claim == AlertClaim.Claimed)
         {
-            await texts.AddIfMissingAsync(NewText(parentId, id, AlertTextKinds.Alert, due, now, t => t.AlertItems = JsonSerializer.Serialize(new[] { item }, JsonDefaults.Web)), ct);
+            var text = NewText(parentId, id, AlertTextKinds.Alert, due, now, t => t.AlertItems = JsonSerializer.Serialize(new[] { item }, JsonDefaults.Web));
+            await texts.AddIfMissingAsync(text, ct);
+            if (due <= now)
+            {
+                await queue.EnqueueAsync(text.Ref, ct, lane: text.Lane);
+                queuedNow.Add(text);
+            }
         }
         else if (claim == AlertClaim.AlreadySent
             && await ledger.TextBucketAsync(parentId, item.Ref, ct) is { } bucket
