@@ -42,7 +42,9 @@ for bench in "${benches[@]}"; do
   fi
   # The sends bench gives tables, queues and blobs a Node process each, as the load run does: in one process the
   # single-threaded table service and the queue service share a core, and the emulator, not Pilot, sets the pace.
-  if [ "$bench" = sends ]; then export AZURITE_SPLIT=1; else export AZURITE_SPLIT=0; fi
+  # Its queues are kept in files, as the load run's are (AZURITE_QUEUE_ON_DISK, scripts/azurite.sh).
+  if [ "$bench" = sends ]; then export AZURITE_SPLIT=1 AZURITE_QUEUE_ON_DISK=1; else export AZURITE_SPLIT=0; fi
+  rm -rf "$(pwd)/.azurite/bench" # files left by the bench before (the sends bench's queues)
   azurite_start "$(pwd)/.azurite/bench" "$(free_port)" "$(free_port)" "$(free_port)"
   export PILOT_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
   dotnet run --project tests/Pilot.Bench -c Release --no-build -- "$bench" "${options[@]}"
