@@ -75,7 +75,7 @@ var appSettings = {
   Reminders__HoursBefore: '2'
   Reminders__SendingLeaseSeconds: '120'
   Reminders__MaxMinutesPerTick: '180'
-  Reminders__ScheduledSendConcurrency: '16'
+  Reminders__ScheduledSendConcurrency: '32'
 
   Sms__Providers: smsProviders
   Sms__QuietHoursStart: '21:00'

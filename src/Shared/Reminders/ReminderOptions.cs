@@ -33,7 +33,7 @@ public sealed class ReminderOptions
     /// Texts of the scheduled lane (the send queue) one process sends at once; the interactive lane is not limited by it
     /// (<see cref="Sms.Outbound.ScheduledSendGate"/>).
     /// </summary>
-    public int ScheduledSendConcurrency { get; set; } = 16;
+    public int ScheduledSendConcurrency { get; set; } = 32;
 
     /// <summary>Most minute-partitions one tick reads when catching up after downtime.</summary>
     public int MaxMinutesPerTick { get; set; } = 180;

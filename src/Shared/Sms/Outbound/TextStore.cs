@@ -4,10 +4,15 @@ using Pilot.Shared.Storage;
 
 namespace Pilot.Shared.Sms.Outbound;
 
-/// <summary>The Texts table. Every state change is an ETag-checked replace.</summary>
+/// <summary>
+/// The Texts table. Every state change is an ETag-checked replace; replaces of one due minute's texts that meet are
+/// written in one transaction (<see cref="GroupedReplaces"/>).
+/// </summary>
 public sealed class TextStore(StorageClients storage)
 {
     private const int MaxBatch = 100;
+
+    private readonly GroupedReplaces _replaces = new(ct => storage.TableAsync(TableNames.Texts, ct));
 
     private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.Texts, ct);
 
@@ -39,8 +44,7 @@ public sealed class TextStore(StorageClients storage)
     }
 
     /// <summary>Replaces the text if nobody changed it since it was read; false when someone did.</summary>
-    public async Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
-        => await (await Table(ct)).TryReplaceAsync(text, ct);
+    public Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct) => _replaces.TryReplaceAsync(text, ct);
 
     public async Task DeleteAsync(TextEntity text, CancellationToken ct)
     {
