@@ -10,8 +10,9 @@ namespace Pilot.Shared.Storage;
 /// <see cref="MostInOneTransaction"/>, each row once). A replace asked for when nothing of its partition is being
 /// written goes at once, alone, so it waits for nobody. Each keeps its own answer: one whose row changed since it was
 /// read (412) or is gone (404) answers false, as <see cref="TableClientExtensions.TryReplaceAsync"/> does, and the
-/// transaction is tried again without it; any other failure fails every replace of that transaction, as it would have
-/// failed each alone. A transaction is all or nothing, so a replace never lands half-done with others.
+/// transaction is tried again without it; after any other failure of a transaction its replaces go again one a
+/// request, each answered or failed as it would have been alone. A transaction is all or nothing, so a replace never
+/// lands half-done with others.
 /// </summary>
 /// <remarks>
 /// Why: the sends of one due minute are rows of one partition, and each takes two replaces (sending, then the
@@ -136,6 +137,25 @@ public sealed class GroupedReplaces(Func<CancellationToken, Task<TableClient>> t
                 // Nothing of the transaction was written: that one changed or went; the rest go again without it.
                 group[index].Done.TrySetResult(false);
                 group.RemoveAt(index);
+            }
+            catch (RequestFailedException)
+            {
+                // Any other failure (one bad row, a fault on the way, an answer lost after the storage applied it): each
+                // goes again alone, so each gets the answer it would have had alone and no row fails for another's sake.
+                await Task.WhenAll(group.Select(WriteAloneAsync));
+                return;
+            }
+        }
+
+        async Task WriteAloneAsync(Replace replace)
+        {
+            try
+            {
+                replace.Done.TrySetResult(await client.TryReplaceAsync(replace.Entity, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                replace.Done.TrySetException(ex);
             }
         }
     }

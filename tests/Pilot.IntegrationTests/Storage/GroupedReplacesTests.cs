@@ -83,6 +83,28 @@ public sealed class GroupedReplacesTests
         Assert.All(stored.Values, row => Assert.Equal(1, row.GetInt32("N")));
     }
 
+    [Fact]
+    public async Task A_row_the_service_refuses_fails_alone_and_the_replaces_that_met_it_are_written()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var (table, rows) = await RowsAsync(services, 5);
+        var grouped = new GroupedReplaces(ct => Task.FromResult(table));
+        foreach (var row in rows)
+        {
+            row["N"] = 1;
+        }
+
+        rows[2]["Big"] = new byte[70 * 1024]; // over the service's 64 KiB a property: refused alone, and so its whole transaction
+
+        var replaces = rows.Select(row => grouped.TryReplaceAsync(row, CancellationToken.None)).ToList();
+        await Assert.ThrowsAnyAsync<RequestFailedException>(() => replaces[2]);
+
+        var others = await Task.WhenAll(replaces.Where((_, i) => i != 2));
+        Assert.All(others, Assert.True);
+        var stored = await StoredAsync(table);
+        Assert.Equal([1, 1, 0, 1, 1], rows.Select(row => stored[row.RowKey].GetInt32("N")));
+    }
+
     private static async Task<(TableClient Table, List<TableEntity> Rows)> RowsAsync(PilotServices services, int count)
     {
         var table = await services.Get<StorageClients>().TableAsync("grouped" + Guid.NewGuid().ToString("N")[..12]);
