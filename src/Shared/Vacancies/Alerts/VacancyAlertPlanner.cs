@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -21,7 +20,8 @@ namespace Pilot.Shared.Vacancies.Alerts;
 /// matches them with <see cref="IndexedMatcher"/>, and for each match claims it in the parent's
 /// ledger (never twice, weekly cap) before writing an alert text into Texts, or adding it to the
 /// parent's daily digest. An alert due now (outside quiet hours) goes onto the send queue as soon as its text is
-/// written and is marked queued at the end of the run, as a booking's confirmation is: it does not wait for the next
+/// written (<see cref="DueNowAlerts"/>: 16 to a message, as the tick queues a minute) and is marked queued at the end
+/// of the run, as a booking's confirmation is: it does not wait for the next
 /// minute's dispatch tick, nor add to that tick's reminders. A run that dies in between leaves the text scheduled in
 /// its minute for the tick, so nothing is lost; a text queued twice is sent once (<see cref="TextSender"/>).
 /// The rest (planned for the end of quiet hours, digests) the dispatch tick queues when they fall due.
@@ -83,7 +83,7 @@ public sealed class VacancyAlertPlanner(
         var matches = open.Count == 0 || nearby.Count == 0 ? [] : matcher.Match([.. open.Select(v => v.ToMatching())]);
 
         int alerts = 0, digestItems = 0, alreadySent = 0, capped = 0;
-        var queuedNow = new ConcurrentBag<TextEntity>();
+        var queuedNow = new DueNowAlerts(queue);
         var byParent = matches.GroupBy(m => m.ParentId, StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(byParent, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (group, token) =>
         {
@@ -106,13 +106,14 @@ public sealed class VacancyAlertPlanner(
 
         // Marked only if still scheduled (by the ETag of their insert): one the sender has already taken is left alone, and
         // one an earlier run wrote (no ETag here) is left to the tick, which queues it again only if still scheduled.
-        foreach (var bucket in queuedNow.Where(t => t.ETag != default).GroupBy(t => t.PartitionKey, StringComparer.Ordinal))
+        var queued = await queuedNow.FlushAsync(ct);
+        foreach (var bucket in queued.Where(t => t.ETag != default).GroupBy(t => t.PartitionKey, StringComparer.Ordinal))
         {
             await texts.MarkQueuedAsync(bucket.Key, [.. bucket], now, ct);
         }
 
         await cursors.AdvanceAsync(CursorName.VacancyAlerts, upTo, etag, ct);
-        var result = new AlertRunResult(feed.Count, open.Count, ranges.Count, profilesRead, matches.Count, alerts, digestItems, alreadySent, capped, queuedNow.Count, upTo);
+        var result = new AlertRunResult(feed.Count, open.Count, ranges.Count, profilesRead, matches.Count, alerts, digestItems, alreadySent, capped, queued.Count, upTo);
         if (feed.Count > 0)
         {
             logger.LogInformation(
@@ -123,7 +124,7 @@ public sealed class VacancyAlertPlanner(
         return result;
     }
 
-    private async Task<AlertClaim> PlanAlertAsync(string parentId, AlertItem item, JobSearch search, DateTimeOffset now, ConcurrentBag<TextEntity> queuedNow, CancellationToken ct)
+    private async Task<AlertClaim> PlanAlertAsync(string parentId, AlertItem item, JobSearch search, DateTimeOffset now, DueNowAlerts queuedNow, CancellationToken ct)
     {
         // Planned for the end of quiet hours rather than now, so the sender does not have to defer it.
         var quiet = smsOptions.Value.QuietHours();
@@ -136,8 +137,7 @@ public sealed class VacancyAlertPlanner(
             await texts.AddIfMissingAsync(text, ct);
             if (due <= now)
             {
-                await queue.EnqueueAsync(text.Ref, ct, lane: text.Lane);
-                queuedNow.Add(text);
+                await queuedNow.AddAsync(text, ct);
             }
         }
         else if (claim == AlertClaim.AlreadySent
