@@ -12,11 +12,18 @@ namespace Pilot.Shared.Sms;
 /// building. Each message is recorded in the Outbox table (number, body, encoding, fragments, time),
 /// logged with the number masked, and answered with the receipt GOV.UK Notify's test key would give:
 /// 07700 900003 temporary-failure, 07700 900002 permanent-failure, anything else delivered.
-/// Recording is keyed by our message id (PK = RK = id), so a repeated send records and answers once.
+/// Recording is keyed by our message id (RK, in the one partition <see cref="Partition"/>), so a repeated send records
+/// and answers once; sends that meet are added in one transaction (<see cref="GroupedWrites"/>). Rows recorded before
+/// 2026-12-05 have the id as their partition key too, and are still found there.
 /// </summary>
 public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, ILogger<OutboxSmsGateway> logger) : ISmsGateway, IEmbeddedDefault
 {
     public const string GatewayName = "outbox";
+
+    /// <summary>The partition key of every row: one partition, so that adds that meet can share a transaction.</summary>
+    public const string Partition = "sms";
+
+    private readonly GroupedWrites _adds = new(ct => storage.TableAsync(TableNames.Outbox, ct));
 
     public string Name => GatewayName;
 
@@ -28,10 +35,9 @@ public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, 
     public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
         var analysis = SmsText.Analyse(message.Body);
         var status = SimulatedReceipt(message.To);
-        var entity = new TableEntity(message.MessageId, message.MessageId)
+        var entity = new TableEntity(Partition, message.MessageId)
         {
             ["To"] = message.To,
             ["Body"] = analysis.NormalisedText,
@@ -40,15 +46,11 @@ public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, 
             ["Status"] = status.ToWire(),
             ["AcceptedAt"] = time.GetUtcNow(),
         };
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        if (!await _adds.TryAddAsync(entity, cancellationToken))
         {
             // Already recorded under this id: answer as the first time, never record twice.
             var existing = await FindAsync(message.MessageId, cancellationToken);
-            return existing ?? throw new InvalidOperationException($"Outbox message {message.MessageId} conflicted but cannot be read.", ex);
+            return existing ?? throw new InvalidOperationException($"Outbox message {message.MessageId} conflicted but cannot be read.");
         }
 
         logger.LogInformation(
@@ -60,8 +62,16 @@ public sealed class OutboxSmsGateway(StorageClients storage, TimeProvider time, 
     public async Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(messageId, messageId, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? ToResult(messageId, entity) : null;
+        foreach (var partition in new[] { Partition, messageId })
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, messageId, cancellationToken: cancellationToken);
+            if (found.HasValue && found.Value is { } entity)
+            {
+                return ToResult(messageId, entity);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The GOV.UK Notify test-key convention, by national number.</summary>

@@ -26,6 +26,24 @@ public static class TableClientExtensions
         }
     }
 
+    /// <summary>Adds the entity and keeps its ETag on it; false when a row with its keys is already there.</summary>
+    public static async Task<bool> TryAddAsync<T>(this TableClient table, T entity, CancellationToken ct)
+        where T : ITableEntity
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(entity);
+        try
+        {
+            var response = await table.AddEntityAsync(entity, ct);
+            entity.ETag = response.Headers.ETag ?? entity.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Deletes a row whatever its ETag; one already gone is fine.</summary>
     public static async Task DeleteIfExistsAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken ct)
     {

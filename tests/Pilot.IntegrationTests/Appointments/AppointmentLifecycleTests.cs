@@ -79,7 +79,7 @@ public sealed class AppointmentLifecycleTests
         });
         Assert.Equal(TextStates.Delivered, view.Texts.Single(t => t.Kind == "rescheduled").State);
         Assert.Equal(2, view.Texts.Count(t => t.AppointmentVersion == 2 && t.Kind.StartsWith("reminder-", StringComparison.Ordinal)));
-        var notice = (await Outbox.AllAsync(services)).Single(e => e.PartitionKey.EndsWith("-rescheduled", StringComparison.Ordinal));
+        var notice = (await Outbox.AllAsync(services)).Single(e => e.RowKey.EndsWith("-rescheduled", StringComparison.Ordinal));
         Assert.Contains("Amina", notice.GetString("Body"), StringComparison.Ordinal);
     }
 

@@ -32,7 +32,7 @@ public sealed class AtMostOnceTests
         Assert.Equal(3, outcomes.Count(o => o == SendOutcome.Sent));
         var outbox = await Outbox.AllAsync(services);
         Assert.Equal(6, outbox.Count);
-        Assert.Equal(3, outbox.Count(e => e.PartitionKey.EndsWith("-reminder-1d", StringComparison.Ordinal)));
+        Assert.Equal(3, outbox.Count(e => e.RowKey.EndsWith("-reminder-1d", StringComparison.Ordinal)));
     }
 
     [Fact]

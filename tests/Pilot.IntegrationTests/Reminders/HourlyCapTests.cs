@@ -67,8 +67,8 @@ public sealed class HourlyCapTests
         Assert.Equal(17 + 10, waitingMessages); // the 17 handed out (this reader never deletes) and a delayed message per hold
         Assert.All(nextHour, o => Assert.Equal(SendOutcome.Sent, o));
         Assert.Equal(15, outbox.Count(e => e.GetString("To") == Busy));
-        Assert.Equal(17, outbox.Select(e => e.PartitionKey).Distinct().Count());
-        Assert.All(outbox.Where(e => held.Any(h => h.MessageId == e.PartitionKey)), e =>
+        Assert.Equal(17, outbox.Select(e => e.RowKey).Distinct().Count());
+        Assert.All(outbox.Where(e => held.Any(h => h.MessageId == e.RowKey)), e =>
             Assert.True(e.GetDateTimeOffset("AcceptedAt") >= PilotServices.Morning.AddHours(1), "a held text went within 60 minutes of the first ten"));
     }
 
@@ -126,7 +126,7 @@ public sealed class HourlyCapTests
         Assert.Null(companionAt1029);
         Assert.Equal(1, outboxThen);
         Assert.Equal("sent", (await WfiScenario.GetAsync(services, invitation.Id)).CompanionText);
-        Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey.EndsWith($"-wfi-{invitation.Id}-letter", StringComparison.Ordinal));
+        Assert.Single(await Outbox.AllAsync(services), t => t.RowKey.EndsWith($"-wfi-{invitation.Id}-letter", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class HourlyCapTests
         Assert.Equal(4 + 3 + 2 + 1, outcomes.Count(o => o == SendOutcome.HeldForHourlyCap)); // the rest wait for the next slot
         Assert.Equal(5 * 8 - 5 - 10, outcomes.Count(o => o == SendOutcome.AlreadyDone));
         Assert.Equal(15, toBusy.Count);
-        Assert.Equal(15, toBusy.Select(e => e.PartitionKey).Distinct().Count());
+        Assert.Equal(15, toBusy.Select(e => e.RowKey).Distinct().Count());
         Assert.Equal(10, fullestSixtyMinutes);
     }
 

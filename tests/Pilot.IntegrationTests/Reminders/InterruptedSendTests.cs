@@ -110,7 +110,7 @@ public sealed class InterruptedSendTests
         Assert.Equal(SendOutcome.Sent, whenFree);
         Assert.Equal(PilotServices.Morning.AddMinutes(121), gateway.LastSendAt);
         Assert.Equal(2, gateway.Sends);
-        Assert.Single(await Outbox.AllAsync(services), o => o.PartitionKey == confirmation.MessageId);
+        Assert.Single(await Outbox.AllAsync(services), o => o.RowKey == confirmation.MessageId);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class MessageRetentionTests
         Assert.NotNull(confirmation.GetDateTimeOffset("SentAt"));
 
         var outbox = await AllAsync(services, TableNames.Outbox);
-        Assert.Contains(outbox, o => o.PartitionKey.EndsWith(confirmation.RowKey, StringComparison.Ordinal));
+        Assert.Contains(outbox, o => o.RowKey.EndsWith(confirmation.RowKey, StringComparison.Ordinal));
         Assert.All(outbox.Where(o => o.GetDateTimeOffset("AcceptedAt") < due.Cutoff), o => Assert.False(o.ContainsKey("Body") || o.ContainsKey("To")));
 
         Assert.Empty(await AllAsync(services, TableNames.NumberHourCounts)); // the number's row, last claimed 1.5 days ago

@@ -30,7 +30,7 @@ public sealed class InboundTextsTests
         var reply = Assert.Single(await Outbox.AllAsync(services));
         Assert.Equal(Mobile, reply.GetString("To"));
         Assert.Equal(InboundReplies.OptedOut("en", await CentrePhoneAsync(services, parent)), reply.GetString("Body"));
-        Assert.Matches("^[0-9]{12}-reply-twilio-", reply.PartitionKey); // its place in Texts, then its own id
+        Assert.Matches("^[0-9]{12}-reply-twilio-", reply.RowKey); // its place in Texts, then its own id
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class InboundTextsTests
         var reminder = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "reminder-1d");
         Assert.Equal(TextStates.Cancelled, reminder.State);
         Assert.Equal("no-consent", reminder.CancelReason);
-        Assert.DoesNotContain(await Outbox.AllAsync(services), e => e.PartitionKey.EndsWith("-reminder-1d", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Outbox.AllAsync(services), e => e.RowKey.EndsWith("-reminder-1d", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class InboundTextsTests
         var reminder = (await Scenario.ViewAsync(services, booked.Id)).Texts.Single(t => t.Kind == "reminder-1d");
         Assert.Equal(TextStates.Delivered, reminder.State);
         var outbox = await Outbox.AllAsync(services);
-        Assert.Contains(outbox, e => e.PartitionKey.EndsWith("-reminder-1d", StringComparison.Ordinal));
+        Assert.Contains(outbox, e => e.RowKey.EndsWith("-reminder-1d", StringComparison.Ordinal));
         var optedIn = InboundReplies.OptedIn("en", await CentrePhoneAsync(services, parent));
         Assert.Contains(outbox, e => e.GetString("Body") == optedIn);
     }
@@ -110,7 +110,7 @@ public sealed class InboundTextsTests
         Assert.Equal(["stop by the centre tomorrow?", "Hello??", "Can I bring my baby?"], stored.Select(s => s.Body)); // newest first
         Assert.All(stored, s => Assert.Equal(Mobile, s.From));
         Assert.Equal([true, false, true], stored.Select(s => s.AnsweredAt is not null));
-        var replies = (await Outbox.AllAsync(services)).Skip(0).Where(e => e.PartitionKey.Contains("-reply-", StringComparison.Ordinal)).ToList();
+        var replies = (await Outbox.AllAsync(services)).Skip(0).Where(e => e.RowKey.Contains("-reply-", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, replies.Count);
         Assert.Equal(before + 2, (await Outbox.AllAsync(services)).Count);
 

@@ -100,7 +100,7 @@ public sealed class SendStorageFaultTests
         Assert.True(proxy.Counts[storage].AppliedThenFailed == 1, $"{step}: the fault was not met ({string.Join(", ", outcomes)})");
         var outbox = await Outbox.AllAsync(services);
         Assert.Equal(2, outbox.Count); // the confirmation and the reminder, once each
-        Assert.Single(outbox, o => o.PartitionKey.EndsWith("-" + reminder.Kind, StringComparison.Ordinal));
+        Assert.Single(outbox, o => o.RowKey.EndsWith("-" + reminder.Kind, StringComparison.Ordinal));
     }
 
     /// <summary>Pilot's services with storage through the fault proxy, and one parent's appointment booked (its confirmation queued).</summary>

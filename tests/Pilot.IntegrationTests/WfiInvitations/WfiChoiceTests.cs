@@ -36,7 +36,7 @@ public sealed class WfiChoiceTests
         Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf!, 0, 4));
         Assert.Single(await services.Get<LetterStore>().PrintBatchAsync(RespondByDate.LondonDate(services.Time.GetUtcNow()), CancellationToken.None));
         var text = Assert.Single(await Outbox.AllAsync(services));
-        Assert.Equal($"{DueBuckets.For(stored.PostedAt!.Value)}-wfi-{invitation.Id}-letter", text.PartitionKey); // its place in Texts
+        Assert.Equal($"{DueBuckets.For(stored.PostedAt!.Value)}-wfi-{invitation.Id}-letter", text.RowKey); // its place in Texts
         Assert.Contains(invitation.Reference, text.GetString("Body"), StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class WfiChoiceTests
         var stored = await WfiScenario.GetAsync(services, invitation.Id);
         Assert.Equal(WfiInvitationStatuses.Posted, stored.Status);
         Assert.Equal("opted-out", stored.CompanionText);
-        Assert.DoesNotContain(await Outbox.AllAsync(services), t => t.PartitionKey.Contains("-wfi-", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Outbox.AllAsync(services), t => t.RowKey.Contains("-wfi-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class WfiChoiceTests
         var stored = await WfiScenario.GetAsync(services, invitation.Id);
         Assert.Equal(WfiOptionKeys.Jobcentre, stored.Choice);
         Assert.Equal(WfiScenario.Lambeth, (await Scenario.ViewAsync(services, stored.AppointmentId!)).VenueId);
-        var reply = Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey.Contains("-reply-", StringComparison.Ordinal));
+        var reply = Assert.Single(await Outbox.AllAsync(services), t => t.RowKey.Contains("-reply-", StringComparison.Ordinal));
         Assert.Contains(jobcentre.Phone, reply.GetString("Body"), StringComparison.Ordinal);
     }
 
@@ -137,7 +137,7 @@ public sealed class WfiChoiceTests
         var second = await PostedAsync(services, parent);
 
         Assert.Equal(InboundOutcome.Handled, await HandleAsync(services, "2"));
-        var question = Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey.Contains("-reply-", StringComparison.Ordinal));
+        var question = Assert.Single(await Outbox.AllAsync(services), t => t.RowKey.Contains("-reply-", StringComparison.Ordinal));
         Assert.Contains("reference", question.GetString("Body"), StringComparison.Ordinal);
         Assert.Null((await WfiScenario.GetAsync(services, first.Id)).Choice);
 
@@ -182,7 +182,7 @@ public sealed class WfiChoiceTests
         Assert.Equal(WfiScenario.Lambeth, (await Scenario.ViewAsync(services, stored.AppointmentId!)).VenueId);
         Assert.Equal(WfiOptionKeys.Centre, (await WfiScenario.GetAsync(services, answered.Id)).Choice);
         Assert.Equal(WfiInvitationStatuses.Requested, (await WfiScenario.GetAsync(services, neverPosted.Id)).Status);
-        Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey.EndsWith($"-wfi-{silent.Id}-defaulted", StringComparison.Ordinal));
+        Assert.Single(await Outbox.AllAsync(services), t => t.RowKey.EndsWith($"-wfi-{silent.Id}-defaulted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class WfiChoiceTests
         Assert.Contains("This link has expired", shown.Html, StringComparison.Ordinal);
         Assert.Equal(410, posted.StatusCode);
         Assert.Null((await WfiScenario.GetAsync(services, invitation.Id)).Choice);
-        var reply = Assert.Single(await Outbox.AllAsync(services), t => t.PartitionKey.Contains("-reply-", StringComparison.Ordinal));
+        var reply = Assert.Single(await Outbox.AllAsync(services), t => t.RowKey.Contains("-reply-", StringComparison.Ordinal));
         Assert.Contains("closed", reply.GetString("Body"), StringComparison.Ordinal);
     }
 

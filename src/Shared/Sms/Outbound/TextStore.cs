@@ -6,13 +6,13 @@ namespace Pilot.Shared.Sms.Outbound;
 
 /// <summary>
 /// The Texts table. Every state change is an ETag-checked replace; replaces of one due minute's texts that meet are
-/// written in one transaction (<see cref="GroupedReplaces"/>).
+/// written in one transaction (<see cref="GroupedWrites"/>).
 /// </summary>
 public sealed class TextStore(StorageClients storage)
 {
     private const int MaxBatch = 100;
 
-    private readonly GroupedReplaces _replaces = new(ct => storage.TableAsync(TableNames.Texts, ct));
+    private readonly GroupedWrites _replaces = new(ct => storage.TableAsync(TableNames.Texts, ct));
 
     private Task<TableClient> Table(CancellationToken ct) => storage.TableAsync(TableNames.Texts, ct);
 

@@ -4,8 +4,8 @@ using Pilot.Shared.Storage;
 
 namespace Pilot.IntegrationTests.Storage;
 
-/// <summary><see cref="GroupedReplaces"/> on real Azurite: replaces that meet go together, each keeping its own answer.</summary>
-public sealed class GroupedReplacesTests
+/// <summary><see cref="GroupedWrites"/> on real Azurite: replaces and adds that meet go together, each keeping its own answer.</summary>
+public sealed class GroupedWritesTests
 {
     [Fact]
     public async Task Replaces_of_one_partition_asked_at_once_go_in_a_few_transactions_each_ETag_checked_and_answered()
@@ -21,7 +21,7 @@ public sealed class GroupedReplacesTests
 
         var counter = services.Get<StorageRequestCounter>();
         var before = counter.Snapshot();
-        var grouped = new GroupedReplaces(ct => Task.FromResult(table));
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
         foreach (var row in rows)
         {
             row["N"] = 1;
@@ -51,7 +51,7 @@ public sealed class GroupedReplacesTests
         await using var services = await PilotServices.StartAsync();
         var (table, rows) = await RowsAsync(services, 3);
         var copy = new TableEntity("p", rows[1].RowKey) { ["N"] = 2, ETag = rows[1].ETag };
-        var grouped = new GroupedReplaces(ct => Task.FromResult(table));
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
         foreach (var row in rows)
         {
             row["N"] = 1;
@@ -69,7 +69,7 @@ public sealed class GroupedReplacesTests
         await using var services = await PilotServices.StartAsync();
         var (table, rows) = await RowsAsync(services, 6);
         await table.DeleteEntityAsync("p", rows[4].RowKey);
-        var grouped = new GroupedReplaces(ct => Task.FromResult(table));
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
         foreach (var row in rows)
         {
             row["N"] = 1;
@@ -88,7 +88,7 @@ public sealed class GroupedReplacesTests
     {
         await using var services = await PilotServices.StartAsync();
         var (table, rows) = await RowsAsync(services, 5);
-        var grouped = new GroupedReplaces(ct => Task.FromResult(table));
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
         foreach (var row in rows)
         {
             row["N"] = 1;
@@ -103,6 +103,53 @@ public sealed class GroupedReplacesTests
         Assert.All(others, Assert.True);
         var stored = await StoredAsync(table);
         Assert.Equal([1, 1, 0, 1, 1], rows.Select(row => stored[row.RowKey].GetInt32("N")));
+    }
+
+    [Fact]
+    public async Task Adds_of_one_partition_asked_at_once_go_together_and_one_whose_row_is_there_is_refused_alone()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var (table, existing) = await RowsAsync(services, 2);
+        var counter = services.Get<StorageRequestCounter>();
+        var before = counter.Snapshot();
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
+        // Thirty new rows and, among them, one whose keys are already taken (its stored row must be left as it is).
+        var adds = Enumerable.Range(0, 30).Select(i => new TableEntity("p", $"new{i:D3}") { ["N"] = 1 }).ToList();
+        adds.Insert(17, new TableEntity("p", existing[1].RowKey) { ["N"] = 1 });
+
+        var answers = await Task.WhenAll(adds.Select(row => grouped.TryAddAsync(row, CancellationToken.None)));
+        var requests = counter.Snapshot().Since(before).Tables;
+
+        Assert.Equal(adds.Select((_, i) => i != 17), answers);
+        var stored = await StoredAsync(table);
+        Assert.Equal(32, stored.Count);
+        Assert.Equal(0, stored[existing[1].RowKey].GetInt32("N"));
+        Assert.All(adds.Where((_, i) => i != 17), row => Assert.Equal(stored[row.RowKey].ETag, row.ETag));
+
+        // The first alone, the others together once it is done, and once more without the refused one (or it alone).
+        Assert.InRange(requests, 2, 4);
+    }
+
+    [Fact]
+    public async Task Adds_and_replaces_of_one_partition_asked_at_once_each_get_their_own_answer()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var (table, rows) = await RowsAsync(services, 3);
+        var grouped = new GroupedWrites(ct => Task.FromResult(table));
+        rows[0]["N"] = 5;
+        rows[2]["N"] = 6;
+        var stale = new TableEntity("p", rows[1].RowKey) { ["N"] = 7, ETag = new ETag("W/\"datetime'2000-01-01T00%3A00%3A00.0000000Z'\"") };
+
+        var answers = await Task.WhenAll(
+            grouped.TryReplaceAsync(rows[0], CancellationToken.None),
+            grouped.TryAddAsync(new TableEntity("p", "added") { ["N"] = 8 }, CancellationToken.None),
+            grouped.TryReplaceAsync(stale, CancellationToken.None),
+            grouped.TryAddAsync(new TableEntity("p", rows[2].RowKey) { ["N"] = 9 }, CancellationToken.None),
+            grouped.TryReplaceAsync(rows[2], CancellationToken.None));
+
+        Assert.Equal([true, true, false, false, true], answers);
+        var stored = await StoredAsync(table);
+        Assert.Equal([5, 0, 6, 8], new[] { rows[0].RowKey, rows[1].RowKey, rows[2].RowKey, "added" }.Select(key => stored[key].GetInt32("N")));
     }
 
     private static async Task<(TableClient Table, List<TableEntity> Rows)> RowsAsync(PilotServices services, int count)
