@@ -114,6 +114,41 @@ public sealed class InterruptedSendTests
     }
 
     [Fact]
+    public async Task A_look_up_that_fails_while_another_message_moves_the_text_on_reads_it_again_and_does_not_fail_its_message()
+    {
+        // Found by ./faults.sh (5 December, 11:38 UTC): two messages for one interrupted text, the providers failing one's
+        // look-up while the other put the text off; the first's write was refused and its message failed, five times,
+        // into the poison queue.
+        var meanwhile = new List<Func<Task>>();
+        var gateway = new FirstSendFails(failFirstFind: true, beforeFailedFind: () => meanwhile[0]());
+        await using var services = await PilotServices.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISmsGateway>(sp => gateway.Wrap(sp.GetRequiredService<OutboxSmsGateway>()))));
+        var parent = await Scenario.ParentAsync(services);
+        await Scenario.BookAsync(services, parent, PilotServices.Morning.AddDays(2));
+        var confirmation = Assert.Single(await SendQueueReader.ReceiveAllAsync(services)).Text;
+        var store = services.Get<TextStore>();
+        var putOffUntil = services.Time.GetUtcNow().AddMinutes(1);
+        meanwhile.Add(async () =>
+        {
+            var row = (await store.GetAsync(confirmation, CancellationToken.None))!;
+            row.LookAgainOn(putOffUntil);
+            Assert.True(await store.TryReplaceAsync(row, CancellationToken.None));
+        });
+        var sender = services.Get<TextSender>();
+        await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(confirmation, CancellationToken.None));
+
+        var report = await sender.SendAndReportAsync(confirmation, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.CheckLater, report.Outcome);
+        Assert.Equal(putOffUntil, report.Until);
+        var text = (await store.GetAsync(confirmation, CancellationToken.None))!;
+        Assert.Equal(TextStates.Sending, text.State);
+        Assert.Equal(putOffUntil, text.NextAttemptAt);
+        services.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(SendOutcome.Sent, await sender.SendAsync(confirmation, CancellationToken.None));
+        Assert.Equal(1, gateway.Sends);
+    }
+
+    [Fact]
     public async Task A_receipt_naming_a_second_provider_message_flags_the_text_as_a_suspected_duplicate()
     {
         await using var services = await PilotServices.StartAsync();
@@ -204,8 +239,11 @@ public sealed class InterruptedSendTests
         public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) => Task.FromResult<SmsSendResult?>(null);
     }
 
-    /// <summary>The first send fails before reaching the provider (connection refused); later ones go through.</summary>
-    private sealed class FirstSendFails(bool failFirstFind = false)
+    /// <summary>
+    /// The first send fails before reaching the provider (connection refused); later ones go through. With
+    /// <c>failFirstFind</c>, the first look-up fails too, after <c>beforeFailedFind</c> has run.
+    /// </summary>
+    private sealed class FirstSendFails(bool failFirstFind = false, Func<Task>? beforeFailedFind = null)
     {
         private int _calls;
         private int _finds;
@@ -215,6 +253,8 @@ public sealed class InterruptedSendTests
         public DateTimeOffset LastSendAt { get; private set; }
 
         private bool FailFirstFind { get; } = failFirstFind;
+
+        private Func<Task>? BeforeFailedFind { get; } = beforeFailedFind;
 
         public ISmsGateway Wrap(OutboxSmsGateway inner) => new Wrapper(this, inner);
 
@@ -235,10 +275,20 @@ public sealed class InterruptedSendTests
                 return result;
             }
 
-            public Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken) =>
-                owner.FailFirstFind && Interlocked.Increment(ref owner._finds) == 1
-                    ? throw new HttpRequestException("503 from the provider's list endpoint (simulated)")
-                    : inner.FindAsync(messageId, cancellationToken);
+            public async Task<SmsSendResult?> FindAsync(string messageId, CancellationToken cancellationToken)
+            {
+                if (owner.FailFirstFind && Interlocked.Increment(ref owner._finds) == 1)
+                {
+                    if (owner.BeforeFailedFind is { } meanwhile)
+                    {
+                        await meanwhile();
+                    }
+
+                    throw new HttpRequestException("503 from the provider's list endpoint (simulated)");
+                }
+
+                return await inner.FindAsync(messageId, cancellationToken);
+            }
         }
     }
 }

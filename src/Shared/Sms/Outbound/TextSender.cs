@@ -101,9 +101,15 @@ public sealed class TextSender(
                     await EnqueueAsync(text, later.At - now + TimeSpan.FromSeconds(1), ct);
                     return new SendReport(SendOutcome.CheckLater, later.At);
                 case Settle:
-                    if (await SettleAsync(text, now, ct) is { } settled)
+                    var (settled, changedMeanwhile) = await SettleAsync(text, now, ct);
+                    if (settled is not null)
                     {
                         return settled;
+                    }
+
+                    if (changedMeanwhile)
+                    {
+                        continue;
                     }
 
                     // No provider took it: as good as unsent, and much may have changed since the first attempt.
@@ -163,8 +169,11 @@ public sealed class TextSender(
         return bucket != text.PartitionKey && await texts.GetAsync(new TextRef(bucket, text.RowKey), ct) is not null;
     }
 
-    /// <summary>Asks the providers about an interrupted send. Null when none has it: the caller decides again.</summary>
-    private async Task<SendReport?> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Asks the providers about an interrupted send. No report when none has it (the caller decides again), or when the
+    /// text changed under us while they could not be asked (the caller reads it again: another message for it has it).
+    /// </summary>
+    private async Task<(SendReport? Report, bool ChangedMeanwhile)> SettleAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
     {
         SmsSendResult? earlier;
         try
@@ -176,21 +185,25 @@ public sealed class TextSender(
             // The provider could not be asked (it answers 5xx and 429 to lookups too): ask again later rather than
             // spend the queue's few retries, whose end would strand the text in sending.
             text.LookAgainOn(now + RetryBackoff.First, "asking the providers failed: " + ex.Message);
-            await ReplaceOrBusyAsync(text, ct);
+            if (!await texts.TryReplaceAsync(text, ct))
+            {
+                return (null, true);
+            }
+
             await EnqueueAsync(text, RetryBackoff.First, ct);
             logger.LogWarning("Text {TextId}: asking the providers whether they took it failed ({Reason}); asking again in {Delay}", text.RowKey, ex.Message, RetryBackoff.First);
-            return new SendReport(SendOutcome.CheckLater, now + RetryBackoff.First);
+            return (new SendReport(SendOutcome.CheckLater, now + RetryBackoff.First), false);
         }
 
         if (earlier is null)
         {
             logger.LogWarning("Text {TextId} was interrupted before the provider accepted it; deciding again before repeating it under the same id", text.RowKey);
-            return null;
+            return (null, false);
         }
 
         logger.LogWarning("Text {TextId} was interrupted after the provider accepted it; recording that send, not repeating it", text.RowKey);
         await RecordAsync(text, earlier, now, ct);
-        return new SendReport(SendOutcome.Settled, State: text.State);
+        return (new SendReport(SendOutcome.Settled, State: text.State), false);
     }
 
     /// <returns>Null when the text changed under us and must be read again.</returns>
@@ -225,7 +238,11 @@ public sealed class TextSender(
         if (text.State == TextStates.Sending)
         {
             text.LookAgainOn(until);
-            await ReplaceOrBusyAsync(text, ct);
+            if (!await texts.TryReplaceAsync(text, ct))
+            {
+                return null;
+            }
+
             await EnqueueAsync(text, until - now + TimeSpan.FromSeconds(1), ct);
             logger.LogInformation("Text {TextId} to repeat fell in quiet hours; looking again at {QuietEnd:u}", text.RowKey, until);
             return new SendReport(SendOutcome.Deferred, until);
@@ -287,13 +304,17 @@ public sealed class TextSender(
     /// claimed) and a delayed message brings it back as the next slot frees; a repeat keeps its id and waits for then.
     /// Another text may take that slot first: this one is then held again, never dropped.
     /// </summary>
-    private async Task<SendReport> HoldAsync(TextEntity text, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Null when a repeat's text changed under us and must be read again.</returns>
+    private async Task<SendReport?> HoldAsync(TextEntity text, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
         var delay = new CapClaim(until).DelayFrom(now);
         if (text.State == TextStates.Sending)
         {
             text.LookAgainOn(now + delay);
-            await ReplaceOrBusyAsync(text, ct);
+            if (!await texts.TryReplaceAsync(text, ct))
+            {
+                return null;
+            }
         }
 
         await EnqueueAsync(text, delay, ct);
@@ -436,14 +457,6 @@ public sealed class TextSender(
             }
 
             appointment = await appointments.GetAsync(appointment.Id, ct) ?? appointment;
-        }
-    }
-
-    private async Task ReplaceOrBusyAsync(TextEntity text, CancellationToken ct)
-    {
-        if (!await texts.TryReplaceAsync(text, ct))
-        {
-            throw new TextBusyException($"Text {text.RowKey} was settled by another worker meanwhile.");
         }
     }
 
