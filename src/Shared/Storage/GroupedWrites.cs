@@ -29,10 +29,10 @@ public sealed class GroupedWrites(Func<CancellationToken, Task<TableClient>> tab
     private readonly ConcurrentDictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
 
     /// <summary>True when the row was replaced (and its new ETag is on it); false when it changed since it was read, or is gone.</summary>
-    public Task<bool> TryReplaceAsync(ITableEntity entity, CancellationToken ct) => WriteAsync(new Write(entity, IsAdd: false), ct);
+    public Task<bool> TryReplaceAsync(ITableEntity entity, CancellationToken ct) => WriteAsync(new Write(entity, isAdd: false), ct);
 
     /// <summary>True when the row was added (and its ETag is on it); false when a row with its keys is already there.</summary>
-    public Task<bool> TryAddAsync(ITableEntity entity, CancellationToken ct) => WriteAsync(new Write(entity, IsAdd: true), ct);
+    public Task<bool> TryAddAsync(ITableEntity entity, CancellationToken ct) => WriteAsync(new Write(entity, isAdd: true), ct);
 
     private async Task<bool> WriteAsync(Write write, CancellationToken ct)
     {
@@ -169,8 +169,13 @@ public sealed class GroupedWrites(Func<CancellationToken, Task<TableClient>> tab
         public bool Writing { get; set; }
     }
 
-    private sealed record Write(ITableEntity Entity, bool IsAdd)
+    /// <summary>One caller's write; a class, not a record: a waiting write is found and removed by its identity.</summary>
+    private sealed class Write(ITableEntity entity, bool isAdd)
     {
+        public ITableEntity Entity { get; } = entity;
+
+        public bool IsAdd { get; } = isAdd;
+
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TableTransactionAction Action() => IsAdd

@@ -27,14 +27,8 @@ public sealed class TextStore(StorageClients storage)
     /// <summary>Adds the text unless one with the same keys is already there (a repeated move).</summary>
     public async Task AddIfMissingAsync(TextEntity text, CancellationToken ct)
     {
-        try
-        {
-            await AddAsync(text, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Added by an earlier attempt of the same move.
-        }
+        // False when an earlier attempt of the same move added it.
+        _ = await (await Table(ct)).TryAddAsync(text, ct);
     }
 
     public async Task<TextEntity?> GetAsync(TextRef reference, CancellationToken ct)
