@@ -87,7 +87,17 @@ public sealed class WorkerHostingTests
             worker.Kill();
         }
 
-        var done = await Eventually.GetAsync(() => Task.FromResult(ReadIfExists(Path.Combine(markers, "hold-kill.done"))), "the message to run again in a new worker", 60);
+        string done;
+        try
+        {
+            done = await Eventually.GetAsync(() => Task.FromResult(ReadIfExists(Path.Combine(markers, "hold-kill.done"))), "the message to run again in a new worker", 60);
+        }
+        catch (TimeoutException timedOut)
+        {
+            // Say what the runner saw, so a failure on a busy machine can be told from a fault of the runner.
+            throw new TimeoutException(timedOut.Message + " The runner logged:" + Environment.NewLine + string.Join(Environment.NewLine, runner.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.Message}")), timedOut);
+        }
+
         Assert.Equal("2", done);
         Assert.Equal(2, supervisor.Starts);
         Assert.NotEqual(first, supervisor.Current!.Process.Id);
