@@ -80,30 +80,22 @@ public sealed class WorkerHostingTests
         await queue.CreateIfNotExistsAsync();
 
         await queue.SendMessageAsync("hold-kill");
-        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(markers, "hold-kill.attempts"))), "the first attempt to start", 30);
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(markers, "hold-kill.attempts"))), "the first attempt to start", 30, RunnerLogged);
         var first = supervisor.Current!.Process.Id;
         using (var worker = Process.GetProcessById(first))
         {
             worker.Kill();
         }
 
-        string done;
-        try
-        {
-            done = await Eventually.GetAsync(() => Task.FromResult(ReadIfExists(Path.Combine(markers, "hold-kill.done"))), "the message to run again in a new worker", 60);
-        }
-        catch (TimeoutException timedOut)
-        {
-            // Say what the runner saw, so a failure on a busy machine can be told from a fault of the runner.
-            throw new TimeoutException(timedOut.Message + " The runner logged:" + Environment.NewLine + string.Join(Environment.NewLine, runner.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.Message}")), timedOut);
-        }
-
+        var done = await Eventually.GetAsync(() => Task.FromResult(ReadIfExists(Path.Combine(markers, "hold-kill.done"))), "the message to run again in a new worker", 60, RunnerLogged);
         Assert.Equal("2", done);
         Assert.Equal(2, supervisor.Starts);
         Assert.NotEqual(first, supervisor.Current!.Process.Id);
         Assert.Contains(runner.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith("The worker process died", StringComparison.Ordinal));
         Assert.Contains(runner.Logs.Entries, e => e.Message.StartsWith("Executed 'Hold' (Failed", StringComparison.Ordinal));
-        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message to be deleted after its second attempt");
+        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message to be deleted after its second attempt", explain: RunnerLogged);
+
+        string RunnerLogged() => "The runner logged:" + Environment.NewLine + string.Join(Environment.NewLine, runner.Logs.Entries.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.Message}"));
     }
 
     [Fact]
