@@ -36,11 +36,21 @@ if [ $# -gt 0 ]; then
 fi
 
 status=0
-dotnet test Pilot.Functions.sln --nologo --filter "Category!=LogScan" || status=$?
+test_output="$log_dir/dotnet-test.txt"
+mkdir -p "$log_dir"
+dotnet test Pilot.Functions.sln --nologo --filter "Category!=LogScan" 2>&1 | tee "$test_output" || status=$?
 # The access matrix (every HTTP endpoint x every kind of caller) lists its rows here, pass or fail.
 if [ -f "$log_dir/access-matrix.txt" ]; then
   echo "== Access matrix: every endpoint x (no key, wrong key, each role, another office) =="
   cat "$log_dir/access-matrix.txt"
 fi
-[ "$status" -eq 0 ] || exit "$status"
+if [ "$status" -ne 0 ]; then
+  # Said again last, so that whoever reads only the end of the output sees what failed and why.
+  echo "== Failed: each failing test's name, message and the top of its stack (all printed above) =="
+  awk '/^  Failed [^ ]/ { block = 1; stack = 0; lines_in_stack = 0 }
+       block && /^  Stack Trace:/ { stack = 1 }
+       block { print; if (stack && ++lines_in_stack > 12) { block = 0; lines_in_stack = 0 } }
+       /^(Failed!|Passed!) +- / { print }' "$test_output" | head -n 400
+  exit "$status"
+fi
 dotnet test tests/Pilot.Shared.UnitTests --nologo --no-build --filter "Category=LogScan"
