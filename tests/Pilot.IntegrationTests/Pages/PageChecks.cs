@@ -48,10 +48,52 @@ public static class PageChecks
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(action);
         var landed = page.WaitForResponseAsync(r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is not (301 or 302 or 303 or 307));
+        await page.EvaluateAsync("() => { window.pilotLeaving = true; }");
         await action();
         var response = await landed;
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await LoadedAsync(page);
         return response;
+    }
+
+    /// <summary>
+    /// Waits for the new document's load event. Playwright can miss it when Chromium reports it as the document commits
+    /// (seen once with a CPU hog beside the suite, 5 December 2026: "NetworkIdle" fired, "load" never, 30 s timeout), so
+    /// after 10 s the document itself is asked: a new one (the old one was marked before leaving) that has loaded.
+    /// </summary>
+    private static async Task LoadedAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+            return;
+        }
+        catch (TimeoutException)
+        {
+            // Asked below.
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<bool>("() => window.pilotLeaving !== true && document.readyState === 'complete'"))
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // The document changed while it was asked: ask the new one.
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"{page.Url}: no load event in 10 s, and the new document had not loaded 20 s after that");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>All three checks, for a page as it is now.</summary>
