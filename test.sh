@@ -49,7 +49,7 @@ if [ "$status" -ne 0 ]; then
   echo "== Failed: each failing test's name, message and the top of its stack (all printed above) =="
   awk '/^  Failed [^ ]/ { block = 1; stack = 0; lines_in_stack = 0 }
        block && /^  Stack Trace:/ { stack = 1 }
-       block { print; if (stack && ++lines_in_stack > 12) { block = 0; lines_in_stack = 0 } }
+       block && !/^(Failed!|Passed!) +- / { print; if (stack && ++lines_in_stack > 12) { block = 0; lines_in_stack = 0 } }
        /^(Failed!|Passed!) +- / { print }' "$test_output" | head -n 400
   exit "$status"
 fi
