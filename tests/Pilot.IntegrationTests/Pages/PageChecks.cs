@@ -73,7 +73,7 @@ public static class PageChecks
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        while (DateTime.UtcNow < deadline)
         {
             try
             {
@@ -82,18 +82,15 @@ public static class PageChecks
                     return;
                 }
             }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            catch (PlaywrightException)
             {
                 // The document changed while it was asked: ask the new one.
             }
 
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"{page.Url}: no load event in 10 s, and the new document had not loaded 20 s after that");
-            }
-
             await Task.Delay(100);
         }
+
+        throw new TimeoutException($"{page.Url}: no load event in 10 s, and the new document had not loaded 20 s after that");
     }
 
     /// <summary>All three checks, for a page as it is now.</summary>
