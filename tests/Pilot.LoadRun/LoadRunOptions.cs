@@ -35,9 +35,10 @@ public sealed record LoadRunOptions(int Minutes, double Rate, string Storage, st
     public long MemorySlackBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Bookings and WFI invitations at <see cref="LoadRunner.WarmupShare"/> of their rates for this long, ending
-    /// <see cref="LoadRunner.WarmupEndsBefore"/> before the window, not counted: the worker's first requests of a kind
-    /// run its code for the first time. Zero for none.
+    /// Every kind at <see cref="LoadRunner.WarmupShare"/> of its rate before the window, not counted: bookings and WFI
+    /// invitations for this long, ending <see cref="LoadRunner.WarmupEndsBefore"/> before it; a minute's share of reminders
+    /// due the minute before it; vacancies for this long, <see cref="LoadRunner.WarmAlertsBefore"/> before the window's
+    /// (their alerts sent at :30 before it). The worker's first sends of a kind run its code for the first time. Zero for none.
     /// </summary>
     public TimeSpan Warmup { get; init; } = DefaultWarmup;
 

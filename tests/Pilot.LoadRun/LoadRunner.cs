@@ -63,6 +63,12 @@ public static class LoadRunner
     /// <summary>The warm-up ends this long before the window, before the alert timer's last run ahead of it.</summary>
     public static readonly TimeSpan WarmupEndsBefore = TimeSpan.FromSeconds(40);
 
+    /// <summary>
+    /// The warm-up's vacancies go in this long before the window's first (<see cref="AlertLead"/>), so the alert timer
+    /// plans and sends their alerts at :30 before the window; its reminders fall due a minute before the window.
+    /// </summary>
+    public static readonly TimeSpan WarmAlertsBefore = TimeSpan.FromMinutes(1);
+
     public static async Task<LoadRunReport> RunAsync(LoadRunOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -109,15 +115,29 @@ public static class LoadRunner
             parentIds[i] = await client.RegisterParentAsync(parents[i], token));
         Say(progress, $"[load] {Elapsed(clock)} registered {parents.Count:N0} parents through POST /api/parents (reminders and immediate vacancy alerts on)");
 
-        // The load starts on a minute boundary, leaving the vacancies their two minutes' lead.
-        var t0 = DueBuckets.LastDueMinute(DateTimeOffset.UtcNow + AlertLead + TimeSpan.FromSeconds(70));
+        // The load starts on a minute boundary, leaving the vacancies their lead, and the warm-up's vacancies a minute more.
+        var warming = options.Warmup > TimeSpan.Zero;
+        var t0 = DueBuckets.LastDueMinute(DateTimeOffset.UtcNow + AlertLead + TimeSpan.FromSeconds(70) + (warming ? WarmAlertsBefore : TimeSpan.Zero));
         var window = TimeSpan.FromMinutes(options.Minutes);
         var offered = new ConcurrentBag<OfferedMessage>();
         var alerts = new ConcurrentBag<(string Key, DateTimeOffset ActionAt)>();
         var invited = new ConcurrentBag<(string Id, string Reference, DateTimeOffset ActionAt)>();
         using var generator = new LoadGenerator(parents, MaxRequestsInFlight, ct);
 
-        var seeding = SeedRemindersAsync(services, parents, parentIds, generator, mix, t0, options.Minutes, offered, ct);
+        // Neither offered nor counted: the warm-up's keys are kept only to leave them out of the progress line.
+        var warm = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var warmReminders = warming ? (int)Math.Round(mix.Reminders * 60 * WarmupShare) : 0;
+        var seeding = SeedRemindersAsync(services, parents, parentIds, generator, mix, t0, options.Minutes, warmReminders, offered, warm, ct);
+        var warmAlerts = !warming ? Task.CompletedTask : generator.PaceAsync(t0 - AlertLead - WarmAlertsBefore, options.Warmup, mix.Alerts * WarmupShare, async (batch, at, token) =>
+        {
+            // A minute before the window's vacancies: the alert timer plans and sends their alerts at :30 before the window.
+            var items = batch.Select(parent => (Ref: $"{run}-warm-{parent.Index:D4}-{Guid.NewGuid().ToString("N")[..8]}", For: parent)).ToList();
+            await client.PostVacanciesAsync(items, DateOnly.FromDateTime(t0.UtcDateTime).AddDays(10), token);
+            foreach (var (reference, parent) in items)
+            {
+                warm.TryAdd($"alert-{parentIds[parent.Index]}-{reference}", 0);
+            }
+        }, batched: true);
         var vacancies = generator.PaceAsync(t0 - AlertLead, window, mix.Alerts, async (batch, at, token) =>
         {
             var items = batch.Select(parent => (Ref: $"{run}-{parent.Index:D4}-{Guid.NewGuid().ToString("N")[..8]}", For: parent)).ToList();
@@ -146,10 +166,8 @@ public static class LoadRunner
         Task<(string Id, string Reference)> InviteAsync(LoadParent parent, CancellationToken token) =>
             client.InviteAsync(parent, parentIds[parent.Index], today, Interlocked.Increment(ref invitationCount), token);
 
-        var warm = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        if (options.Warmup > TimeSpan.Zero)
+        if (warming)
         {
-            // Neither offered nor counted: their keys are kept only to leave them out of the progress line.
             var warmFrom = t0 - WarmupEndsBefore - options.Warmup;
             await Task.WhenAll(
                 generator.PaceAsync(warmFrom, options.Warmup, mix.Confirmations * WarmupShare, async (batch, at, token) =>
@@ -167,7 +185,8 @@ public static class LoadRunner
                         warm.TryAdd(LetterKey(reference), 0);
                         warm.TryAdd(CompanionKey(id), 0);
                     }
-                }));
+                }),
+                warmAlerts);
             Say(progress, $"[load] {Elapsed(clock)} warm-up done");
         }
 
@@ -250,18 +269,37 @@ public static class LoadRunner
             clock.Elapsed));
     }
 
-    /// <summary>Reminders as booking leaves them: an appointment 2 hours after each due minute and its <c>reminder-2h</c> text.</summary>
+    /// <summary>
+    /// Reminders as booking leaves them: an appointment 2 hours after each due minute and its <c>reminder-2h</c> text;
+    /// first the warm-up's, due the minute before the window (not offered).
+    /// </summary>
     private static async Task<int> SeedRemindersAsync(
-        ServiceProvider services, IReadOnlyList<LoadParent> parents, string[] parentIds, LoadGenerator generator, LoadMix mix, DateTimeOffset t0, int minutes, ConcurrentBag<OfferedMessage> offered, CancellationToken ct)
+        ServiceProvider services,
+        IReadOnlyList<LoadParent> parents,
+        string[] parentIds,
+        LoadGenerator generator,
+        LoadMix mix,
+        DateTimeOffset t0,
+        int minutes,
+        int warmReminders,
+        ConcurrentBag<OfferedMessage> offered,
+        ConcurrentDictionary<string, byte> warm,
+        CancellationToken ct)
     {
         var perMinute = mix.Reminders * 60;
         var planned = Enumerable.Range(0, minutes)
             .SelectMany(k => Enumerable.Range(0, (int)Math.Round(perMinute * (k + 1)) - (int)Math.Round(perMinute * k)).Select(_ => t0.AddMinutes(k)))
             .Select(due => (DueAt: due, Parent: generator.NextParent(), Id: ParentRegistration.NewId()))
             .ToList();
+        var warming = Enumerable.Range(0, warmReminders)
+            .Select(_ => (DueAt: t0.AddMinutes(-1), Parent: generator.NextParent(), Id: ParentRegistration.NewId()))
+            .ToList();
         var appointments = services.GetRequiredService<AppointmentStore>();
         var texts = await services.GetRequiredService<StorageClients>().TableAsync(TableNames.Texts, ct);
         var bookedAt = DateTimeOffset.UtcNow.AddDays(-1);
+        await Parallel.ForEachAsync(warming, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
+            warm.TryAdd((await WriteBookedReminderAsync(
+                appointments, texts, p.Id, parentIds[p.Parent.Index], p.Parent.CentreId, MessageKinds.Reminder, p.DueAt, p.DueAt.AddHours(2), bookedAt, token)).TextId, 0));
         await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
         {
             var reference = await WriteBookedReminderAsync(
@@ -438,8 +476,8 @@ public static class LoadRunner
             $"providers: Twilio then ACS (simulators, no faults, {options.LatencyMin.TotalMilliseconds:F0}-{options.LatencyMax.TotalMilliseconds:F0} ms latency), {settings["Sms:Twilio:MessagesPerSecond"]} messages/s each; letters through the Notify simulator",
             "the runner logs warnings and errors only (Logging:LogLevel:Default = Warning)",
             options.Warmup > TimeSpan.Zero
-                ? $"warm-up: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations at {WarmupShare:P0} of their rates, ending {WarmupEndsBefore.TotalSeconds:F0} s before the window, not counted (the worker's first requests of a kind run its code for the first time; --warmup 0 for none)"
-                : "no warm-up (--warmup 0): the window starts with the worker's first bookings and invitations",
+                ? $"warm-up, not counted, every kind at {WarmupShare:P0} of its rate: {options.Warmup.TotalSeconds:F0} s of bookings and WFI invitations ending {WarmupEndsBefore.TotalSeconds:F0} s before the window, {mix.Reminders * 60 * WarmupShare:F0} reminders due the minute before it (the dispatch tick's sends), and {options.Warmup.TotalSeconds:F0} s of vacancies a minute before the window's (their alerts planned and sent at :30 before it); the worker's first sends of a kind run its code for the first time (--warmup 0 for none)"
+                : "no warm-up (--warmup 0): the window starts with the worker's first bookings, invitations, reminders and alerts",
         };
         return notes;
     }
