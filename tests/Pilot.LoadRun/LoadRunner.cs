@@ -128,26 +128,23 @@ public static class LoadRunner
         var warm = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var warmReminders = warming ? (int)Math.Round(mix.Reminders * 60 * WarmupShare) : 0;
         var seeding = SeedRemindersAsync(services, parents, parentIds, generator, mix, t0, options.Minutes, warmReminders, offered, warm, ct);
-        var warmAlerts = !warming ? Task.CompletedTask : generator.PaceAsync(t0 - AlertLead - WarmAlertsBefore, options.Warmup, mix.Alerts * WarmupShare, async (batch, at, token) =>
+        // Vacancies, each at one parent's postcode with their keyword (one alert each): the alert's key is kept with the
+        // moment the POST was answered.
+        Func<IReadOnlyList<LoadParent>, DateTimeOffset, CancellationToken, Task> PostVacancies(string tag, Action<string, DateTimeOffset> keep) => async (batch, at, token) =>
         {
-            // A minute before the window's vacancies: the alert timer plans and sends their alerts at :30 before the window.
-            var items = batch.Select(parent => (Ref: $"{run}-warm-{parent.Index:D4}-{Guid.NewGuid().ToString("N")[..8]}", For: parent)).ToList();
-            await client.PostVacanciesAsync(items, DateOnly.FromDateTime(t0.UtcDateTime).AddDays(10), token);
-            foreach (var (reference, parent) in items)
-            {
-                warm.TryAdd($"alert-{parentIds[parent.Index]}-{reference}", 0);
-            }
-        }, batched: true);
-        var vacancies = generator.PaceAsync(t0 - AlertLead, window, mix.Alerts, async (batch, at, token) =>
-        {
-            var items = batch.Select(parent => (Ref: $"{run}-{parent.Index:D4}-{Guid.NewGuid().ToString("N")[..8]}", For: parent)).ToList();
+            var items = batch.Select(parent => (Ref: $"{run}{tag}-{parent.Index:D4}-{Guid.NewGuid().ToString("N")[..8]}", For: parent)).ToList();
             await client.PostVacanciesAsync(items, DateOnly.FromDateTime(t0.UtcDateTime).AddDays(10), token);
             var answered = DateTimeOffset.UtcNow;
             foreach (var (reference, parent) in items)
             {
-                alerts.Add(($"alert-{parentIds[parent.Index]}-{reference}", answered));
+                keep($"alert-{parentIds[parent.Index]}-{reference}", answered);
             }
-        }, batched: true);
+        };
+
+        // The warm-up's, a minute before the window's: the alert timer plans and sends their alerts at :30 before the window.
+        var warmAlerts = !warming ? Task.CompletedTask : generator.PaceAsync(
+            t0 - AlertLead - WarmAlertsBefore, options.Warmup, mix.Alerts * WarmupShare, PostVacancies("-warm", (key, _) => warm.TryAdd(key, 0)), batched: true);
+        var vacancies = generator.PaceAsync(t0 - AlertLead, window, mix.Alerts, PostVacancies("", (key, answered) => alerts.Add((key, answered))), batched: true);
         var seeded = await seeding;
         if (DateTimeOffset.UtcNow >= t0)
         {
@@ -300,6 +297,11 @@ public static class LoadRunner
         await Parallel.ForEachAsync(warming, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
             warm.TryAdd((await WriteBookedReminderAsync(
                 appointments, texts, p.Id, parentIds[p.Parent.Index], p.Parent.CentreId, MessageKinds.Reminder, p.DueAt, p.DueAt.AddHours(2), bookedAt, token)).TextId, 0));
+        if (warming.Count > 0 && DateTimeOffset.UtcNow >= t0.AddMinutes(-1))
+        {
+            throw new InvalidOperationException("writing the warm-up's reminders took past their minute; the window's first tick would send them");
+        }
+
         await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (p, token) =>
         {
             var reference = await WriteBookedReminderAsync(

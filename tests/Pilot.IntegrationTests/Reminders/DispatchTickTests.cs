@@ -70,7 +70,7 @@ public sealed class DispatchTickTests
         await dispatcher.DispatchDueAsync(CancellationToken.None);
         var due = Enumerable.Range(0, 17).Select(_ => Text(now.AddSeconds(30))).ToList();
         due[5].Kind = "no-such-kind"; // no send rule: its send throws
-        due[5].RowKey = "0" + due[5].RowKey[1..]; // first of the minute, so in the message of 16 (the tick sorts by key)
+        due[5].RowKey = "-" + due[5].RowKey; // before every hex key, so in the message of 16 (the tick sorts by key)
         foreach (var text in due)
         {
             await texts.AddAsync(text, CancellationToken.None);
