@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -8,8 +9,17 @@ using Pilot.TestSupport;
 namespace Pilot.IntegrationTests.StorageFaults;
 
 /// <summary>The fault run's storage proxy on real Azurite: what it fails, what it lets through, and what it counts.</summary>
-public sealed class StorageFaultProxyTests
+public sealed class StorageFaultProxyTests : IDisposable
 {
+    // The clients that talk to the proxy use a connection pool of this test's own. In the CI run of 6 December 2026 a
+    // transaction through the proxy failed with "the response ended prematurely" (the proxy never ends a request that
+    // way unless told to fail it). The likely cause: the SDK's shared pool held an idle connection to a proxy that another
+    // test had stopped, on the port this test's proxy was then given. With no retries (each call must be one request),
+    // that failed the test although the proxy had done nothing wrong; a pool of its own has no such connections.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
+
+    public void Dispose() => _http.Dispose();
+
     [Fact]
     public async Task An_insert_failed_before_reaching_storage_is_answered_with_a_table_error_and_is_not_in_the_table()
     {
@@ -51,9 +61,9 @@ public sealed class StorageFaultProxyTests
         await Azurite.EnsureReachableAsync();
         await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
         var name = Azurite.UniqueName("proxyq");
-        var queue = new QueueClient(proxy.ConnectionString, name, new QueueClientOptions { Retry = { MaxRetries = 0 } });
+        var queue = new QueueClient(proxy.ConnectionString, name, new QueueClientOptions { Retry = { MaxRetries = 0 }, Transport = Transport() });
         await queue.CreateAsync();
-        var blobs = new BlobContainerClient(proxy.ConnectionString, name, new BlobClientOptions { Retry = { MaxRetries = 0 } });
+        var blobs = new BlobContainerClient(proxy.ConnectionString, name, new BlobClientOptions { Retry = { MaxRetries = 0 }, Transport = Transport() });
         await blobs.CreateAsync();
         proxy.Queues.FailBeforeRate = 1;
         proxy.Blobs.FailBeforeRate = 1;
@@ -73,7 +83,7 @@ public sealed class StorageFaultProxyTests
         await Azurite.EnsureReachableAsync();
         await using var proxy = await StorageFaultProxy.StartAsync(Azurite.ConnectionString);
         var name = Azurite.UniqueName("proxyq");
-        var queue = new QueueClient(proxy.ConnectionString, name, new QueueClientOptions { Retry = { MaxRetries = 0 } });
+        var queue = new QueueClient(proxy.ConnectionString, name, new QueueClientOptions { Retry = { MaxRetries = 0 }, Transport = Transport() });
         await queue.CreateAsync();
         proxy.Queues.FailAfterRate = 1;
         proxy.Queues.HangFor = TimeSpan.FromMilliseconds(200);
@@ -121,11 +131,13 @@ public sealed class StorageFaultProxyTests
     }
 
     /// <summary>A fresh table, through the proxy (no SDK retries, so each call is one request) and straight to Azurite.</summary>
-    private static async Task<(TableClient ViaProxy, TableClient Direct)> TableAsync(StorageFaultProxy proxy)
+    private async Task<(TableClient ViaProxy, TableClient Direct)> TableAsync(StorageFaultProxy proxy)
     {
         var name = Azurite.UniqueName("proxy").Replace("-", "", StringComparison.Ordinal);
         var direct = new TableClient(Azurite.ConnectionString, name);
         await direct.CreateAsync();
-        return (new TableClient(proxy.ConnectionString, name, new TableClientOptions { Retry = { MaxRetries = 0 } }), direct);
+        return (new TableClient(proxy.ConnectionString, name, new TableClientOptions { Retry = { MaxRetries = 0 }, Transport = Transport() }), direct);
     }
+
+    private HttpClientTransport Transport() => new(_http);
 }
