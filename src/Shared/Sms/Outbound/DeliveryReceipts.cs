@@ -33,6 +33,11 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
         }
 
         var state = TextStates.For(status);
+        if (await TryMoveOnAsRememberedAsync(reference, state, status, provider, providerMessageId, delivery, ct))
+        {
+            return ReceiptOutcome.Applied;
+        }
+
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             var text = await texts.GetAsync(reference, ct);
@@ -78,16 +83,46 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
                 continue;
             }
 
-            text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow(), delivery);
-            if (await texts.TryReplaceAsync(text, ct))
+            if (await MoveOnAsync(text, state, status, provider, providerMessageId, delivery, ct))
             {
-                logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());
-                SmsOutcomeLog.Record(logger, state, text.RowKey, provider, status);
                 return ReceiptOutcome.Applied;
             }
         }
 
         return ReceiptOutcome.Unchanged;
+    }
+
+    /// <summary>
+    /// The usual receipt, moving on a text this process wrote moments before, without reading it first: from the row as
+    /// written (<see cref="TextStore.LastWritten"/>), with one ETag-checked write. Only that move is made from memory;
+    /// anything else (a repeat, a second message id, a status the text is past, a row changed since) returns false, and
+    /// the receipt is then handled from the stored row.
+    /// </summary>
+    private async Task<bool> TryMoveOnAsRememberedAsync(TextRef reference, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
+    {
+        if (texts.LastWritten(reference) is not { } text
+            || TextStates.IsPending(text.State)
+            || !TextStates.CanMove(text.State, state)
+            || (delivery is not null && text.HasReceipt(delivery))
+            || (providerMessageId is not null && text.ProviderMessageId is { } recorded && recorded != providerMessageId))
+        {
+            return false;
+        }
+
+        return await MoveOnAsync(text, state, status, provider, providerMessageId, delivery, ct);
+    }
+
+    private async Task<bool> MoveOnAsync(TextEntity text, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
+    {
+        text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow(), delivery);
+        if (!await texts.TryReplaceAsync(text, ct))
+        {
+            return false;
+        }
+
+        logger.LogInformation("Text {TextId}: {Provider} receipt {Status}", text.RowKey, provider, status.ToWire());
+        SmsOutcomeLog.Record(logger, state, text.RowKey, provider, status);
+        return true;
     }
 }
 

@@ -287,6 +287,9 @@ public sealed class TextEntity : ITableEntity
     /// <summary>Whether the delivery (<see cref="RememberReceipt"/>'s key) came before.</summary>
     public bool HasReceipt(string delivery) => ReceiptLines().Contains(delivery, StringComparer.Ordinal);
 
+    /// <summary>A copy of the row as it is now (every column is a string or a value, so a shallow copy shares nothing that changes).</summary>
+    public TextEntity Copy() => (TextEntity)MemberwiseClone();
+
     private string[] ReceiptLines() => Receipts is { Length: > 0 } lines ? lines.Split('\n') : [];
 
     /// <summary>sending → failed, technical-failure: every provider kept failing it for the retry period.</summary>

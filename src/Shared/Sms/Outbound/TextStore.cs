@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Pilot.Shared.Storage;
@@ -7,10 +8,21 @@ namespace Pilot.Shared.Sms.Outbound;
 /// <summary>
 /// The Texts table. Every state change is an ETag-checked replace; replaces of one due minute's texts that meet are
 /// written in one transaction (<see cref="GroupedWrites"/>).
+/// <para>
+/// Each text this process last wrote, and has not yet seen reach a final state, is remembered as written, with its
+/// ETag (<see cref="LastWritten"/>): its receipts come in moments after the send, to this process, and move it on from
+/// there without reading it first. A remembered row can be out of date, never wrong where it counts: a write against
+/// it fails (412) if anyone changed the row since, and the caller then reads it.
+/// </para>
 /// </summary>
 public sealed class TextStore(StorageClients storage)
 {
     private const int MaxBatch = 100;
+
+    /// <summary>Rows remembered at most (a text's row is about a kilobyte); past it, the memory starts again empty.</summary>
+    private const int MostRowsRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<(string Bucket, string TextId), TextEntity> _lastWritten = new();
 
     private readonly GroupedWrites _replaces = new(ct => storage.TableAsync(TableNames.Texts, ct));
 
@@ -22,6 +34,7 @@ public sealed class TextStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(text);
         var response = await (await Table(ct)).AddEntityAsync(text, ct);
         text.ETag = response.Headers.ETag ?? default;
+        Remember(text);
     }
 
     /// <summary>Adds the text unless one with the same keys is already there (a repeated move).</summary>
@@ -46,13 +59,52 @@ public sealed class TextStore(StorageClients storage)
     public async Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Lane == TextLanes.Interactive
+        var written = text.Lane == TextLanes.Interactive
             ? await (await Table(ct)).TryReplaceAsync(text, ct)
             : await _replaces.TryReplaceAsync(text, ct);
+        if (written)
+        {
+            Remember(text);
+        }
+        else
+        {
+            _lastWritten.TryRemove((text.PartitionKey, text.RowKey), out _);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// A copy of the text as this process last wrote it (with the ETag it was written with), or null when it has none
+    /// in memory. Act on it only through an ETag-checked write: anything concluded from it without one could be out of date.
+    /// </summary>
+    public TextEntity? LastWritten(TextRef reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return _lastWritten.TryGetValue((reference.Bucket, reference.TextId), out var row) ? row.Copy() : null;
+    }
+
+    private void Remember(TextEntity text)
+    {
+        var key = (text.PartitionKey, text.RowKey);
+        if (TextStates.IsFinal(text.State) || text.ETag == default)
+        {
+            // Nothing more moves a final text on; a row written without an ETag answered cannot be written against.
+            _lastWritten.TryRemove(key, out _);
+            return;
+        }
+
+        if (_lastWritten.Count >= MostRowsRemembered)
+        {
+            _lastWritten.Clear();
+        }
+
+        _lastWritten[key] = text.Copy();
     }
 
     public async Task DeleteAsync(TextEntity text, CancellationToken ct)
     {
+        _lastWritten.TryRemove((text.PartitionKey, text.RowKey), out _);
         try
         {
             await (await Table(ct)).DeleteEntityAsync(text.PartitionKey, text.RowKey, text.ETag, ct);
