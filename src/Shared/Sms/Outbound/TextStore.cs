@@ -9,7 +9,7 @@ namespace Pilot.Shared.Sms.Outbound;
 /// The Texts table. Every state change is an ETag-checked replace; replaces of one due minute's texts that meet are
 /// written in one transaction (<see cref="GroupedWrites"/>).
 /// <para>
-/// Each text this process last wrote, and has not yet seen reach a final state, is remembered as written, with its
+/// Each text this process has written as tried and not yet final (sending or sent) is remembered as written, with its
 /// ETag (<see cref="LastWritten"/>): its receipts come in moments after the send, to this process, and move it on from
 /// there without reading it first. A remembered row can be out of date, never wrong where it counts: a write against
 /// it fails (412) if anyone changed the row since, and the caller then reads it.
@@ -34,7 +34,6 @@ public sealed class TextStore(StorageClients storage)
         ArgumentNullException.ThrowIfNull(text);
         var response = await (await Table(ct)).AddEntityAsync(text, ct);
         text.ETag = response.Headers.ETag ?? default;
-        Remember(text);
     }
 
     /// <summary>Adds the text unless one with the same keys is already there (a repeated move).</summary>
@@ -87,9 +86,9 @@ public sealed class TextStore(StorageClients storage)
     private void Remember(TextEntity text)
     {
         var key = (text.PartitionKey, text.RowKey);
-        if (TextStates.IsFinal(text.State) || text.ETag == default)
+        if (TextStates.IsPending(text.State) || TextStates.IsFinal(text.State) || text.ETag == default)
         {
-            // Nothing more moves a final text on; a row written without an ETag answered cannot be written against.
+            // Only a text tried and not yet final gets receipts; a row written without an ETag answered cannot be written against.
             _lastWritten.TryRemove(key, out _);
             return;
         }
