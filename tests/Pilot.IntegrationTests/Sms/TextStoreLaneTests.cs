@@ -5,7 +5,7 @@ namespace Pilot.IntegrationTests.Sms;
 
 /// <summary>
 /// <see cref="TextStore"/> on real Azurite: a text a person is waiting for is written alone, at once; the scheduled lane's
-/// texts of one due minute that meet go together (<see cref="GroupedWrites"/>), and so do receipts' writes of any lane.
+/// texts of one due minute that meet go together (<see cref="GroupedWrites"/>).
 /// </summary>
 public sealed class TextStoreLaneTests
 {
@@ -39,19 +39,6 @@ public sealed class TextStoreLaneTests
         await AssertStoredAsync(services, texts);
     }
 
-    [Fact]
-    public async Task Receipts_writes_of_interactive_texts_asked_at_once_go_together()
-    {
-        await using var services = await PilotServices.StartAsync();
-        var texts = await TextsAsync(services, TextLanes.Interactive);
-
-        var (answers, requests) = await ReplaceAllAsync(services, texts, (store, text) => store.TryReplaceWithOthersAsync(text, CancellationToken.None));
-
-        Assert.All(answers, Assert.True);
-        Assert.True(requests <= Count / 3, $"{requests} table requests for {Count} receipts' writes");
-        await AssertStoredAsync(services, texts);
-    }
-
     private static async Task<List<TextEntity>> TextsAsync(PilotServices services, string? lane)
     {
         var store = services.Get<TextStore>();
@@ -75,9 +62,8 @@ public sealed class TextStoreLaneTests
         return texts;
     }
 
-    private static async Task<(bool[] Answers, long Requests)> ReplaceAllAsync(PilotServices services, List<TextEntity> texts, Func<TextStore, TextEntity, Task<bool>>? replace = null)
+    private static async Task<(bool[] Answers, long Requests)> ReplaceAllAsync(PilotServices services, List<TextEntity> texts)
     {
-        replace ??= (store, text) => store.TryReplaceAsync(text, CancellationToken.None);
         var store = services.Get<TextStore>();
         var counter = services.Get<StorageRequestCounter>();
         foreach (var text in texts)
@@ -86,7 +72,7 @@ public sealed class TextStoreLaneTests
         }
 
         var before = counter.Snapshot();
-        var answers = await Task.WhenAll(texts.Select(text => replace(store, text)));
+        var answers = await Task.WhenAll(texts.Select(text => store.TryReplaceAsync(text, CancellationToken.None)));
         return (answers, counter.Snapshot().Since(before).Tables);
     }
 

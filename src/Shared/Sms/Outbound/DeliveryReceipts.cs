@@ -7,9 +7,7 @@ namespace Pilot.Shared.Sms.Outbound;
 /// Applies a provider's delivery receipt (status callback, Event Grid report) to the text it is
 /// about. State only moves forward, so a late or repeated receipt changes nothing. A receipt from the
 /// provider that sent the text naming another of its messages means the parent was texted twice (a
-/// resend after an answer was lost): the text is flagged <see cref="TextEntity.DuplicateSuspected"/>. A receipt's write
-/// holds nobody up, so it goes with the other writes of the text's minute (<see cref="TextStore.TryReplaceWithOthersAsync"/>),
-/// an interactive text's too.
+/// resend after an answer was lost): the text is flagged <see cref="TextEntity.DuplicateSuspected"/>.
 /// </summary>
 public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger<DeliveryReceipts> logger)
 {
@@ -60,7 +58,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
                 && text.Provider == provider && recorded != providerMessageId)
             {
                 text.DuplicateSuspected = true;
-                if (await texts.TryReplaceWithOthersAsync(text, ct))
+                if (await texts.TryReplaceAsync(text, ct))
                 {
                     logger.LogWarning("Text {TextId}: {Provider} reports a second message {Second} besides {First}; the parent may have had it twice", text.RowKey, provider, providerMessageId, recorded);
                 }
@@ -77,7 +75,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
                 }
 
                 text.RememberReceipt(delivery);
-                if (await texts.TryReplaceWithOthersAsync(text, ct))
+                if (await texts.TryReplaceAsync(text, ct))
                 {
                     return ReceiptOutcome.Unchanged;
                 }
@@ -117,7 +115,7 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
     private async Task<bool> MoveOnAsync(TextEntity text, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
     {
         text.ApplyReceipt(status, provider, providerMessageId, time.GetUtcNow(), delivery);
-        if (!await texts.TryReplaceWithOthersAsync(text, ct))
+        if (!await texts.TryReplaceAsync(text, ct))
         {
             return false;
         }

@@ -55,25 +55,10 @@ public sealed class TextStore(StorageClients storage)
     /// minute being written and went in the next, so under the minute's burst the confirmations moved in steps of one
     /// transaction (16 a second in the load run of 15:28 UTC, 5 December 2026, while 20 a second were booked).
     /// </summary>
-    public Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
+    public async Task<bool> TryReplaceAsync(TextEntity text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return WriteAsync(text, alone: text.Lane == TextLanes.Interactive, ct);
-    }
-
-    /// <summary>
-    /// As <see cref="TryReplaceAsync"/>, for a write nobody waits for (a delivery receipt): grouped with its minute's
-    /// others whatever the text's lane, as the person the text was for has had it already.
-    /// </summary>
-    public Task<bool> TryReplaceWithOthersAsync(TextEntity text, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return WriteAsync(text, alone: false, ct);
-    }
-
-    private async Task<bool> WriteAsync(TextEntity text, bool alone, CancellationToken ct)
-    {
-        var written = alone
+        var written = text.Lane == TextLanes.Interactive
             ? await (await Table(ct)).TryReplaceAsync(text, ct)
             : await _replaces.TryReplaceAsync(text, ct);
         if (written)
