@@ -100,8 +100,8 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
     /// </summary>
     private async Task<bool> TryMoveOnAsRememberedAsync(TextRef reference, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
     {
+        // No pending text is remembered, and CanMove takes none to a receipt's state.
         if (texts.LastWritten(reference) is not { } text
-            || TextStates.IsPending(text.State)
             || !TextStates.CanMove(text.State, state)
             || (delivery is not null && text.HasReceipt(delivery))
             || (providerMessageId is not null && text.ProviderMessageId is { } recorded && recorded != providerMessageId))
