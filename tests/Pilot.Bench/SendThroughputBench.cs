@@ -139,7 +139,7 @@ internal static class SendThroughputBench
 
             Console.WriteLine(Invariant($"[sends] preparing {count:N0} due texts and their queue messages"));
             var rows = Enumerable.Range(0, count).Select(i => (Id: $"{targets[i % Numbers].AppointmentId}-v1-bench-{i:D6}", Target: targets[i % Numbers])).ToList();
-            await AddDueAsync(_texts, _services.GetRequiredService<SendQueueWriter>(), _bucket, _now, rows);
+            await AddDueAsync(_texts, _services.GetRequiredService<TextStore>(), _services.GetRequiredService<SendQueueWriter>(), _bucket, _now, rows);
             Expected = count + Numbers; // and each booking's confirmation
         }
 
@@ -204,7 +204,7 @@ internal static class SendThroughputBench
         {
             var capped = await BookAsync(Numbers, CancellationToken.None);
             var cappedRows = Enumerable.Range(0, 2 * (_perParent + 1)).Select(i => (Id: $"{capped.AppointmentId}-v1-capped-{i:D3}", Target: capped)).ToList();
-            await AddDueAsync(_texts, _services.GetRequiredService<SendQueueWriter>(), _bucket, _now, cappedRows);
+            await AddDueAsync(_texts, _services.GetRequiredService<TextStore>(), _services.GetRequiredService<SendQueueWriter>(), _bucket, _now, cappedRows);
             var cap = _perParent + 1;
             var cappedClock = Stopwatch.StartNew();
             int sent;
@@ -235,11 +235,12 @@ internal static class SendThroughputBench
         }
     }
 
-    private static async Task AddDueAsync(TableClient texts, SendQueueWriter writer, string bucket, DateTimeOffset now, IReadOnlyList<(string Id, (string ParentId, string AppointmentId) Target)> rows)
+    private static async Task AddDueAsync(TableClient texts, TextStore store, SendQueueWriter writer, string bucket, DateTimeOffset now, IReadOnlyList<(string Id, (string ParentId, string AppointmentId) Target)> rows)
     {
+        var added = new List<TextEntity>();
         foreach (var chunk in rows.Chunk(100))
         {
-            await texts.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, new TextEntity
+            var entities = chunk.Select(row => new TextEntity
             {
                 PartitionKey = bucket,
                 RowKey = row.Id,
@@ -249,11 +250,24 @@ internal static class SendThroughputBench
                 Kind = "reminder-2h",
                 DueAt = now,
                 StateChangedAt = now,
-            })));
+            }).ToList();
+            var answers = (await texts.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)))).Value;
+            for (var i = 0; i < entities.Count; i++)
+            {
+                entities[i].ETag = answers[i].Headers.ETag ?? default;
+            }
+
+            added.AddRange(entities);
         }
 
-        // As the dispatch tick queues a minute: one message for up to 16 texts.
-        await Parallel.ForEachAsync(rows.Chunk(SendMessage.MaxTexts), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (together, ct) => await writer.EnqueueTogetherAsync(bucket, [.. together.Select(row => row.Id)], ct));
+        // As the dispatch tick queues a minute: marked queued a hundred at a time, then one message for up to 16 texts,
+        // each carried as the mark left it.
+        foreach (var batch in added.Chunk(100))
+        {
+            await store.MarkQueuedAsync(bucket, batch, now, CancellationToken.None, TextStore.QueuedByDispatch);
+        }
+
+        await Parallel.ForEachAsync(added.Chunk(SendMessage.MaxTexts), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (together, ct) => await writer.EnqueueTogetherAsync(bucket, together, ct));
     }
 
     private static async Task<int> WaitingAsync(IEnumerable<Azure.Storage.Queues.QueueClient> queues)

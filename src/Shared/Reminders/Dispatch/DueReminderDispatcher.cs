@@ -6,11 +6,13 @@ using Pilot.Shared.Storage;
 namespace Pilot.Shared.Reminders.Dispatch;
 
 /// <summary>
-/// The timer's work: read the due buckets since the cursor (one partition query per minute, only
-/// texts still scheduled), enqueue them (one send message for up to <see cref="SendMessage.MaxTexts"/> texts), then
-/// mark them queued in batches.
-/// Enqueue comes before marking so a crash in between can only repeat a message, never lose one;
-/// the sender's state machine makes a repeated message harmless (see <see cref="TextSender"/>).
+/// The timer's work: read the due buckets since the cursor (one partition query per minute, only texts still to be
+/// queued, whole), mark them queued in batches, then enqueue them (one send message for up to
+/// <see cref="SendMessage.MaxTexts"/> texts, each carried as the mark left it, so the sender need not read it).
+/// The cursor moves on only after every message of its minutes is sent. A tick that fails after a mark and before its
+/// messages leaves its texts queued by it (<see cref="TextStore.QueuedByDispatch"/>); the next tick reads the minute
+/// again and queues those again, so a crash can only repeat a message, never lose one; the sender's state machine
+/// makes a repeated message harmless (see <see cref="TextSender"/>).
 /// </summary>
 public sealed class DueReminderDispatcher(
     TextStore texts,
@@ -55,26 +57,27 @@ public sealed class DueReminderDispatcher(
         for (var minute = from; minute <= upTo; minute = minute.AddMinutes(1))
         {
             var bucket = DueBuckets.Name(minute);
-            var due = await texts.ScheduledInBucketAsync(bucket, ct);
+            var due = await texts.ToDispatchInBucketAsync(bucket, ct);
             minutes++;
             read += due.Count;
 
-            // A minute's texts go onto the queue a batch at a time, several messages at once, and each batch is marked
-            // queued straight after: one at a time, a busy minute (thousands of texts) took the tick tens of seconds,
-            // and the senders had most of them before the marks, each such text costing the mark a retry. Batches go
-            // several at once too (each its own texts, enqueued before it is marked): the minute's last texts, its
-            // alerts, whose keys sort last, reach the queue sooner (3-minute load runs: alerts p99 27.4 s, 28.4 s before).
+            // A minute's texts are marked queued a batch at a time, and each batch goes onto the queue straight after,
+            // several messages at once: one at a time, a busy minute (thousands of texts) took the tick tens of seconds.
+            // Batches go several at once too (each its own texts): the minute's last texts, its alerts, whose keys sort
+            // last, reach the queue sooner (3-minute load runs: alerts p99 27.4 s, 28.4 s before). Every text read is
+            // queued, marked or not: one left out of the mark (someone changed it meanwhile) goes without its row.
             await Parallel.ForEachAsync(
                 due.Chunk(MarkBatch),
                 new ParallelOptions { MaxDegreeOfParallelism = BatchConcurrency, CancellationToken = ct },
                 async (batch, token) =>
                 {
+                    var scheduled = batch.Where(t => t.State == TextStates.Scheduled).ToList();
+                    Interlocked.Add(ref marked, scheduled.Count == 0 ? 0 : await texts.MarkQueuedAsync(bucket, scheduled, now, token, TextStore.QueuedByDispatch));
                     await Parallel.ForEachAsync(
                         batch.Chunk(SendMessage.MaxTexts),
                         new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = token },
-                        async (together, inner) => await queue.EnqueueTogetherAsync(bucket, [.. together.Select(t => t.RowKey)], inner));
+                        async (together, inner) => await queue.EnqueueTogetherAsync(bucket, together, inner));
                     Interlocked.Add(ref enqueued, batch.Length);
-                    Interlocked.Add(ref marked, await texts.MarkQueuedAsync(bucket, batch, now, token));
                 });
         }
 

@@ -11,6 +11,9 @@ namespace Pilot.Shared.Sms.Outbound;
 /// </summary>
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
+    /// <summary>The longest message carrying rows (characters of JSON; base64 makes it a third longer, under the queue's 64 KB).</summary>
+    private const int MostCarried = 32_000;
+
     public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null, string? lane = null)
     {
         var queue = await storage.QueueAsync(lane == TextLanes.Interactive ? options.Value.InteractiveSendQueue : options.Value.SendQueue, ct);
@@ -22,6 +25,23 @@ public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOpt
     {
         var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
         await queue.SendMessageAsync(JsonSerializer.Serialize(SendMessage.For(bucket, textIds), JsonDefaults.Web), cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// As <see cref="EnqueueTogetherAsync(string, IReadOnlyList{string}, CancellationToken)"/>, each text carried as last
+    /// written (those with a known ETag, waiting to be sent), so the sender decides without reading it again.
+    /// </summary>
+    public async Task EnqueueTogetherAsync(string bucket, IReadOnlyList<TextEntity> texts, CancellationToken ct)
+    {
+        var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
+        var message = JsonSerializer.Serialize(SendMessage.For(bucket, texts), JsonDefaults.Web);
+        if (message.Length > MostCarried)
+        {
+            // Rows this long (many vacancies on each alert) would take the message near the queue's 64 KB: names only.
+            message = JsonSerializer.Serialize(SendMessage.For(bucket, [.. texts.Select(t => t.RowKey)]), JsonDefaults.Web);
+        }
+
+        await queue.SendMessageAsync(message, cancellationToken: ct);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -16,8 +17,11 @@ public sealed class TextEntity : ITableEntity
 
     public string RowKey { get; set; } = "";
 
+    [JsonIgnore]
     public DateTimeOffset? Timestamp { get; set; }
 
+    /// <summary>Not in a row's JSON (a send message carries it as text beside the row, <see cref="CarriedText"/>).</summary>
+    [JsonIgnore]
     public ETag ETag { get; set; }
 
     public string AppointmentId { get; set; } = "";
@@ -31,6 +35,12 @@ public sealed class TextEntity : ITableEntity
     public DateTimeOffset DueAt { get; set; }
 
     public string State { get; set; } = TextStates.Scheduled;
+
+    /// <summary>
+    /// Who marked it queued: <see cref="TextStore.QueuedByDispatch"/> for the dispatch tick, which queues such a text
+    /// again if it reads its minute again after failing; null for a text queued at once by what wrote it.
+    /// </summary>
+    public string? QueuedBy { get; set; }
 
     public DateTimeOffset StateChangedAt { get; set; }
 
@@ -129,10 +139,12 @@ public sealed class TextEntity : ITableEntity
     public static string IdFor(string appointmentId, int version, string kind) => $"{appointmentId}-v{version}-{kind}";
 
     [IgnoreDataMember]
+    [JsonIgnore]
     public TextRef Ref => new(PartitionKey, RowKey);
 
     /// <summary>The id the providers know this text by.</summary>
     [IgnoreDataMember]
+    [JsonIgnore]
     public string ProviderId => MessageId ?? Ref.MessageId;
 
     /// <summary>When a sending text may be looked at again: <see cref="NextAttemptAt"/>, or for an older row its lease's end.</summary>

@@ -6,6 +6,7 @@ using Pilot.Shared.Reminders;
 using Pilot.Shared.Sms.Limits;
 using Pilot.Shared.Sms.Outbound.Policy;
 using Pilot.Shared.Sms.Resilience;
+using Pilot.Shared.Vacancies.Alerts;
 
 namespace Pilot.Shared.Sms.Outbound;
 
@@ -58,7 +59,7 @@ public sealed class TextSender(
         var named = message.Texts();
         if (named.Count == 1)
         {
-            await scheduledLane.RunAsync(token => SendAsync(named[0], token), ct);
+            await scheduledLane.RunAsync(async token => (await SendAndReportAsync(named[0], token, message.CarriedRow(named[0]))).Outcome, ct);
             return;
         }
 
@@ -66,7 +67,7 @@ public sealed class TextSender(
         {
             try
             {
-                await scheduledLane.RunAsync(gated => SendAsync(text, gated), token);
+                await scheduledLane.RunAsync(async gated => (await SendAndReportAsync(text, gated, message.CarriedRow(text))).Outcome, token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -76,13 +77,19 @@ public sealed class TextSender(
         });
     }
 
-    /// <summary>As <see cref="SendAsync"/>, saying also when a text that waits will be looked at again, or why it was cancelled.</summary>
-    public async Task<SendReport> SendAndReportAsync(TextRef reference, CancellationToken ct)
+    /// <summary>
+    /// As <see cref="SendAsync"/>, saying also when a text that waits will be looked at again, or why it was cancelled.
+    /// <paramref name="carried"/>: the text as its send message carries it (<see cref="SendMessage.CarriedRow"/>), decided
+    /// from without a read. Only what is then written against its ETag is done from it (send, cancel) or harmless if
+    /// it is out of date (a delayed look for the hourly cap); anything else, and any write it fails, reads the text.
+    /// </summary>
+    public async Task<SendReport> SendAndReportAsync(TextRef reference, CancellationToken ct, TextEntity? carried = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
-            var text = await texts.GetAsync(reference, ct);
+            var fromMessage = attempt == 0 && carried is not null && MayDecideFromMessage(carried, time.GetUtcNow());
+            var text = fromMessage ? carried : await texts.GetAsync(reference, ct);
             if (text is null)
             {
                 logger.LogWarning("Text {TextId} in bucket {Bucket} no longer exists; nothing to send", reference.TextId, reference.Bucket);
@@ -127,7 +134,14 @@ public sealed class TextSender(
             }
 
             var (loaded, capRow) = await facts.LoadAsync(text, now, neverAccepted, ct);
-            var outcome = SendPolicy.Decide(loaded) switch
+            var decision = SendPolicy.Decide(loaded);
+            if (fromMessage && decision is not (Send or Cancel or HoldUntil))
+            {
+                // A move out of quiet hours adds and deletes rows: only from the text as stored.
+                continue;
+            }
+
+            var outcome = decision switch
             {
                 Cancel cancel => await CancelAsync(text, cancel.Reason, now, ct),
                 DeferUntil defer => await DeferAsync(loaded, defer.Until, now, ct),
@@ -147,25 +161,36 @@ public sealed class TextSender(
     }
 
     /// <summary>
+    /// Whether a text carried in its message may be decided from as carried: one waiting to be sent, and not one that could
+    /// be the old half of a move out of quiet hours (<see cref="IsLeftBehindByAMoveAsync"/> asks storage about those).
+    /// </summary>
+    /// <remarks>
+    /// A digest is not: closing it just before it goes is a write of its own.
+    /// </remarks>
+    private bool MayDecideFromMessage(TextEntity carried, DateTimeOffset now) =>
+        TextStates.IsPending(carried.State) && carried.MessageId is null && carried.Kind != AlertTextKinds.Digest && QuietPeriodBeganSinceDue(carried, now) is null;
+
+    /// <summary>The start of a quiet period that began after the text fell due and before now, if one did.</summary>
+    private DateTimeOffset? QuietPeriodBeganSinceDue(TextEntity text, DateTimeOffset now)
+    {
+        var quiet = smsOptions.Value.QuietHours();
+        var quietFrom = quiet.IsQuiet(text.DueAt) ? text.DueAt : quiet.NextStartAfter(text.DueAt);
+        return quietFrom is { } from && from <= now ? from : null;
+    }
+
+    /// <summary>
     /// Whether this row is the old half of a move out of quiet hours (<see cref="DeferAsync"/> writes the copy, then
     /// deletes this): only a text not yet tried, looked at after a quiet period began since it fell due, can be, so
     /// only those cost a read.
     /// </summary>
     private async Task<bool> IsLeftBehindByAMoveAsync(TextEntity text, DateTimeOffset now, CancellationToken ct)
     {
-        var quiet = smsOptions.Value.QuietHours();
-        if (!TextStates.IsPending(text.State) || text.MessageId is not null)
+        if (!TextStates.IsPending(text.State) || text.MessageId is not null || QuietPeriodBeganSinceDue(text, now) is not { } from)
         {
             return false;
         }
 
-        var quietFrom = quiet.IsQuiet(text.DueAt) ? text.DueAt : quiet.NextStartAfter(text.DueAt);
-        if (quietFrom is not { } from || from > now)
-        {
-            return false;
-        }
-
-        var bucket = DueBuckets.For(quiet.EndOfQuietPeriodContaining(from));
+        var bucket = DueBuckets.For(smsOptions.Value.QuietHours().EndOfQuietPeriodContaining(from));
         return bucket != text.PartitionKey && await texts.GetAsync(new TextRef(bucket, text.RowKey), ct) is not null;
     }
 

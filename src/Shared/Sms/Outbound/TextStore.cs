@@ -114,13 +114,18 @@ public sealed class TextStore(StorageClients storage)
         }
     }
 
-    /// <summary>The texts of one due bucket still waiting to be queued: only the keys and ETags come back.</summary>
-    public async Task<IReadOnlyList<TableEntity>> ScheduledInBucketAsync(string bucket, CancellationToken ct)
+    /// <summary>
+    /// The texts of one due bucket the dispatch tick is to queue, whole, with their ETags: those still scheduled, and
+    /// those a tick marked queued (<see cref="QueuedByDispatch"/>). A tick reads a minute once, unless it failed before
+    /// its cursor moved on; then the next reads the minute again and queues those again too, since the failed tick may
+    /// have marked them and stopped before their message was sent (a second message for a text finds it done).
+    /// </summary>
+    public async Task<IReadOnlyList<TextEntity>> ToDispatchInBucketAsync(string bucket, CancellationToken ct)
     {
         var table = await Table(ct);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and State eq {TextStates.Scheduled}");
-        var found = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket} and (State eq {TextStates.Scheduled} or (State eq {TextStates.Queued} and QueuedBy eq {QueuedByDispatch}))");
+        var found = new List<TextEntity>();
+        await foreach (var entity in table.QueryAsync<TextEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
             found.Add(entity);
         }
@@ -128,19 +133,24 @@ public sealed class TextStore(StorageClients storage)
         return found;
     }
 
+    /// <summary><see cref="TextEntity.QueuedBy"/> of a text the dispatch tick marked queued.</summary>
+    public const string QueuedByDispatch = "dispatch";
+
     /// <summary>
     /// Marks texts of one bucket queued in entity-group transactions of up to 100, each ETag-checked.
     /// A text someone else moved on (a sender already has it, or it was cancelled) is left out and the
-    /// rest of its batch retried. Returns how many were marked.
+    /// rest of its batch retried. Returns how many were marked. Each <see cref="TextEntity"/> marked is updated to match
+    /// its row (state, <paramref name="queuedBy"/> and the new ETag, so it can be written against or carried in a send
+    /// message); one left out has its ETag cleared, as it is no longer known.
     /// </summary>
     /// <remarks>
-    /// Under load the senders often have most of a batch before the tick marks it. A failed transaction names only
-    /// the first text that moved on, so after a failure the batch's key range is read again (one query, those still
-    /// scheduled) and the texts no longer scheduled are dropped together: one query and one transaction per round,
-    /// instead of one transaction per text that moved on.
+    /// A failed transaction names only the first text that moved on, so after a failure the batch's key range is read
+    /// again (one query, those still scheduled) and the texts no longer scheduled are dropped together: one query and
+    /// one transaction per round, instead of one transaction per text that moved on.
     /// </remarks>
-    public async Task<int> MarkQueuedAsync(string bucket, IReadOnlyList<ITableEntity> texts, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> MarkQueuedAsync(string bucket, IReadOnlyList<ITableEntity> texts, DateTimeOffset now, CancellationToken ct, string? queuedBy = null)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         var table = await Table(ct);
         var marked = 0;
         foreach (var chunk in texts.Chunk(MaxBatch))
@@ -150,24 +160,46 @@ public sealed class TextStore(StorageClients storage)
             {
                 var actions = pending.Select(t => new TableTransactionAction(
                     TableTransactionActionType.UpdateMerge,
-                    new TableEntity(bucket, t.RowKey) { ["State"] = TextStates.Queued, ["StateChangedAt"] = now },
+                    new TableEntity(bucket, t.RowKey) { ["State"] = TextStates.Queued, ["StateChangedAt"] = now, ["QueuedBy"] = queuedBy },
                     t.ETag)).ToList();
                 try
                 {
-                    await table.SubmitTransactionAsync(actions, ct);
+                    var answers = (await table.SubmitTransactionAsync(actions, ct)).Value;
+                    for (var i = 0; i < pending.Count; i++)
+                    {
+                        if (pending[i] is TextEntity text)
+                        {
+                            if (TextStates.CanMove(text.State, TextStates.Queued))
+                            {
+                                text.MarkQueued(now);
+                            }
+
+                            text.QueuedBy = queuedBy;
+                            text.ETag = i < answers.Count ? answers[i].Headers.ETag ?? default : default;
+                        }
+                    }
+
                     marked += pending.Count;
                     break;
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 && ex.FailedTransactionActionIndex is int index && index < pending.Count)
                 {
+                    LeftOut(pending[index]);
                     pending.RemoveAt(index);
                     var stillScheduled = await ScheduledBetweenAsync(table, bucket, pending, ct);
+                    foreach (var gone in pending.Where(t => !stillScheduled.Contains(t.RowKey)))
+                    {
+                        LeftOut(gone);
+                    }
+
                     pending.RemoveAll(t => !stillScheduled.Contains(t.RowKey));
                 }
             }
         }
 
         return marked;
+
+        static void LeftOut(ITableEntity text) => text.ETag = default;
     }
 
     /// <summary>Which of these texts (one bucket) are still scheduled: one query over their key range.</summary>
