@@ -267,7 +267,7 @@ internal static class SendThroughputBench
             await store.MarkQueuedAsync(bucket, batch, now, CancellationToken.None, TextStore.QueuedByDispatch);
         }
 
-        await Parallel.ForEachAsync(added.Chunk(SendMessage.MaxTexts), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (together, ct) => await writer.EnqueueTogetherAsync(bucket, together, ct));
+        await Parallel.ForEachAsync(added.Chunk(SendMessage.MaxTexts), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (together, ct) => await writer.EnqueueCarryingAsync(bucket, together, ct));
     }
 
     private static async Task<int> WaitingAsync(IEnumerable<Azure.Storage.Queues.QueueClient> queues)

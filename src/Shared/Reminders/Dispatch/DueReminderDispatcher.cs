@@ -76,7 +76,7 @@ public sealed class DueReminderDispatcher(
                     await Parallel.ForEachAsync(
                         batch.Chunk(SendMessage.MaxTexts),
                         new ParallelOptions { MaxDegreeOfParallelism = EnqueueConcurrency, CancellationToken = token },
-                        async (together, inner) => await queue.EnqueueTogetherAsync(bucket, together, inner));
+                        async (together, inner) => await queue.EnqueueCarryingAsync(bucket, together, inner));
                     Interlocked.Add(ref enqueued, batch.Length);
                 });
         }

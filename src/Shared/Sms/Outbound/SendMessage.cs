@@ -32,7 +32,7 @@ public sealed record SendMessage(string? Bucket, string? TextId, IReadOnlyList<s
     }
 
     /// <summary>Up to <see cref="MaxTexts"/> texts of one due minute, each carried as it was last written (<see cref="Rows"/>).</summary>
-    public static SendMessage For(string bucket, IReadOnlyList<TextEntity> texts)
+    public static SendMessage Carrying(string bucket, IReadOnlyList<TextEntity> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var message = For(bucket, [.. texts.Select(t => t.RowKey)]);

@@ -31,10 +31,10 @@ public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOpt
     /// As <see cref="EnqueueTogetherAsync(string, IReadOnlyList{string}, CancellationToken)"/>, each text carried as last
     /// written (those with a known ETag, waiting to be sent), so the sender decides without reading it again.
     /// </summary>
-    public async Task EnqueueTogetherAsync(string bucket, IReadOnlyList<TextEntity> texts, CancellationToken ct)
+    public async Task EnqueueCarryingAsync(string bucket, IReadOnlyList<TextEntity> texts, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
-        var message = JsonSerializer.Serialize(SendMessage.For(bucket, texts), JsonDefaults.Web);
+        var message = JsonSerializer.Serialize(SendMessage.Carrying(bucket, texts), JsonDefaults.Web);
         if (message.Length > MostCarried)
         {
             // Rows this long (many vacancies on each alert) would take the message near the queue's 64 KB: names only.

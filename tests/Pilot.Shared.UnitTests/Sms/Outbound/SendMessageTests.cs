@@ -42,6 +42,49 @@ public sealed class SendMessageTests
     }
 
     [Fact]
+    public void A_message_carries_only_rows_waiting_to_be_sent_with_no_number_or_wording_and_gives_each_back_with_its_etag()
+    {
+        var waiting = Text("t1", TextStates.Queued, "W/\"1\"");
+        var sending = Text("t2", TextStates.Sending, "W/\"2\"");
+        var unknownETag = Text("t3", TextStates.Queued, null);
+        var worded = Text("t4", TextStates.Scheduled, "W/\"4\"");
+        worded.Body = "Reminder";
+
+        var json = JsonSerializer.Serialize(SendMessage.Carrying("202603030930", [waiting, sending, unknownETag, worded]), JsonDefaults.Web);
+        var message = JsonSerializer.Deserialize<SendMessage>(json, JsonDefaults.Web)!;
+
+        Assert.Equal(["t1", "t2", "t3", "t4"], message.Texts().Select(t => t.TextId));
+        var carried = message.CarriedRow(new TextRef("202603030930", "t1"));
+        Assert.NotNull(carried);
+        Assert.Equal((new Azure.ETag("W/\"1\""), "a1", TextStates.Queued), (carried.ETag, carried.AppointmentId, carried.State));
+        Assert.All(new[] { "t2", "t3", "t4" }, id => Assert.Null(message.CarriedRow(new TextRef("202603030930", id))));
+        Assert.Null(message.CarriedRow(new TextRef("202603030931", "t1"))); // another minute's text of the same id
+        Assert.DoesNotContain("+44", json, StringComparison.Ordinal);
+        Assert.Null(JsonSerializer.Deserialize<SendMessage>("""{"bucket":"202603030930","textIds":["t1"]}""", JsonDefaults.Web)!.CarriedRow(new TextRef("202603030930", "t1")));
+    }
+
+    [Fact]
+    public void A_carried_row_that_does_not_match_a_named_text_is_not_used_and_does_not_refuse_the_message()
+    {
+        const string json = """{"bucket":"202603030930","textIds":["t1"],"rows":[{"eTag":"W/\"1\"","row":{"partitionKey":"202603030930","rowKey":"t9","state":"queued"}},{"eTag":"","row":{"partitionKey":"202603030930","rowKey":"t1","state":"queued"}}]}""";
+        var message = JsonSerializer.Deserialize<SendMessage>(json, JsonDefaults.Web)!;
+
+        Assert.Equal([new TextRef("202603030930", "t1")], message.Texts());
+        Assert.Null(message.CarriedRow(new TextRef("202603030930", "t1")));
+    }
+
+    private static TextEntity Text(string id, string state, string? etag) => new()
+    {
+        PartitionKey = "202603030930",
+        RowKey = id,
+        AppointmentId = "a1",
+        Kind = "reminder-1d",
+        State = state,
+        To = state == TextStates.Sending ? "+447700900123" : null,
+        ETag = etag is null ? default : new Azure.ETag(etag),
+    };
+
+    [Fact]
     public void The_tick_cannot_write_a_message_for_no_text_or_more_than_sixteen()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SendMessage.For("202603030930", []));
