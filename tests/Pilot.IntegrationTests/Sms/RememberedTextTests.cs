@@ -66,6 +66,29 @@ public sealed class RememberedTextTests
     }
 
     [Fact]
+    public async Task A_receipt_for_a_status_the_text_has_reached_is_remembered_with_one_write_and_no_read_and_its_replay_refused()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var text = await SentAsync(services, lane: null, "m1");
+        var receipts = services.Get<DeliveryReceipts>();
+        Assert.Equal(ReceiptOutcome.Applied, await receipts.ApplyOnceAsync(text.ProviderId, SmsDeliveryStatus.Sent, "twilio", "m1", "api-answer", CancellationToken.None));
+        var counter = services.Get<StorageRequestCounter>();
+
+        // Twilio's "sent" callback for a text already sent by the API's answer: nothing moves, the delivery is remembered.
+        var before = counter.Snapshot();
+        var outcome = await receipts.ApplyOnceAsync(text.ProviderId, SmsDeliveryStatus.Sent, "twilio", "m1", "callback-sent", CancellationToken.None);
+
+        Assert.Equal(ReceiptOutcome.Unchanged, outcome);
+        Assert.Equal(1, counter.Snapshot().Since(before).Tables);
+        var stored = await StoredAsync(services, text);
+        Assert.Equal(TextStates.Sent, stored.State);
+        Assert.True(stored.HasReceipt("callback-sent"));
+        Assert.Equal(ReceiptOutcome.Replayed, await receipts.ApplyOnceAsync(text.ProviderId, SmsDeliveryStatus.Sent, "twilio", "m1", "callback-sent", CancellationToken.None));
+        Assert.Equal(ReceiptOutcome.Applied, await receipts.ApplyOnceAsync(text.ProviderId, SmsDeliveryStatus.Delivered, "twilio", "m1", "callback-delivered", CancellationToken.None));
+        Assert.Equal(TextStates.Delivered, (await StoredAsync(services, text)).State);
+    }
+
+    [Fact]
     public async Task A_text_that_reached_a_final_state_is_forgotten()
     {
         await using var services = await PilotServices.StartAsync();

@@ -33,9 +33,9 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
         }
 
         var state = TextStates.For(status);
-        if (await TryMoveOnAsRememberedAsync(reference, state, status, provider, providerMessageId, delivery, ct))
+        if (await TryAsRememberedAsync(reference, state, status, provider, providerMessageId, delivery, ct) is { } fast)
         {
-            return ReceiptOutcome.Applied;
+            return fast;
         }
 
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -93,23 +93,35 @@ public sealed class DeliveryReceipts(TextStore texts, TimeProvider time, ILogger
     }
 
     /// <summary>
-    /// The usual receipt, moving on a text this process wrote moments before, without reading it first: from the row as
-    /// written (<see cref="TextStore.LastWritten"/>), with one ETag-checked write. Only that move is made from memory;
-    /// anything else (a repeat, a second message id, a status the text is past, a row changed since) returns false, and
-    /// the receipt is then handled from the stored row.
+    /// The usual receipt, about a text this process wrote moments before, without reading it first: from the row as
+    /// written (<see cref="TextStore.LastWritten"/>), with one ETag-checked write. A receipt that moves the text on is
+    /// applied (<see cref="ReceiptOutcome.Applied"/>); one for a status the text has reached (Twilio's <c>sent</c> after the
+    /// API's own answer) is remembered on it, as the read below would (<see cref="ReceiptOutcome.Unchanged"/>). Anything
+    /// else (a repeat, a second message id, a row changed since) returns null, and the receipt is then handled from the
+    /// stored row.
     /// </summary>
-    private async Task<bool> TryMoveOnAsRememberedAsync(TextRef reference, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
+    private async Task<ReceiptOutcome?> TryAsRememberedAsync(TextRef reference, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)
     {
-        // No pending text is remembered, and CanMove takes none to a receipt's state.
+        // No pending text is remembered, nor any final one.
         if (texts.LastWritten(reference) is not { } text
-            || !TextStates.CanMove(text.State, state)
             || (delivery is not null && text.HasReceipt(delivery))
             || (providerMessageId is not null && text.ProviderMessageId is { } recorded && recorded != providerMessageId))
         {
-            return false;
+            return null;
         }
 
-        return await MoveOnAsync(text, state, status, provider, providerMessageId, delivery, ct);
+        if (TextStates.CanMove(text.State, state))
+        {
+            return await MoveOnAsync(text, state, status, provider, providerMessageId, delivery, ct) ? ReceiptOutcome.Applied : null;
+        }
+
+        if (delivery is null)
+        {
+            return null;
+        }
+
+        text.RememberReceipt(delivery);
+        return await texts.TryReplaceAsync(text, ct) ? ReceiptOutcome.Unchanged : null;
     }
 
     private async Task<bool> MoveOnAsync(TextEntity text, string state, SmsDeliveryStatus status, string provider, string? providerMessageId, string? delivery, CancellationToken ct)

@@ -6,6 +6,12 @@ namespace Pilot.Shared.UnitTests.Sms.Outbound;
 
 public sealed class SendMessageTests
 {
+    /// <summary>
+    /// How the isolated worker binds a queue message to <see cref="SendMessage"/>: WorkerOptions.Serializer, by default
+    /// System.Text.Json with PropertyNameCaseInsensitive and nothing else (not the Web defaults the message is written with).
+    /// </summary>
+    private static readonly JsonSerializerOptions WorkerDefaults = new() { PropertyNameCaseInsensitive = true };
+
     [Fact]
     public void A_message_written_for_one_text_reads_as_the_text_reference_every_lane_uses()
     {
@@ -61,6 +67,17 @@ public sealed class SendMessageTests
         Assert.Null(message.CarriedRow(new TextRef("202603030931", "t1"))); // another minute's text of the same id
         Assert.DoesNotContain("+44", json, StringComparison.Ordinal);
         Assert.Null(JsonSerializer.Deserialize<SendMessage>("""{"bucket":"202603030930","textIds":["t1"]}""", JsonDefaults.Web)!.CarriedRow(new TextRef("202603030930", "t1")));
+    }
+
+    [Fact]
+    public void The_functions_worker_reads_a_carried_row_with_its_own_json_options()
+    {
+        var json = JsonSerializer.Serialize(SendMessage.Carrying("202603030930", [Text("t1", TextStates.Queued, "W/\"1\"")]), JsonDefaults.Web);
+
+        var carried = JsonSerializer.Deserialize<SendMessage>(json, WorkerDefaults)!.CarriedRow(new TextRef("202603030930", "t1"));
+
+        Assert.NotNull(carried);
+        Assert.Equal((new Azure.ETag("W/\"1\""), "a1", "reminder-1d", TextStates.Queued), (carried.ETag, carried.AppointmentId, carried.Kind, carried.State));
     }
 
     [Fact]
