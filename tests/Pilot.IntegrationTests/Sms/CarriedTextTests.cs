@@ -100,6 +100,39 @@ public sealed class CarriedTextTests
         Assert.All(due, text => Assert.NotNull(messages.Select(m => m.CarriedRow(text.Ref)).SingleOrDefault(r => r is not null)));
     }
 
+    [Fact]
+    public async Task A_text_changed_or_deleted_between_the_ticks_read_and_its_mark_is_left_out_and_not_carried()
+    {
+        await using var services = await PilotServices.StartAsync();
+        var due = await DueAsync(services, 4);
+        var store = services.Get<TextStore>();
+        var table = await services.Get<StorageClients>().TableAsync(TableNames.Texts);
+        var read = new List<TextEntity>();
+        foreach (var text in due)
+        {
+            read.Add((await table.GetEntityAsync<TextEntity>(text.PartitionKey, text.RowKey)).Value);
+        }
+
+        // After the read: one text is cancelled, one deleted; the two others are as read.
+        var cancelled = (await table.GetEntityAsync<TextEntity>(read[1].PartitionKey, read[1].RowKey)).Value;
+        cancelled.Cancel("appointment-cancelled", services.Time.GetUtcNow());
+        await table.UpdateEntityAsync(cancelled, cancelled.ETag, TableUpdateMode.Replace);
+        await table.DeleteEntityAsync(read[2].PartitionKey, read[2].RowKey);
+
+        var marked = await store.MarkQueuedAsync(read[0].PartitionKey, read, services.Time.GetUtcNow(), CancellationToken.None, TextStore.QueuedByDispatch);
+
+        Assert.Equal(2, marked);
+        Assert.Equal([true, false, false, true], read.Select(t => t.ETag != default));
+        var message = SendMessage.Carrying(read[0].PartitionKey, read);
+        Assert.Equal([read[0].RowKey, read[3].RowKey], message.Rows!.Select(r => r.Row.RowKey));
+        Assert.Equal(TextStates.Cancelled, (await table.GetEntityAsync<TextEntity>(read[1].PartitionKey, read[1].RowKey)).Value.State);
+        foreach (var kept in new[] { read[0], read[3] })
+        {
+            var stored = (await table.GetEntityAsync<TextEntity>(kept.PartitionKey, kept.RowKey)).Value;
+            Assert.Equal((TextStates.Queued, kept.ETag), (stored.State, stored.ETag));
+        }
+    }
+
     private static async Task<IReadOnlyList<TextEntity>> DueAsync(PilotServices services, int count)
     {
         var due = services.Time.GetUtcNow().AddSeconds(30);

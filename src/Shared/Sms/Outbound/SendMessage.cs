@@ -36,7 +36,8 @@ public sealed record SendMessage(string? Bucket, string? TextId, IReadOnlyList<s
     {
         ArgumentNullException.ThrowIfNull(texts);
         var message = For(bucket, [.. texts.Select(t => t.RowKey)]);
-        return message with { Rows = [.. texts.Where(t => t.PartitionKey == bucket && t.ETag != default && CarriedText.MayCarry(t)).Select(CarriedText.Of)] };
+        List<CarriedText> rows = [.. texts.Where(t => t.PartitionKey == bucket && t.ETag != default && CarriedText.MayCarry(t)).Select(CarriedText.Of)];
+        return rows.Count == 0 ? message : message with { Rows = rows };
     }
 
     /// <summary>

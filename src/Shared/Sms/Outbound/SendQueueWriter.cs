@@ -12,7 +12,7 @@ namespace Pilot.Shared.Sms.Outbound;
 public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOptions> options)
 {
     /// <summary>The longest message carrying rows (characters of JSON; base64 makes it a third longer, under the queue's 64 KB).</summary>
-    private const int MostCarried = 32_000;
+    public const int MostCarried = 32_000;
 
     public async Task EnqueueAsync(TextRef text, CancellationToken ct, TimeSpan? delay = null, string? lane = null)
     {
@@ -34,14 +34,19 @@ public sealed class SendQueueWriter(StorageClients storage, IOptions<ReminderOpt
     public async Task EnqueueCarryingAsync(string bucket, IReadOnlyList<TextEntity> texts, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(options.Value.SendQueue, ct);
-        var message = JsonSerializer.Serialize(SendMessage.Carrying(bucket, texts), JsonDefaults.Web);
-        if (message.Length > MostCarried)
-        {
-            // Rows this long (many vacancies on each alert) would take the message near the queue's 64 KB: names only.
-            message = JsonSerializer.Serialize(SendMessage.For(bucket, [.. texts.Select(t => t.RowKey)]), JsonDefaults.Web);
-        }
+        await queue.SendMessageAsync(CarryingBody(bucket, texts), cancellationToken: ct);
+    }
 
-        await queue.SendMessageAsync(message, cancellationToken: ct);
+    /// <summary>
+    /// The JSON of a message carrying <paramref name="texts"/>; when their rows would make it longer than
+    /// <see cref="MostCarried"/> characters (many vacancies on each alert would take it near the queue's 64 KB), the
+    /// message names them only, and the sender reads each.
+    /// </summary>
+    public static string CarryingBody(string bucket, IReadOnlyList<TextEntity> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var message = JsonSerializer.Serialize(SendMessage.Carrying(bucket, texts), JsonDefaults.Web);
+        return message.Length <= MostCarried ? message : JsonSerializer.Serialize(SendMessage.For(bucket, [.. texts.Select(t => t.RowKey)]), JsonDefaults.Web);
     }
 
     /// <summary>

@@ -187,12 +187,20 @@ public sealed class TextStore(StorageClients storage)
                     LeftOut(pending[index]);
                     pending.RemoveAt(index);
                     var stillScheduled = await ScheduledBetweenAsync(table, bucket, pending, ct);
-                    foreach (var gone in pending.Where(t => !stillScheduled.Contains(t.RowKey)))
+                    var kept = new List<ITableEntity>(pending.Count);
+                    foreach (var text in pending)
                     {
-                        LeftOut(gone);
+                        if (stillScheduled.Contains(text.RowKey))
+                        {
+                            kept.Add(text);
+                        }
+                        else
+                        {
+                            LeftOut(text);
+                        }
                     }
 
-                    pending.RemoveAll(t => !stillScheduled.Contains(t.RowKey));
+                    pending = kept;
                 }
             }
         }

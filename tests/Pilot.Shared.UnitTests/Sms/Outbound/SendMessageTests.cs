@@ -90,6 +90,35 @@ public sealed class SendMessageTests
         Assert.Null(message.CarriedRow(new TextRef("202603030930", "t1")));
     }
 
+    [Fact]
+    public void A_message_that_carries_no_row_has_no_rows_field()
+    {
+        var json = JsonSerializer.Serialize(SendMessage.Carrying("202603030930", [Text("t1", TextStates.Queued, null), Text("t2", TextStates.Sending, "W/\"2\"")]), JsonDefaults.Web);
+
+        Assert.Equal("""{"bucket":"202603030930","textIds":["t1","t2"]}""", json);
+    }
+
+    [Fact]
+    public void Rows_too_long_for_one_queue_message_are_named_only_and_read_by_the_sender()
+    {
+        var alerts = Enumerable.Range(0, SendMessage.MaxTexts).Select(i => Text($"t{i}", TextStates.Queued, $"W/\"{i}\"")).ToList();
+        var items = "[" + string.Join(',', Enumerable.Range(0, 40).Select(v => $$"""{"ref":"vacancies|employer-{{v:D4}}-a-long-reference","distanceKm":1.25}""")) + "]";
+        foreach (var alert in alerts)
+        {
+            alert.AlertItems = items;
+        }
+
+        var fits = SendQueueWriter.CarryingBody("202603030930", alerts[..2]);
+        var tooLong = SendQueueWriter.CarryingBody("202603030930", alerts);
+
+        Assert.Contains("\"rows\"", fits, StringComparison.Ordinal);
+        Assert.True(JsonSerializer.Serialize(SendMessage.Carrying("202603030930", alerts), JsonDefaults.Web).Length > SendQueueWriter.MostCarried);
+        Assert.True(tooLong.Length <= SendQueueWriter.MostCarried);
+        var named = JsonSerializer.Deserialize<SendMessage>(tooLong, JsonDefaults.Web)!;
+        Assert.Equal(alerts.Select(a => a.RowKey), named.Texts().Select(t => t.TextId));
+        Assert.Null(named.Rows);
+    }
+
     private static TextEntity Text(string id, string state, string? etag) => new()
     {
         PartitionKey = "202603030930",
